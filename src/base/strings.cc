@@ -1,0 +1,121 @@
+#include "base/strings.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <system_error>
+
+namespace downballot::base {
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char UpperAscii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+}  // namespace
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string ToLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
+std::string ToUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = UpperAscii(c);
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    // U+00A0 NO-BREAK SPACE arrives as C2 A0 once the input is UTF-8.
+    const bool is_nbsp = static_cast<unsigned char>(c) == 0xC2 && pos + 1 < text.size() &&
+                         static_cast<unsigned char>(text[pos + 1]) == 0xA0;
+    if (IsAsciiSpace(c) || is_nbsp) {
+      if (is_nbsp) ++pos;
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> pieces;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) {
+      pieces.push_back(text.substr(start));
+      return pieces;
+    }
+    pieces.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t pos = 0; pos < a.size(); ++pos) {
+    if (LowerAscii(a[pos]) != LowerAscii(b[pos])) return false;
+  }
+  return true;
+}
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
+  return ToLower(text).find(ToLower(needle)) != std::string::npos;
+}
+
+std::optional<int64_t> ParseInt(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+std::optional<double> ParseDouble(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  bool pending_dash = false;
+  for (char c : text) {
+    const char lower = LowerAscii(c);
+    const bool keep = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+    if (!keep) {
+      pending_dash = !out.empty();
+      continue;
+    }
+    if (pending_dash) out.push_back('-');
+    pending_dash = false;
+    out.push_back(lower);
+  }
+  return out;
+}
+
+}  // namespace downballot::base

@@ -1,0 +1,40 @@
+// Small string helpers shared by every module: trimming, case, splitting, number parsing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace downballot::base {
+
+// Returns `text` without leading and trailing ASCII white space.
+[[nodiscard]] std::string_view Trim(std::string_view text);
+
+// Returns an ASCII-lowercased copy; bytes >= 0x80 are left untouched.
+[[nodiscard]] std::string ToLower(std::string_view text);
+[[nodiscard]] std::string ToUpper(std::string_view text);
+
+// Collapses runs of white space (including UTF-8 NBSP) into one ASCII space and trims.
+[[nodiscard]] std::string CollapseSpaces(std::string_view text);
+
+// Splits on every occurrence of `separator`; an empty input yields one empty piece.
+[[nodiscard]] std::vector<std::string_view> Split(std::string_view text, char separator);
+
+// True when `text` starts/ends with `affix`, ignoring ASCII case.
+[[nodiscard]] bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+[[nodiscard]] bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+[[nodiscard]] bool ContainsIgnoreCase(std::string_view text, std::string_view needle);
+
+// Parses a whole decimal integer (optional sign); nullopt on any other byte or overflow.
+[[nodiscard]] std::optional<int64_t> ParseInt(std::string_view text);
+
+// Parses a decimal number such as "-28.879999" or "3.5"; nullopt when not a full number.
+[[nodiscard]] std::optional<double> ParseDouble(std::string_view text);
+
+// Lowercase slug: letters and digits kept, every other run becomes one '-'.
+// "U.S. House" -> "u-s-house".
+[[nodiscard]] std::string Slugify(std::string_view text);
+
+}  // namespace downballot::base

@@ -1,0 +1,38 @@
+#include "base/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace downballot::base {
+namespace {
+
+TEST(Strings, TrimAndCollapse) {
+  EXPECT_EQ(Trim("  a b \r\n"), "a b");
+  EXPECT_EQ(CollapseSpaces(" Blank\xC2\xA0 Votes  "), "Blank Votes");
+  EXPECT_EQ(CollapseSpaces(""), "");
+}
+
+TEST(Strings, ParseIntIsStrict) {
+  EXPECT_EQ(ParseInt("3437"), 3437);
+  EXPECT_EQ(ParseInt("-85"), -85);
+  EXPECT_FALSE(ParseInt("3,437").has_value());
+  EXPECT_FALSE(ParseInt("12x").has_value());
+  EXPECT_FALSE(ParseInt("").has_value());
+  EXPECT_FALSE(ParseInt("99999999999999999999999").has_value());
+}
+
+TEST(Strings, ParseDouble) {
+  EXPECT_DOUBLE_EQ(*ParseDouble("-28.879999"), -28.879999);
+  EXPECT_FALSE(ParseDouble("R+15").has_value());
+}
+
+TEST(Strings, SlugifyAndCase) {
+  EXPECT_EQ(Slugify("U.S. House"), "u-s-house");
+  EXPECT_EQ(Slugify("  Town of Cicero District 8 "), "town-of-cicero-district-8");
+  EXPECT_TRUE(EqualsIgnoreCase("Dem", "DEM"));
+  EXPECT_TRUE(StartsWithIgnoreCase("Public Counter", "public"));
+  EXPECT_TRUE(ContainsIgnoreCase("Ballots Cast - REPUBLICAN", "republican"));
+  EXPECT_EQ(Split("a,,b", ',').size(), 3u);
+}
+
+}  // namespace
+}  // namespace downballot::base

@@ -1,0 +1,34 @@
+#include "model/election_stage.h"
+
+#include <array>
+#include <utility>
+
+#include "base/strings.h"
+
+namespace downballot::model {
+namespace {
+
+constexpr std::array<std::pair<ElectionStage, std::string_view>, 4> kNames = {{
+    {ElectionStage::kPrimary, "primary"},
+    {ElectionStage::kGeneral, "general"},
+    {ElectionStage::kSpecial, "special"},
+    {ElectionStage::kRunoff, "runoff"},
+}};
+
+}  // namespace
+
+std::string_view ToString(ElectionStage stage) {
+  for (const auto& [value, name] : kNames) {
+    if (value == stage) return name;
+  }
+  return "unknown";
+}
+
+std::optional<ElectionStage> ParseElectionStage(std::string_view text) {
+  for (const auto& [value, name] : kNames) {
+    if (base::EqualsIgnoreCase(name, text)) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace downballot::model

@@ -1,0 +1,37 @@
+// The account every ingest gives of a file: rows read, stored and rejected, with reasons.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace downballot::model {
+
+// One rejected row: enough to find it in the file and to fix it.
+struct RowError {
+  std::string file;
+  int64_t line = 0;
+  std::string field;   // the column at fault, or "" for the whole row
+  std::string reason;  // lowercase, no trailing period: "votes '12x' is not a number"
+};
+
+// Invariant once a file is done: rows_read == rows_stored + rows_rejected.
+struct FileReport {
+  std::string path;
+  std::string kind;          // "openelections", "fte_candidates", "partisan_lean", ...
+  std::string content_hash;
+  std::string status;        // "loaded", "already_loaded", "failed"
+  std::string error;         // set when status == "failed": "file.csv:12: ..."
+  int64_t rows_read = 0;
+  int64_t rows_stored = 0;
+  int64_t rows_rejected = 0;
+  std::vector<RowError> rejects;
+  std::vector<std::string> notes;  // non-fatal remarks: "no 'votes' column: summed election_day+absentee"
+
+  void Reject(int64_t line, std::string field, std::string reason) {
+    ++rows_rejected;
+    rejects.push_back(RowError{path, line, std::move(field), std::move(reason)});
+  }
+};
+
+}  // namespace downballot::model
