@@ -1,27 +1,8 @@
-// Votes summed per race, county and line: the input the race roll-up works from.
+// Transitional: VoteTally now lives in model/vote_tally.h (the store produces it).
 #pragma once
 
-#include <cstdint>
-#include <string>
-
-#include "model/office_level.h"
-#include "model/race.h"
-#include "model/row_kind.h"
+#include "model/vote_tally.h"
 
 namespace downballot::analysis {
-
-// The store sums result rows GROUP BY every field below except `votes`. County-level and
-// precinct-level rows of the same race and county arrive as separate tallies, so the roll-up
-// can count each vote once and reconcile the two.
-struct VoteTally {
-  model::RaceKey race;
-  model::OfficeLevel level = model::OfficeLevel::kState;
-  std::string county;
-  bool is_precinct_level = false;
-  model::RowKind kind = model::RowKind::kCandidate;
-  std::string candidate;  // for pseudo rows: the label, e.g. "Blank/Void"
-  std::string party;      // the party line the votes were cast on ("" when none)
-  int64_t votes = 0;
-};
-
+using VoteTally = model::VoteTally;
 }  // namespace downballot::analysis

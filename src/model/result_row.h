@@ -36,6 +36,8 @@ struct ResultRow {
   RowKind kind = RowKind::kCandidate;
   int64_t votes = 0;          // summed over vote-mode columns when the file has no votes column
   bool is_votes_missing = false;  // the votes cell was empty
+  // The primary this row belongs to ("" in generals); set by ingest::AssignRaceParties.
+  std::string race_party;
 };
 
 }  // namespace downballot::model

@@ -1,0 +1,45 @@
+#include "ingest/race_party.h"
+
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace downballot::ingest {
+namespace {
+
+using GroupKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+GroupKey KeyOf(const model::ResultRow& row) {
+  return {row.county, row.precinct, row.office_raw, row.district};
+}
+
+constexpr const char* kMixedParties = "\x01mixed";
+
+}  // namespace
+
+void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows) {
+  if (info.stage != model::ElectionStage::kPrimary) {
+    for (model::ResultRow& row : rows) row.race_party.clear();
+    return;
+  }
+  if (!info.party.empty()) {
+    for (model::ResultRow& row : rows) row.race_party = info.party;
+    return;
+  }
+  std::map<GroupKey, std::string> group_party;
+  for (const model::ResultRow& row : rows) {
+    if (row.party.empty()) continue;
+    auto [it, inserted] = group_party.emplace(KeyOf(row), row.party);
+    if (!inserted && it->second != row.party) it->second = kMixedParties;
+  }
+  for (model::ResultRow& row : rows) {
+    if (!row.party.empty()) {
+      row.race_party = row.party;
+      continue;
+    }
+    const auto it = group_party.find(KeyOf(row));
+    row.race_party = (it == group_party.end() || it->second == kMixedParties) ? "" : it->second;
+  }
+}
+
+}  // namespace downballot::ingest

@@ -1,0 +1,16 @@
+// Decides which party's primary each result row belongs to.
+#pragma once
+
+#include <span>
+
+#include "model/result_row.h"
+
+namespace downballot::ingest {
+
+// Sets `race_party` on every row. Generals, specials and runoffs get "". In a primary the
+// party comes from the file name when it names one, else from the row's party column; a turnout
+// row with no party (NYC's "Public Counter") takes the party of the candidates it sits with
+// (same county, precinct, office and district) when they all share one.
+void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows);
+
+}  // namespace downballot::ingest

@@ -1,0 +1,170 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string_view>
+
+#include "base/status_macros.h"
+#include "fmt/format.h"
+
+namespace downballot::store {
+namespace {
+
+// Migration N takes the store from version N-1 to N. Never edit a released migration: add one.
+// docs/store.md describes every table.
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
+    R"sql(
+CREATE TABLE source_file (
+  id            INTEGER PRIMARY KEY,
+  path          TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  content_hash  TEXT NOT NULL UNIQUE,
+  bytes         INTEGER NOT NULL,
+  rows_read     INTEGER NOT NULL,
+  rows_stored   INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  ingested_at   TEXT NOT NULL
+);
+CREATE TABLE row_reject (
+  file_id INTEGER NOT NULL REFERENCES source_file(id),
+  line    INTEGER NOT NULL,
+  field   TEXT NOT NULL,
+  reason  TEXT NOT NULL
+);
+CREATE TABLE file_note (
+  file_id INTEGER NOT NULL REFERENCES source_file(id),
+  note    TEXT NOT NULL
+);
+CREATE TABLE result_row (
+  file_id           INTEGER NOT NULL REFERENCES source_file(id),
+  line              INTEGER NOT NULL,
+  election_date     TEXT NOT NULL,
+  state             TEXT NOT NULL,
+  stage             TEXT NOT NULL,
+  race_party        TEXT NOT NULL,
+  county            TEXT NOT NULL,
+  precinct          TEXT NOT NULL,
+  is_precinct_level INTEGER NOT NULL,
+  office_raw        TEXT NOT NULL,
+  office            TEXT NOT NULL,
+  level             TEXT NOT NULL,
+  district          TEXT NOT NULL,
+  jurisdiction      TEXT NOT NULL,
+  party_raw         TEXT NOT NULL,
+  party             TEXT NOT NULL,
+  candidate         TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  votes             INTEGER NOT NULL,
+  is_votes_missing  INTEGER NOT NULL
+);
+CREATE INDEX result_row_file ON result_row(file_id);
+CREATE TABLE primary_candidacy (
+  id             INTEGER PRIMARY KEY,
+  file_id        INTEGER NOT NULL REFERENCES source_file(id),
+  line           INTEGER NOT NULL,
+  cycle          INTEGER NOT NULL,
+  party          TEXT NOT NULL,
+  candidate      TEXT NOT NULL,
+  state          TEXT NOT NULL,
+  district       TEXT NOT NULL,
+  office_type    TEXT NOT NULL,
+  race_type      TEXT NOT NULL,
+  primary_date   TEXT,
+  primary_status TEXT NOT NULL,
+  runoff_status  TEXT NOT NULL,
+  general_status TEXT NOT NULL,
+  partisan_lean  REAL,
+  primary_pct    REAL,
+  won_primary    INTEGER
+);
+CREATE TABLE endorsement (
+  candidacy_id INTEGER NOT NULL REFERENCES primary_candidacy(id),
+  endorser     TEXT NOT NULL,
+  value        TEXT NOT NULL CHECK (value IN ('yes', 'no', 'not_tracked'))
+);
+CREATE TABLE partisan_lean (
+  file_id    INTEGER NOT NULL REFERENCES source_file(id),
+  year       INTEGER NOT NULL,
+  state      TEXT NOT NULL,
+  district   TEXT NOT NULL,
+  dem_margin REAL NOT NULL
+);
+-- Derived from result_row by the race roll-up; rebuilt whole whenever results change.
+CREATE TABLE race (
+  id                    TEXT PRIMARY KEY,
+  seat_id               TEXT NOT NULL,
+  state                 TEXT NOT NULL,
+  election_date         TEXT NOT NULL,
+  stage                 TEXT NOT NULL,
+  party                 TEXT NOT NULL,
+  office                TEXT NOT NULL,
+  district              TEXT NOT NULL,
+  jurisdiction          TEXT NOT NULL,
+  level                 TEXT NOT NULL,
+  candidate_votes       INTEGER NOT NULL,
+  write_in_votes        INTEGER NOT NULL,
+  blank_void            INTEGER NOT NULL,
+  ballots_for_office    INTEGER NOT NULL,
+  ballots_cast          INTEGER NOT NULL,
+  margin_votes          INTEGER NOT NULL,
+  margin_share          REAL NOT NULL,
+  field_size            INTEGER NOT NULL,
+  is_contested          INTEGER NOT NULL,
+  has_incumbent         INTEGER NOT NULL,
+  is_open_seat          INTEGER NOT NULL,
+  incumbent             TEXT NOT NULL,
+  completeness          TEXT NOT NULL,
+  counties              TEXT NOT NULL,
+  num_precinct_counties INTEGER NOT NULL,
+  num_county_counties   INTEGER NOT NULL
+);
+CREATE INDEX race_seat ON race(seat_id);
+CREATE TABLE race_candidate (
+  race_id      TEXT NOT NULL REFERENCES race(id),
+  name         TEXT NOT NULL,
+  votes        INTEGER NOT NULL,
+  share        REAL NOT NULL,
+  rank         INTEGER NOT NULL,
+  is_winner    INTEGER NOT NULL,
+  is_incumbent INTEGER NOT NULL,
+  PRIMARY KEY (race_id, name)
+);
+CREATE TABLE race_candidate_line (
+  race_id TEXT NOT NULL,
+  name    TEXT NOT NULL,
+  party   TEXT NOT NULL,
+  votes   INTEGER NOT NULL
+);
+CREATE INDEX race_candidate_line_race ON race_candidate_line(race_id);
+CREATE TABLE reconciliation_mismatch (
+  race_id            TEXT NOT NULL,
+  county             TEXT NOT NULL,
+  candidate          TEXT NOT NULL,
+  county_file_votes  INTEGER NOT NULL,
+  precinct_sum_votes INTEGER NOT NULL
+);
+-- Set in the same transaction as any change to result_row, cleared when races are rebuilt, so
+-- a kill between the two is repaired by the next query.
+CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO store_state VALUES ('races_stale', '0');
+)sql",
+};
+
+}  // namespace
+
+absl::Status Migrate(Database& db) {
+  ASSIGN_OR_RETURN(const int64_t version, db.QueryInt("PRAGMA user_version"));
+  if (version > kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        fmt::format("{}: store has schema version {}, newer than this downballot ({})", db.path(),
+                    version, kSchemaVersion));
+  }
+  for (int64_t next = version + 1; next <= kSchemaVersion; ++next) {
+    ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
+    RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(next - 1)]));
+    RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", next)));
+    RETURN_IF_ERROR(transaction.Commit());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace downballot::store
