@@ -1,1 +1,287 @@
-// placeholder: replaced by the file's real tests
+#include "analysis/campaign_plan.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/key_value_config.h"
+#include "model/race.h"
+
+namespace downballot::analysis {
+namespace {
+
+using model::ElectionStage;
+using model::OfficeLevel;
+
+const model::SeatKey kAssembly99{"NY", "State Assembly", "99", ""};
+
+model::Race MakePrimary(const model::SeatKey& seat, base::Date date, int64_t ballots,
+                        int field_size = 2, OfficeLevel level = OfficeLevel::kState,
+                        double winner_share = 0.6, const std::string& party = "DEM") {
+  model::Race race;
+  race.key = model::RaceKey{seat, date, ElectionStage::kPrimary, party};
+  race.id = model::MakeRaceId(race.key);
+  race.level = level;
+  race.ballots_for_office = ballots;
+  race.field_size = field_size;
+  model::CandidateResult winner;
+  winner.name = "Winner";
+  winner.share = winner_share;
+  winner.is_winner = true;
+  race.candidates.push_back(winner);
+  return race;
+}
+
+void ExpectScenario(const PlanScenario& got, const PlanScenario& want) {
+  EXPECT_DOUBLE_EQ(got.expected_ballots, want.expected_ballots);
+  EXPECT_EQ(got.win_number, want.win_number);
+  EXPECT_EQ(got.votes_to_find, want.votes_to_find);
+  EXPECT_EQ(got.contacts, want.contacts);
+  EXPECT_EQ(got.doors, want.doors);
+  EXPECT_EQ(got.shifts, want.shifts);
+  EXPECT_EQ(got.paid_shifts, want.paid_shifts);
+  EXPECT_EQ(got.volunteer_shifts, want.volunteer_shifts);
+  EXPECT_EQ(got.volunteers, want.volunteers);
+  EXPECT_EQ(got.paid_hours, want.paid_hours);
+  EXPECT_EQ(got.budget_cents, want.budget_cents);
+}
+
+// Midterm DEM primaries of Assembly 99: 2006 5000, 2010 1100, 2014 900, 2018 1000 (the race).
+// The 2016 presidential-year primary (3000) is another kind of year and the 2020 one is later,
+// so the last three like races are 2018, 2014, 2010:
+//   E = (1000 + 900 + 1100) / 3 = 1000, low 900, high 1100; two-way share 0.53.
+// Expected: win ceil(530) = 530; contacts 530 x 14 = 7420; doors 7420 / 0.25 = 29680;
+//   shifts ceil(29680 / 45) = ceil(659.6) = 660; volunteers ceil(660 / 16) = ceil(41.25) = 42;
+//   budget 29680 x $0.10 = $2968.00.
+// Low: win ceil(477) = 477; contacts 6678; doors 26712; shifts ceil(593.6) = 594;
+//   volunteers ceil(37.1) = 38; budget $2671.20.
+// High: win ceil(583) = 583; contacts 8162; doors 32648; shifts ceil(725.5) = 726;
+//   volunteers ceil(45.4) = 46; budget $3264.80.
+TEST(MakePlan, AveragesTheLastThreeLikeRacesAndRunsTheChain) {
+  const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 1000);
+  const std::vector<model::Race> history = {
+      MakePrimary(kAssembly99, {2006, 9, 12}, 5000),
+      MakePrimary(kAssembly99, {2010, 9, 14}, 1100),
+      MakePrimary(kAssembly99, {2014, 9, 9}, 900),
+      MakePrimary(kAssembly99, {2016, 9, 13}, 3000),
+      race,
+      MakePrimary(kAssembly99, {2020, 6, 23}, 7000),
+      MakePrimary(kAssembly99, {2014, 9, 9}, 800, 2, OfficeLevel::kState, 0.6, "REP"),
+  };
+  const auto plan = MakePlan(race, history, {}, PlanAssumptions{});
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->comparables.size(), 3u);
+  EXPECT_EQ(plan->comparables[0].race_id, "ny.2018-06-26.primary.dem.state-assembly.99");
+  EXPECT_EQ(plan->comparables[1].race_id, "ny.2014-09-09.primary.dem.state-assembly.99");
+  EXPECT_EQ(plan->comparables[2].race_id, "ny.2010-09-14.primary.dem.state-assembly.99");
+  EXPECT_EQ(plan->field_size, 2);
+  EXPECT_DOUBLE_EQ(plan->share_target, 0.53);
+  ExpectScenario(plan->expected, {1000, 530, 530, 7420, 29680, 660, 0, 660, 42, 0, 296800});
+  ExpectScenario(plan->low, {900, 477, 477, 6678, 26712, 594, 0, 594, 38, 0, 267120});
+  ExpectScenario(plan->high, {1100, 583, 583, 8162, 32648, 726, 0, 726, 46, 0, 326480});
+
+  ASSERT_EQ(plan->steps.size(), 11u);
+  EXPECT_EQ(plan->steps[1].name, "win_number");
+  EXPECT_EQ(plan->steps[1].formula, "ceil(expected_ballots * share_target)");
+  EXPECT_DOUBLE_EQ(plan->steps[1].low, 477);
+  EXPECT_DOUBLE_EQ(plan->steps[1].expected, 530);
+  EXPECT_DOUBLE_EQ(plan->steps[1].high, 583);
+  EXPECT_EQ(plan->steps[10].name, "budget_dollars");
+  EXPECT_DOUBLE_EQ(plan->steps[10].expected, 2968.0);
+  EXPECT_DOUBLE_EQ(plan->steps[10].low, 2671.2);
+  EXPECT_EQ(plan->coefficients.size(), 16u);
+  EXPECT_EQ(plan->coefficients[7].name, "contacts_per_vote");
+  EXPECT_EQ(plan->coefficients[7].source,
+            "Gerber & Green: door-to-door canvassing, 1 vote per 14 contacts");
+  EXPECT_EQ(plan->warnings,
+            (std::vector<std::string>{"left out 1 race(s) of this seat held in a different kind "
+                                      "of year"}));
+}
+
+// One comparable (200 ballots), a quarter of the win number already assured, half the shifts
+// paid at $20/hour:
+// Expected: E 200; win ceil(106) = 106; votes ceil(106 x 0.75 = 79.5) = 80; contacts 1120;
+//   doors 4480; shifts ceil(99.6) = 100; paid 50, volunteer 50; volunteers ceil(3.125) = 4;
+//   paid hours 150; budget 4480 x 0.10 + 150 x 20 = 448 + 3000 = $3448.00.
+// Low: E 200 x 0.85 = 170; win ceil(90.1) = 91; votes ceil(68.25) = 69; contacts 966;
+//   doors 3864; shifts ceil(85.9) = 86; paid 43, volunteer 43; volunteers ceil(2.7) = 3;
+//   paid hours 129; budget 386.40 + 2580 = $2966.40.
+// High: E 200 x 1.15 = 230; win ceil(121.9) = 122; votes ceil(91.5) = 92; contacts 1288;
+//   doors 5152; shifts ceil(114.5) = 115; paid ceil(57.5) = 58, volunteer 57;
+//   volunteers ceil(3.6) = 4; paid hours 174; budget 515.20 + 3480 = $3995.20.
+TEST(MakePlan, UsesFactorsForOneComparableAndPaysPaidCanvassers) {
+  const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 200);
+  PlanAssumptions assumptions;
+  assumptions.base_vote_share = 0.25;
+  assumptions.paid_canvass_share = 0.5;
+  assumptions.hourly_wage = 20;
+  const auto plan = MakePlan(race, {}, {}, assumptions);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->comparables.size(), 1u);
+  ExpectScenario(plan->expected, {200, 106, 80, 1120, 4480, 100, 50, 50, 4, 150, 344800});
+  ExpectScenario(plan->low, {170, 91, 69, 966, 3864, 86, 43, 43, 3, 129, 296640});
+  ExpectScenario(plan->high, {230, 122, 92, 1288, 5152, 115, 58, 57, 4, 174, 399520});
+  EXPECT_EQ(plan->warnings,
+            (std::vector<std::string>{"one comparable race: the range is expected ballots x "
+                                      "0.85 to x 1.15"}));
+  EXPECT_EQ(plan->coefficients[6].name, "base_vote_share");
+  EXPECT_EQ(plan->coefficients[6].source,
+            "edited (default 0: downballot default: no vote assumed already won)");
+}
+
+TEST(MakePlan, ChoosesTheShareTargetByFieldSize) {
+  // Three-candidate party primaries won with 45%, 40%, 47%: mean 0.44, + 0.03 = 0.47. A
+  // three-way state primary and a two-way party primary are not comparable.
+  const std::vector<model::Race> kway = {
+      MakePrimary({"NY", "County Committee", "1", "Kings"}, {2016, 9, 13}, 90, 3,
+                  OfficeLevel::kParty, 0.45),
+      MakePrimary({"NY", "County Committee", "2", "Kings"}, {2016, 9, 13}, 90, 3,
+                  OfficeLevel::kParty, 0.40),
+      MakePrimary({"NY", "County Committee", "3", "Kings"}, {2016, 9, 13}, 90, 3,
+                  OfficeLevel::kParty, 0.47),
+      MakePrimary({"NY", "State Senate", "9", ""}, {2016, 9, 13}, 90, 3, OfficeLevel::kState, 0.90),
+      MakePrimary({"NY", "County Committee", "4", "Kings"}, {2016, 9, 13}, 90, 2,
+                  OfficeLevel::kParty, 0.90),
+  };
+  const std::vector<model::Race> dominant = {
+      MakePrimary({"NY", "County Committee", "5", "Kings"}, {2016, 9, 13}, 90, 3,
+                  OfficeLevel::kParty, 0.60),
+  };
+  struct Case {
+    std::string name;
+    int field_size;
+    int assumed_field_size;
+    std::vector<model::Race> primaries;
+    double want_share;
+    int want_num_kway;
+    int64_t want_win_number;  // of 1000 expected ballots
+  };
+  const Case cases[] = {
+      {"two-way", 2, 0, kway, 0.53, 0, 530},
+      {"uncontested last time plans a two-way race", 1, 0, kway, 0.53, 0, 530},
+      {"three-way from history", 3, 0, kway, 0.47, 3, 470},
+      {"assumed two-way overrides the field", 3, 2, kway, 0.53, 0, 530},
+      {"four-way without history: 1/4 + 0.03", 4, 0, kway, 0.28, 0, 280},
+      {"history above the two-way target is capped", 3, 0, dominant, 0.53, 1, 530},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const model::Race race = MakePrimary({"NY", "County Committee", "9", "Kings"}, {2018, 9, 13},
+                                         1000, c.field_size, OfficeLevel::kParty);
+    PlanAssumptions assumptions;
+    assumptions.field_size = c.assumed_field_size;
+    const auto plan = MakePlan(race, {}, c.primaries, assumptions);
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    EXPECT_NEAR(plan->share_target, c.want_share, 1e-12);
+    EXPECT_EQ(plan->num_kway_races, c.want_num_kway);
+    EXPECT_EQ(plan->expected.win_number, c.want_win_number);
+    EXPECT_FALSE(plan->share_target_basis.empty());
+  }
+}
+
+TEST(MakePlan, WarnsAboutPartialAndEmptyComparables) {
+  const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 1000);
+  model::Race partial = MakePrimary(kAssembly99, {2014, 9, 9}, 400);
+  partial.completeness = model::Completeness::kPartial;
+  const std::vector<model::Race> history = {partial, MakePrimary(kAssembly99, {2010, 9, 14}, 0)};
+  const auto plan = MakePlan(race, history, {}, PlanAssumptions{});
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->comparables.size(), 2u);
+  EXPECT_EQ(plan->comparables[1].completeness, model::Completeness::kPartial);
+  EXPECT_DOUBLE_EQ(plan->expected.expected_ballots, 700);
+  EXPECT_EQ(plan->warnings,
+            (std::vector<std::string>{
+                "skipped ny.2010-09-14.primary.dem.state-assembly.99: no ballots recorded for "
+                "the office",
+                "ny.2014-09-09.primary.dem.state-assembly.99 is partial: not every county is "
+                "loaded, so its ballots are undercounted"}));
+}
+
+TEST(MakePlan, FailsWithoutBallotsOrWithBadAssumptions) {
+  const auto empty =
+      MakePlan(MakePrimary(kAssembly99, {2018, 6, 26}, 0), {}, {}, PlanAssumptions{});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(empty.status().message(),
+            "race ny.2018-06-26.primary.dem.state-assembly.99 has no ballots for the office: "
+            "nothing to plan from");
+
+  PlanAssumptions bad;
+  bad.take_rate = 0;
+  const auto invalid = MakePlan(MakePrimary(kAssembly99, {2018, 6, 26}, 10), {}, {}, bad);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid.status().message(), "plan assumptions: take_rate must be in (0, 1], got 0");
+}
+
+TEST(PlanAssumptionsFromConfig, OverridesDefaultsAndRejectsBadValues) {
+  const auto values =
+      base::ParseKeyValues("weeks = 6\ncomparable_elections = 2\ntake_rate=0.3\n", "p.conf");
+  ASSERT_TRUE(values.ok());
+  const auto assumptions = PlanAssumptionsFromConfig(*values, "p.conf");
+  ASSERT_TRUE(assumptions.ok()) << assumptions.status();
+  EXPECT_DOUBLE_EQ(assumptions->weeks, 6);
+  EXPECT_EQ(assumptions->comparable_elections, 2);
+  EXPECT_DOUBLE_EQ(assumptions->take_rate, 0.3);
+  EXPECT_DOUBLE_EQ(assumptions->contacts_per_vote, 14);
+
+  struct Case {
+    std::string name;
+    std::string text;
+    std::string want_message;
+  };
+  const Case cases[] = {
+      {"unknown key", "doors_per_hr = 10", "p.conf: unknown key 'doors_per_hr'"},
+      {"fractional count", "comparable_elections = 2.5",
+       "p.conf: comparable_elections must be a whole number from 0 to 1000, got 2.5"},
+      {"zero comparables", "comparable_elections = 0",
+       "p.conf: comparable_elections must be >= 1, got 0"},
+      {"negative field", "field_size = -1",
+       "p.conf: field_size must be a whole number from 0 to 1000, got -1"},
+      {"take rate above one", "take_rate = 1.5", "p.conf: take_rate must be in (0, 1], got 1.5"},
+      {"zero weeks", "weeks = 0", "p.conf: weeks must be > 0, got 0"},
+      {"margin too big", "margin = 0.5", "p.conf: margin must be in [0, 0.5), got 0.5"},
+      {"factors inverted", "turnout_low_factor = 1.2\nturnout_high_factor = 1.1",
+       "p.conf: turnout_high_factor must be >= turnout_low_factor, got 1.1"},
+      {"paid share above one", "paid_canvass_share = 2",
+       "p.conf: paid_canvass_share must be in [0, 1], got 2"},
+      {"negative wage", "hourly_wage = -18", "p.conf: hourly_wage must be >= 0, got -18"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto bad = base::ParseKeyValues(c.text, "p.conf");
+    ASSERT_TRUE(bad.ok());
+    const auto result = PlanAssumptionsFromConfig(*bad, "p.conf");
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(result.status().message(), c.want_message);
+  }
+}
+
+// config/plan.conf documents the defaults; it must say exactly what the code does.
+TEST(PlanAssumptionsFromConfig, ShippedConfigEqualsTheDefaults) {
+  std::ifstream file(std::string(DOWNBALLOT_SOURCE_DIR) + "/config/plan.conf");
+  ASSERT_TRUE(file.good());
+  std::stringstream text;
+  text << file.rdbuf();
+  const auto values = base::ParseKeyValues(text.str(), "config/plan.conf");
+  ASSERT_TRUE(values.ok()) << values.status();
+  EXPECT_EQ(values->size(), 16u);
+  const auto parsed = PlanAssumptionsFromConfig(*values, "config/plan.conf");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  // Every coefficient reads "default" (not "edited") when the values equal the defaults.
+  const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 100);
+  const auto plan = MakePlan(race, {}, {}, *parsed);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  for (const PlanCoefficient& coefficient : plan->coefficients) {
+    SCOPED_TRACE(coefficient.name);
+    EXPECT_TRUE(values->contains(coefficient.name));
+    EXPECT_EQ(coefficient.source.find("edited"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace downballot::analysis

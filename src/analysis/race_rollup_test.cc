@@ -1,1 +1,313 @@
-// placeholder: replaced by the file's real tests
+#include "analysis/race_rollup.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "model/race.h"
+#include "model/row_kind.h"
+
+namespace downballot::analysis {
+namespace {
+
+using model::Completeness;
+using model::ElectionStage;
+using model::RowKind;
+
+constexpr base::Date kPrimary2018{2018, 6, 26};
+constexpr base::Date kGeneral2016{2016, 11, 8};
+
+model::RaceKey Key(const std::string& office, const std::string& district, base::Date date,
+                   ElectionStage stage, const std::string& party,
+                   const std::string& jurisdiction = "") {
+  return model::RaceKey{model::SeatKey{"NY", office, district, jurisdiction}, date, stage, party};
+}
+
+const model::RaceKey kAssembly99 =
+    Key("State Assembly", "99", kPrimary2018, ElectionStage::kPrimary, "DEM");
+
+struct TallyBuilder {
+  model::RaceKey key = kAssembly99;
+  model::OfficeLevel level = model::OfficeLevel::kState;
+
+  VoteTally County(const std::string& county, const std::string& candidate, int64_t votes,
+                   const std::string& party = "DEM", RowKind kind = RowKind::kCandidate) const {
+    return VoteTally{key, level, county, false, kind, candidate, party, votes};
+  }
+  VoteTally Precinct(const std::string& county, const std::string& candidate, int64_t votes,
+                     const std::string& party = "DEM", RowKind kind = RowKind::kCandidate) const {
+    return VoteTally{key, level, county, true, kind, candidate, party, votes};
+  }
+};
+
+const model::CandidateResult* Find(const model::Race& race, const std::string& name) {
+  for (const model::CandidateResult& candidate : race.candidates) {
+    if (candidate.name == name) return &candidate;
+  }
+  return nullptr;
+}
+
+// Albany comes from the county file (its precinct rows agree and are not added again);
+// Greene has only precinct rows, which are summed.
+//   Smith: Albany 100 (county file) + Greene 10 + 5 = 115
+//   Jones: Albany  50 (county file) + Greene 20     =  70
+// The county file has no ballots-cast or blank rows, so those come from precincts:
+//   ballots cast: Albany 160 + Greene 40 = 200; blank: Albany 2 + Greene 1 = 3;
+//   write-ins: the county file's 4 for Albany (the precinct 9 is not added) = 4
+TEST(RollUpRaces, CountsEachVoteOnceAcrossCountyAndPrecinctFiles) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {
+      b.County("Albany", "Smith", 100),
+      b.County("Albany", "Jones", 50),
+      b.County("Albany", "Scattering", 4, "", RowKind::kWriteIn),
+      b.Precinct("Albany", "Smith", 100),
+      b.Precinct("Albany", "Jones", 50),
+      b.Precinct("Albany", "Ballots", 160, "DEM", RowKind::kBallotsCast),
+      b.Precinct("Albany", "Blank", 2, "", RowKind::kBlankVoid),
+      b.Precinct("Albany", "Scattering", 9, "", RowKind::kWriteIn),
+      b.Precinct("Greene", "Smith", 10),
+      b.Precinct("Greene", "Smith", 5),
+      b.Precinct("Greene", "Jones", 20),
+      b.Precinct("Greene", "Ballots", 40, "DEM", RowKind::kBallotsCast),
+      b.Precinct("Greene", "Void", 1, "", RowKind::kBlankVoid),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  EXPECT_TRUE(result.mismatches.empty());
+  const model::Race& race = result.races[0];
+  EXPECT_EQ(race.id, "ny.2018-06-26.primary.dem.state-assembly.99");
+  EXPECT_EQ(race.candidate_votes, 185);
+  EXPECT_EQ(Find(race, "Smith")->votes, 115);
+  EXPECT_EQ(Find(race, "Jones")->votes, 70);
+  EXPECT_EQ(race.write_in_votes, 4);
+  EXPECT_EQ(race.blank_void, 3);
+  EXPECT_EQ(race.ballots_cast, 200);
+  EXPECT_EQ(race.ballots_for_office, 185 + 4 + 3);
+  EXPECT_EQ(race.counties, (std::vector<std::string>{"Albany", "Greene"}));
+  EXPECT_EQ(race.num_county_counties, 1);
+  EXPECT_EQ(race.num_precinct_counties, 1);
+  // The seat's span learned from county files is {Albany}; both counties are in.
+  EXPECT_EQ(race.completeness, Completeness::kComplete);
+}
+
+// Albany's county file says Smith 100, its precincts 60 + 38 = 98; a write-in style name only
+// in precinct rows is a mismatch of 0 vs 3. The county file's figure is the one counted.
+TEST(RollUpRaces, ReportsCountyFileVersusPrecinctMismatches) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {
+      b.County("Albany", "Smith", 100),  b.County("Albany", "Jones", 50),
+      b.Precinct("Albany", "Smith", 60), b.Precinct("Albany", "Smith", 38),
+      b.Precinct("Albany", "Jones", 50), b.Precinct("Albany", "Lee", 3),
+      b.Precinct("ALBANY", "Jones", 0),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  EXPECT_EQ(Find(result.races[0], "Smith")->votes, 100);
+  EXPECT_EQ(Find(result.races[0], "Lee"), nullptr);
+  ASSERT_EQ(result.mismatches.size(), 2u);
+  const std::string id = "ny.2018-06-26.primary.dem.state-assembly.99";
+  EXPECT_EQ(result.mismatches[0].race_id, id);
+  EXPECT_EQ(result.mismatches[0].county, "Albany");
+  EXPECT_EQ(result.mismatches[0].candidate, "Lee");
+  EXPECT_EQ(result.mismatches[0].county_file_votes, 0);
+  EXPECT_EQ(result.mismatches[0].precinct_sum_votes, 3);
+  EXPECT_EQ(result.mismatches[1].candidate, "Smith");
+  EXPECT_EQ(result.mismatches[1].county_file_votes, 100);
+  EXPECT_EQ(result.mismatches[1].precinct_sum_votes, 98);
+}
+
+// Fusion: Cuomo DEM 1000 + WOR 100 + IND 50 = 1150; Molinaro REP 800 + CON 200 = 1000.
+// Votes for the office = 2150 + 10 write-ins = 2160; blank/void = 5 + 2 + 3 = 10;
+// ballots for the office = 2170. Margin 150 = 6.94% of 2160.
+TEST(RollUpRaces, SumsFusionLinesAndPseudoRows) {
+  TallyBuilder b;
+  b.key = Key("Governor", "", kGeneral2016, ElectionStage::kGeneral, "");
+  const std::vector<VoteTally> tallies = {
+      b.County("Albany", "Andrew M. Cuomo", 1000, "DEM"),
+      b.County("Albany", "Andrew M. Cuomo", 100, "WOR"),
+      b.County("Albany", "ANDREW M. CUOMO", 50, "IND"),
+      b.County("Albany", "Marc Molinaro", 800, "REP"),
+      b.County("Albany", "Marc Molinaro", 200, "CON"),
+      b.County("Albany", "Scattering", 10, "", RowKind::kWriteIn),
+      b.County("Albany", "Blank/Void", 5, "", RowKind::kBlankVoid),
+      b.County("Albany", "Over Votes", 2, "", RowKind::kOverVote),
+      b.County("Albany", "Under Votes", 3, "", RowKind::kUnderVote),
+      b.County("Albany", "Ballots Cast", 2100, "", RowKind::kBallotsCast),
+      b.County("Albany", "Registered Voters", 90000, "", RowKind::kRegisteredVoters),
+      b.County("Albany", "Total Votes", 2160, "", RowKind::kTotalVotes),
+      b.County("Albany", "Affidavit", 12, "", RowKind::kBallotType),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  const model::Race& race = result.races[0];
+  ASSERT_EQ(race.candidates.size(), 2u);
+  const model::CandidateResult& cuomo = race.candidates[0];
+  EXPECT_EQ(cuomo.name, "Andrew M. Cuomo");
+  EXPECT_EQ(cuomo.votes, 1150);
+  ASSERT_EQ(cuomo.lines.size(), 3u);
+  EXPECT_EQ(cuomo.lines[0].party, "DEM");
+  EXPECT_EQ(cuomo.lines[0].votes, 1000);
+  EXPECT_EQ(cuomo.lines[1].party, "WOR");
+  EXPECT_EQ(cuomo.lines[2].party, "IND");
+  EXPECT_TRUE(cuomo.is_winner);
+  EXPECT_EQ(cuomo.rank, 1);
+  EXPECT_DOUBLE_EQ(cuomo.share, 1150.0 / 2160.0);
+  EXPECT_EQ(race.candidates[1].votes, 1000);
+  EXPECT_EQ(race.candidates[1].rank, 2);
+  EXPECT_FALSE(race.candidates[1].is_winner);
+  EXPECT_EQ(race.candidate_votes, 2150);
+  EXPECT_EQ(race.write_in_votes, 10);
+  EXPECT_EQ(race.blank_void, 10);
+  EXPECT_EQ(race.ballots_for_office, 2170);
+  EXPECT_EQ(race.ballots_cast, 2100);
+  EXPECT_EQ(race.margin_votes, 150);
+  EXPECT_DOUBLE_EQ(race.margin_share, 150.0 / 2160.0);
+  EXPECT_EQ(race.field_size, 2);
+  EXPECT_TRUE(race.is_contested);
+}
+
+TEST(RollUpRaces, FlagsOneWinnerOrNoneOnATie) {
+  struct Case {
+    std::string name;
+    std::vector<std::pair<std::string, int64_t>> votes;
+    std::vector<int> want_ranks;  // in output order (votes descending, then name)
+    std::string want_winner;      // "" = none
+    int64_t want_margin;
+    bool want_contested;
+  };
+  const Case cases[] = {
+      {"clear win", {{"Ann", 60}, {"Bob", 40}}, {1, 2}, "Ann", 20, true},
+      {"tie for first flags nobody",
+       {{"Bob", 50}, {"Ann", 50}, {"Cy", 10}},
+       {1, 1, 3},
+       "",
+       0,
+       true},
+      {"tie for second", {{"Ann", 50}, {"Bob", 20}, {"Cy", 20}}, {1, 2, 2}, "Ann", 30, true},
+      {"uncontested margin is the winner's votes", {{"Ann", 40}}, {1}, "Ann", 40, false},
+      {"no votes, no winner", {{"Ann", 0}}, {1}, "", 0, false},
+      {"zero-vote candidate still listed", {{"Ann", 7}, {"Bob", 0}}, {1, 2}, "Ann", 7, true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const TallyBuilder b;
+    std::vector<VoteTally> tallies;
+    for (const auto& [name, votes] : c.votes) tallies.push_back(b.County("Albany", name, votes));
+    const RollupResult result = RollUpRaces(tallies);
+    ASSERT_EQ(result.races.size(), 1u);
+    const model::Race& race = result.races[0];
+    ASSERT_EQ(race.candidates.size(), c.want_ranks.size());
+    std::string winner;
+    int num_winners = 0;
+    for (size_t idx = 0; idx < race.candidates.size(); ++idx) {
+      EXPECT_EQ(race.candidates[idx].rank, c.want_ranks[idx]) << race.candidates[idx].name;
+      if (race.candidates[idx].is_winner) {
+        winner = race.candidates[idx].name;
+        ++num_winners;
+      }
+    }
+    EXPECT_LE(num_winners, 1);
+    EXPECT_EQ(winner, c.want_winner);
+    EXPECT_EQ(race.margin_votes, c.want_margin);
+    EXPECT_EQ(race.field_size, static_cast<int>(c.votes.size()));
+    EXPECT_EQ(race.is_contested, c.want_contested);
+  }
+}
+
+// "SUFFOLK" (statewide county file) and "Suffolk" (precinct file) are one county, and
+// "KATE M. BROWNING" / "Kate M Browning" one candidate; the mixed-case spellings are shown.
+TEST(RollUpRaces, MergesSpellingVariantsOfCountiesAndCandidates) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {
+      b.County("SUFFOLK", "KATE M. BROWNING", 6813),
+      b.Precinct("Suffolk", "Kate M Browning", 6800),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  const model::Race& race = result.races[0];
+  EXPECT_EQ(race.counties, (std::vector<std::string>{"Suffolk"}));
+  ASSERT_EQ(race.candidates.size(), 1u);
+  EXPECT_EQ(race.candidates[0].name, "Kate M Browning");
+  EXPECT_EQ(race.candidates[0].votes, 6813);
+  ASSERT_EQ(result.mismatches.size(), 1u);
+  EXPECT_EQ(result.mismatches[0].county, "Suffolk");
+  EXPECT_EQ(result.mismatches[0].county_file_votes, 6813);
+  EXPECT_EQ(result.mismatches[0].precinct_sum_votes, 6800);
+}
+
+TEST(RollUpRaces, JudgesCompletenessFromTheSeatsCountySpan) {
+  // Congress 22 is seen in the 2016 general county file in Oneida and Broome: its span.
+  TallyBuilder general;
+  general.key = Key("U.S. House", "22", kGeneral2016, ElectionStage::kGeneral, "");
+  TallyBuilder partial;  // 2018 primary, precincts from Oneida only: Broome is missing.
+  partial.key = Key("U.S. House", "22", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  TallyBuilder whole;  // 2018 REP primary, precincts from both span counties.
+  whole.key = Key("U.S. House", "22", kPrimary2018, ElectionStage::kPrimary, "REP");
+  TallyBuilder unverified;  // Assembly 128: precinct rows only, no county file anywhere.
+  unverified.key = Key("State Assembly", "128", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  TallyBuilder local;  // County Committee local to Onondaga: whole once Onondaga is in.
+  local.key =
+      Key("County Committee", "Cicero 8", kPrimary2018, ElectionStage::kPrimary, "DEM", "Onondaga");
+  local.level = model::OfficeLevel::kParty;
+  TallyBuilder local_elsewhere = local;  // jurisdiction's county absent: falls back to the span
+  local_elsewhere.key.seat.district = "Cicero 9";
+
+  const std::vector<VoteTally> tallies = {
+      general.County("Oneida", "Claudia Tenney", 100, "REP"),
+      general.County("Broome", "Claudia Tenney", 90, "REP"),
+      partial.Precinct("Oneida", "Kim Myers", 40),
+      whole.Precinct("Oneida", "Claudia Tenney", 30, "REP"),
+      whole.Precinct("BROOME", "Claudia Tenney", 20, "REP"),
+      unverified.Precinct("Onondaga", "Pam Hunter", 25),
+      local.Precinct("ONONDAGA", "Ann Lee", 12),
+      local_elsewhere.Precinct("Madison", "Bo Dean", 4),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  struct Want {
+    std::string id;
+    Completeness completeness;
+  };
+  const Want wants[] = {
+      {"ny.2016-11-08.general.u-s-house.22", Completeness::kComplete},
+      {"ny.2018-06-26.primary.dem.onondaga.county-committee.cicero-8", Completeness::kComplete},
+      {"ny.2018-06-26.primary.dem.onondaga.county-committee.cicero-9", Completeness::kUnverified},
+      {"ny.2018-06-26.primary.dem.state-assembly.128", Completeness::kUnverified},
+      {"ny.2018-06-26.primary.dem.u-s-house.22", Completeness::kPartial},
+      {"ny.2018-06-26.primary.rep.u-s-house.22", Completeness::kComplete},
+  };
+  ASSERT_EQ(result.races.size(), std::size(wants));
+  for (size_t idx = 0; idx < std::size(wants); ++idx) {
+    SCOPED_TRACE(wants[idx].id);
+    EXPECT_EQ(result.races[idx].id, wants[idx].id);
+    EXPECT_EQ(result.races[idx].completeness, wants[idx].completeness);
+  }
+  EXPECT_EQ(result.races[1].level, model::OfficeLevel::kParty);
+}
+
+TEST(RollUpRaces, SkipsTalliesWithoutAnOfficeAndOrdersById) {
+  TallyBuilder turnout;
+  turnout.key = Key("", "", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  TallyBuilder senate;
+  senate.key = Key("State Senate", "50", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  const TallyBuilder assembly;
+  const std::vector<VoteTally> tallies = {
+      senate.County("Onondaga", "Ann", 5),
+      turnout.County("Onondaga", "Ballots Cast", 900, "", RowKind::kBallotsCast),
+      assembly.County("Onondaga", "Bob", 7),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 2u);
+  EXPECT_EQ(result.races[0].id, "ny.2018-06-26.primary.dem.state-assembly.99");
+  EXPECT_EQ(result.races[1].id, "ny.2018-06-26.primary.dem.state-senate.50");
+  EXPECT_EQ(result.races[1].ballots_cast, 0);
+}
+
+TEST(RollUpRaces, EmptyInputGivesNothing) {
+  const RollupResult result = RollUpRaces({});
+  EXPECT_TRUE(result.races.empty());
+  EXPECT_TRUE(result.mismatches.empty());
+}
+
+}  // namespace
+}  // namespace downballot::analysis
