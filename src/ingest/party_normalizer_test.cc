@@ -1,1 +1,127 @@
-// placeholder: replaced by the file's real tests
+#include "ingest/party_normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace downballot::ingest {
+namespace {
+
+TEST(PartyNormalizer, MapsEverySpellingInTheDataToOneCode) {
+  struct Case {
+    const char* raw;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"DEM", "DEM"},
+      {"Dem", "DEM"},
+      {"Democratic", "DEM"},
+      {"DEMOCRATIC", "DEM"},
+      {"D", "DEM"},
+      {"Democratic Party", "DEM"},
+      {"REP", "REP"},
+      {"Rep", "REP"},
+      {"Republican", "REP"},
+      {"REPUBLICAN", "REP"},
+      {"R", "REP"},
+      {"CON", "CON"},
+      {"Con", "CON"},
+      {"Conservative", "CON"},
+      {"WOR", "WOR"},
+      {"Wor", "WOR"},
+      {"Working Families", "WOR"},
+      {"IND", "IND"},
+      {"Ind", "IND"},
+      {"Independence", "IND"},
+      {"IDC", "IND"},
+      {"GRN", "GRN"},
+      {"Grn", "GRN"},
+      {"GRE", "GRN"},
+      {"Green", "GRN"},
+      {"GREEN", "GRN"},
+      {"LIB", "LIB"},
+      {"Lib", "LIB"},
+      {"LBT", "LIB"},
+      {"Lbt", "LIB"},
+      {"Libertarian", "LIB"},
+      {"WEP", "WEP"},
+      {"Women's Equality", "WEP"},
+      {"WOMEN'S EQUALITY", "WEP"},
+      {"REF", "REF"},
+      {"Ref", "REF"},
+      {"RFM", "REF"},
+      {"Reform", "REF"},
+      {"REFORM", "REF"},
+      {"SAM", "SAM"},
+      {"Sam", "SAM"},
+      {"  dem  ", "DEM"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.raw);
+    EXPECT_EQ(NormalizeParty(c.raw), c.want);
+    EXPECT_TRUE(IsKnownParty(c.raw));
+  }
+}
+
+TEST(PartyNormalizer, EmptyAndWriteInLabelsHaveNoParty) {
+  for (const char* raw : {"", "   ", "WRITE-IN", "Write-In", "wri", "Write In"}) {
+    SCOPED_TRACE(raw);
+    EXPECT_EQ(NormalizeParty(raw), "");
+    EXPECT_FALSE(IsKnownParty(raw));
+  }
+  EXPECT_TRUE(IsWriteInPartyLabel("WRITE-IN"));
+  EXPECT_TRUE(IsWriteInPartyLabel("wri"));
+  EXPECT_FALSE(IsWriteInPartyLabel("WOR"));
+  EXPECT_FALSE(IsWriteInPartyLabel(""));
+}
+
+TEST(PartyNormalizer, UnknownCodesAreUpperCasedAsGiven) {
+  struct Case {
+    const char* raw;
+    const char* want;
+  };
+  const Case cases[] = {{"TRP", "TRP"},
+                        {"REP/TRP", "REP/TRP"},
+                        {"upj", "UPJ"},
+                        {"Sdb", "SDB"},
+                        {" Tax  Revolt ", "TAX REVOLT"}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.raw);
+    EXPECT_EQ(NormalizeParty(c.raw), c.want);
+    EXPECT_FALSE(IsKnownParty(c.raw));
+  }
+}
+
+TEST(PartyNormalizer, FindsAPartyNamedInsideALabel) {
+  struct Case {
+    const char* text;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Ballots Cast - REPUBLICAN PARTY", "REP"},
+      {"Blank (Dem)", "DEM"},
+      {"Hillary Clinton / Tim Kaine (Democratic)", "DEM"},
+      {"Void - Working Families", "WOR"},
+      {"Ronald Castorina Jr. (Conservative)", "CON"},
+      {"Ballots Cast", ""},
+      {"Scattering", ""},
+      {"Smith, D", ""},  // a one-letter segment is an initial, not a party
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyFromText(c.text), c.want);
+  }
+}
+
+TEST(PartyNormalizer, ReadsSuffolkOfficeLetters) {
+  EXPECT_EQ(PartyFromOfficeLetter('C'), "CON");
+  EXPECT_EQ(PartyFromOfficeLetter('R'), "REP");
+  EXPECT_EQ(PartyFromOfficeLetter('F'), "REF");
+  EXPECT_EQ(PartyFromOfficeLetter('D'), "DEM");
+  EXPECT_EQ(PartyFromOfficeLetter('X'), "");
+  EXPECT_EQ(PartyFromOfficeLetter('c'), "");
+}
+
+}  // namespace
+}  // namespace downballot::ingest
