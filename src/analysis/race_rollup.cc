@@ -229,6 +229,9 @@ RollupResult RollUpRaces(std::span<const VoteTally> tallies) {
   for (const VoteTally& tally : tallies) {
     // Election-wide turnout rows carry no office: they are not a race.
     if (tally.race.seat.office.empty()) continue;
+    // Printed totals ("Total", "Statewide Total", district totals with no county) repeat votes
+    // counted elsewhere and name no real county, so they neither count nor shape a span.
+    if (tally.kind == model::RowKind::kTotalVotes) continue;
     auto [entry, is_new] = by_race.try_emplace(tally.race);
     if (is_new) entry->second.level = tally.level;
     entry->second.tallies.push_back(&tally);

@@ -311,3 +311,24 @@ TEST(RollUpRaces, EmptyInputGivesNothing) {
 
 }  // namespace
 }  // namespace downballot::analysis
+
+namespace downballot::analysis {
+namespace {
+
+// The 2016 statewide county file prints a "Total" county and district totals with no county:
+// they repeat the counties' votes and must neither count nor appear as counties.
+TEST(RollUpRaces, IgnoresPrintedTotalRows) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {
+      b.County("Bronx", "Crowley", 100), b.County("Queens", "Crowley", 50),
+      b.County("Total", "Crowley", 150, "DEM", RowKind::kTotalVotes),
+      b.County("", "Crowley", 150, "DEM", RowKind::kTotalVotes)};
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  EXPECT_EQ(result.races[0].candidates.at(0).votes, 150);
+  EXPECT_EQ(result.races[0].counties, (std::vector<std::string>{"Bronx", "Queens"}));
+  EXPECT_EQ(result.races[0].completeness, Completeness::kComplete);
+}
+
+}  // namespace
+}  // namespace downballot::analysis

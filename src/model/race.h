@@ -35,7 +35,7 @@ struct RaceKey {
 [[nodiscard]] std::string MakeRaceId(const RaceKey& key);
 [[nodiscard]] std::string MakeSeatId(const SeatKey& key);
 
-// Whether every vote of the race is believed loaded (docs/results.md "Completeness").
+// Whether every vote of the race is believed loaded (docs/analysis.md "Completeness").
 enum class Completeness {
   kComplete,    // a county-level file covers it, or it is local to one loaded county
   kPartial,     // only some of the counties it is known to span are loaded
