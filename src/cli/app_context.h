@@ -1,0 +1,32 @@
+// What every command shares: the store path, the output format, and opening the store.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "cli/output.h"
+#include "store/database.h"
+
+namespace downballot::cli {
+
+struct AppContext {
+  std::string store_path = "downballot.db";
+  std::string format_text;  // as given by --format; empty = DefaultOutputFormat()
+
+  // The requested format; InvalidArgument for an unknown name.
+  [[nodiscard]] absl::StatusOr<OutputFormat> format() const;
+};
+
+// Opens (creating if needed) and migrates the store.
+[[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const AppContext& context);
+
+// Opens the store and rebuilds the derived race tables if results changed since the last
+// rebuild (or a previous rebuild was interrupted).
+[[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreWithFreshRaces(
+    const AppContext& context);
+
+// Recomputes races from the stored results: roll-up, incumbency, save.
+absl::Status RebuildRaces(store::Database& db);
+
+}  // namespace downballot::cli

@@ -1,0 +1,265 @@
+#include "cli/command_ingest.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "base/file_system.h"
+#include "base/status_macros.h"
+#include "fmt/format.h"
+#include "ingest/file_kind.h"
+#include "ingest/fte_candidates_parser.h"
+#include "ingest/openelections_parser.h"
+#include "ingest/partisan_lean_parser.h"
+#include "ingest/race_party.h"
+#include "store/loader.h"
+
+namespace downballot::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How many bytes kind detection looks at: a header line and a few rows.
+constexpr size_t kDetectionBytes = 64 * 1024;
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  std::string data_dir;
+};
+
+struct InputFile {
+  std::string path;
+  bool is_named = false;  // given on the command line, not found by walking a folder
+};
+
+bool HasDataExtension(const fs::path& path) {
+  const std::string extension = path.extension().string();
+  return extension == ".csv" || extension == ".txt" || extension == ".tsv";
+}
+
+// Expands folders into their data files, sorted so runs are reproducible.
+absl::StatusOr<std::vector<InputFile>> CollectInputs(const std::vector<std::string>& paths) {
+  std::vector<InputFile> inputs;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
+           it.increment(error)) {
+        if (it->is_regular_file(error) && HasDataExtension(it->path())) {
+          found.push_back(it->path().string());
+        }
+      }
+      if (error) return absl::InternalError(fmt::format("{}: {}", path, error.message()));
+      std::sort(found.begin(), found.end());
+      for (std::string& file : found) inputs.push_back(InputFile{std::move(file), false});
+    } else if (fs::is_regular_file(path, error)) {
+      inputs.push_back(InputFile{path, true});
+    } else {
+      return absl::InvalidArgumentError(fmt::format("{}: no such file or folder", path));
+    }
+  }
+  return inputs;
+}
+
+// Parses and stores one file; every outcome is recorded in the returned report.
+model::FileReport IngestFile(store::Database& db, const InputFile& input, bool& results_changed) {
+  model::FileReport report;
+  report.path = input.path;
+  const auto fail = [&](std::string message) {
+    // Nothing of a failed file is stored, so every row read counts as rejected with it.
+    report.status = "failed";
+    report.error = std::move(message);
+    report.rows_stored = 0;
+    report.rows_rejected = report.rows_read;
+    return report;
+  };
+  auto bytes = base::ReadFile(input.path);
+  if (!bytes.ok()) return fail(std::string(bytes.status().message()));
+  report.content_hash = base::ContentHash(*bytes);
+  const auto detected =
+      ingest::DetectFileKind(input.path, std::string_view(*bytes).substr(0, kDetectionBytes));
+  report.kind = std::string(ingest::ToString(detected.kind));
+  if (detected.kind == ingest::FileKind::kUnknown) {
+    report.status = "unrecognized";
+    report.error = fmt::format("{}: not a recognised file: {}", input.path, detected.reason);
+    return report;
+  }
+  auto is_loaded = store::IsFileLoaded(db, report.content_hash);
+  if (!is_loaded.ok()) return fail(std::string(is_loaded.status().message()));
+  if (*is_loaded) {
+    report.status = "already_loaded";
+    return report;
+  }
+  const auto size = static_cast<int64_t>(bytes->size());
+  absl::Status status;
+  switch (detected.kind) {
+    case ingest::FileKind::kOpenElections: {
+      auto parsed = ingest::ParseOpenElections(input.path, *bytes, report);
+      if (!parsed.ok()) return fail(std::string(parsed.status().message()));
+      ingest::AssignRaceParties(parsed->info, parsed->rows);
+      status = store::LoadResults(db, report, size, parsed->info, parsed->rows);
+      results_changed = results_changed || status.ok();
+      break;
+    }
+    case ingest::FileKind::kFteCandidates: {
+      auto parsed = ingest::ParseFteCandidates(input.path, *bytes, report);
+      if (!parsed.ok()) return fail(std::string(parsed.status().message()));
+      status = store::LoadPrimaryCandidacies(db, report, size, *parsed);
+      break;
+    }
+    case ingest::FileKind::kPartisanLean: {
+      auto parsed = ingest::ParsePartisanLean(input.path, *bytes, report);
+      if (!parsed.ok()) return fail(std::string(parsed.status().message()));
+      status = store::LoadPartisanLeans(db, report, size, *parsed);
+      break;
+    }
+    case ingest::FileKind::kUnknown:
+      break;
+  }
+  if (!status.ok()) return fail(fmt::format("{}: {}", input.path, std::string(status.message())));
+  report.status = "loaded";
+  return report;
+}
+
+Table ReportTable(const std::vector<model::FileReport>& reports) {
+  Table table{{"path", "kind", "status", "rows_read", "rows_stored", "rows_rejected", "error"}, {}};
+  for (const model::FileReport& report : reports) {
+    table.rows.push_back({report.path, report.kind, report.status, report.rows_read,
+                          report.rows_stored, report.rows_rejected, report.error});
+  }
+  return table;
+}
+
+Table RejectTable(const std::vector<model::FileReport>& reports) {
+  Table table{{"file", "line", "field", "reason"}, {}};
+  for (const model::FileReport& report : reports) {
+    for (const model::RowError& error : report.rejects) {
+      table.rows.push_back({error.file, error.line, error.field, error.reason});
+    }
+  }
+  return table;
+}
+
+nlohmann::json ReportJson(const std::vector<model::FileReport>& reports) {
+  nlohmann::json files = nlohmann::json::array();
+  int64_t rows_read = 0;
+  int64_t rows_stored = 0;
+  int64_t rows_rejected = 0;
+  for (const model::FileReport& report : reports) {
+    nlohmann::json rejects = nlohmann::json::array();
+    for (const model::RowError& error : report.rejects) {
+      rejects.push_back({{"line", error.line}, {"field", error.field}, {"reason", error.reason}});
+    }
+    files.push_back({{"path", report.path},
+                     {"kind", report.kind},
+                     {"status", report.status},
+                     {"error", report.error},
+                     {"rows_read", report.rows_read},
+                     {"rows_stored", report.rows_stored},
+                     {"rows_rejected", report.rows_rejected},
+                     {"notes", report.notes},
+                     {"rejects", std::move(rejects)}});
+    rows_read += report.rows_read;
+    rows_stored += report.rows_stored;
+    rows_rejected += report.rows_rejected;
+  }
+  return {{"rows_read", rows_read},
+          {"rows_stored", rows_stored},
+          {"rows_rejected", rows_rejected},
+          {"files", std::move(files)}};
+}
+
+int RunIngest(const AppContext& context, IngestOptions options) {
+  if (options.paths.empty() && options.data_dir.empty()) {
+    if (const char* env = std::getenv("DOWNBALLOT_DATA"); env != nullptr) options.data_dir = env;
+  }
+  if (!options.data_dir.empty()) options.paths.push_back(options.data_dir);
+  if (options.paths.empty()) {
+    std::cerr << "downballot ingest: give files or folders, --data DIR, or set DOWNBALLOT_DATA\n";
+    return 2;
+  }
+  const auto format = context.format();
+  if (!format.ok()) {
+    std::cerr << "downballot ingest: " << format.status().message() << '\n';
+    return 2;
+  }
+  auto inputs = CollectInputs(options.paths);
+  if (!inputs.ok()) {
+    std::cerr << "downballot ingest: " << inputs.status().message() << '\n';
+    return 2;
+  }
+  auto db = OpenStore(context);
+  if (!db.ok()) {
+    std::cerr << "downballot: " << db.status().message() << '\n';
+    return 1;
+  }
+  std::vector<model::FileReport> reports;
+  bool results_changed = false;
+  int exit_code = 0;
+  int num_unrecognized = 0;
+  for (const InputFile& input : *inputs) {
+    model::FileReport report = IngestFile(**db, input, results_changed);
+    if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
+      exit_code = 1;
+    }
+    if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
+      std::cerr << "downballot ingest: " << report.error << '\n';
+    } else if (report.status == "unrecognized") {
+      ++num_unrecognized;
+    }
+    reports.push_back(std::move(report));
+  }
+  if (num_unrecognized > 0) {
+    std::cerr << "downballot ingest: skipped " << num_unrecognized
+              << " file(s) of no known kind found in folders (listed in the report)\n";
+  }
+  if (results_changed) {
+    if (const absl::Status status = RebuildRaces(**db); !status.ok()) {
+      std::cerr << "downballot ingest: rebuilding races: " << status.message() << '\n';
+      exit_code = 1;
+    }
+  }
+  if (*format == OutputFormat::kJson) {
+    RenderJson(ReportJson(reports), std::cout);
+    return exit_code;
+  }
+  Render(ReportTable(reports), *format, std::cout);
+  const nlohmann::json totals = ReportJson(reports);
+  const Table rejects = RejectTable(reports);
+  if (*format == OutputFormat::kTable) {
+    if (!rejects.rows.empty()) {
+      std::cout << "\nrejected rows\n";
+      Render(rejects, *format, std::cout);
+    }
+    std::cout << fmt::format("\ntotal: {} files, rows read {}, stored {}, rejected {}\n",
+                             reports.size(), totals["rows_read"].get<int64_t>(),
+                             totals["rows_stored"].get<int64_t>(),
+                             totals["rows_rejected"].get<int64_t>());
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
+  // Shared with the callback, which CLI11 keeps after this function returns.
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "ingest",
+      "Load OpenElections results, FiveThirtyEight primary candidates and partisan-lean files.\n"
+      "Each file's kind is recognised from its name and header; each file loads in one\n"
+      "transaction and only once (by content hash). Ends with a report of rows read, stored\n"
+      "and rejected per file, with every rejected row's file, line and reason.");
+  command->add_option("paths", options->paths, "files or folders (folders are walked)");
+  command->add_option("--data", options->data_dir,
+                      "data folder to walk (default: $DOWNBALLOT_DATA when no paths are given)");
+  command->add_option("--format", context.format_text, "table, csv or json");
+  command->callback([&context, &exit_code, options] { exit_code = RunIngest(context, *options); });
+}
+
+}  // namespace downballot::cli

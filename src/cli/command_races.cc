@@ -1,0 +1,81 @@
+#include "cli/command_races.h"
+
+#include <iostream>
+#include <memory>
+
+#include "base/status_macros.h"
+#include "cli/race_render.h"
+#include "cli/run_command.h"
+#include "fmt/format.h"
+#include "store/queries.h"
+
+namespace downballot::cli {
+namespace {
+
+absl::Status RunRaces(const AppContext& context, const store::RaceFilter& filter,
+                      const std::string& level_text) {
+  ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+  store::RaceFilter resolved = filter;
+  if (!level_text.empty()) {
+    resolved.level = model::ParseOfficeLevel(level_text);
+    if (!resolved.level) {
+      return absl::InvalidArgumentError(fmt::format(
+          "--level must be federal, state, county, municipal, judicial or party, got '{}'",
+          level_text));
+    }
+  }
+  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, resolved));
+  Render(RaceListTable(races), format, std::cout);
+  return absl::OkStatus();
+}
+
+absl::Status RunRace(const AppContext& context, const std::string& race_id) {
+  ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(const model::Race race, store::ReadRace(*db, race_id));
+  ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));
+  RenderRaceDetail(race, mismatches, format, std::cout);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
+  struct Options {
+    store::RaceFilter filter;
+    std::string level;
+  };
+  // Shared with the callback, which CLI11 keeps after this function returns.
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "races", "List races with their IDs, candidates, votes and winner.\n"
+               "Every filter is optional and case-insensitive; --office matches part of a name.");
+  command->add_option("--state", options->filter.state, "two-letter state code, e.g. NY");
+  command->add_option("--office", options->filter.office, "office name or part of it");
+  command->add_option("--district", options->filter.district, "district, e.g. 14");
+  command->add_option("--date", options->filter.date, "election date, YYYY-MM-DD");
+  command->add_option("--stage", options->filter.stage, "primary, general, special or runoff");
+  command->add_option("--party", options->filter.party, "primary party code, e.g. DEM");
+  command->add_option("--level", options->level,
+                      "federal, state, county, municipal, judicial or party");
+  command->add_option("--format", context.format_text, "table, csv or json");
+  command->callback([&context, &exit_code, options] {
+    exit_code = RunCommand("races", [&] { return RunRaces(context, options->filter, options->level); });
+  });
+}
+
+void RegisterRaceCommand(CLI::App& app, AppContext& context, int& exit_code) {
+  auto race_id = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand(
+      "race", "Show one race: every candidate with party lines, votes, share and rank; the\n"
+              "winner and margin; ballots for the office; incumbency; completeness; and any\n"
+              "county where precinct sums disagree with the county file.");
+  command->add_option("id", *race_id, "race ID, as listed by `downballot races`")->required();
+  command->add_option("--format", context.format_text, "table, csv or json");
+  command->callback([&context, &exit_code, race_id] {
+    exit_code = RunCommand("race", [&] { return RunRace(context, *race_id); });
+  });
+}
+
+}  // namespace downballot::cli

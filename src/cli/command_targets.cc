@@ -1,0 +1,159 @@
+#include "cli/command_targets.h"
+
+#include <iostream>
+#include <memory>
+
+#include "analysis/targeting_score.h"
+#include "base/file_system.h"
+#include "base/key_value_config.h"
+#include "base/status_macros.h"
+#include "cli/run_command.h"
+#include "fmt/format.h"
+#include "store/queries.h"
+
+namespace downballot::cli {
+namespace {
+
+struct TargetsOptions {
+  std::string state;
+  std::string level;
+  std::string party;
+  int64_t limit = 25;
+  std::string weights_path;
+};
+
+absl::StatusOr<analysis::TargetWeights> LoadWeights(const std::string& path) {
+  if (path.empty()) return analysis::TargetWeights{};
+  ASSIGN_OR_RETURN(const std::string text, base::ReadFile(path));
+  ASSIGN_OR_RETURN(const base::KeyValues values, base::ParseKeyValues(text, path));
+  return analysis::TargetWeightsFromConfig(values, path);
+}
+
+// Flat table: one row per target, one column per component value; explanations go to JSON.
+Table TargetTable(std::span<const analysis::Target> targets) {
+  Table table{{"rank", "seat_id", "office", "district", "jurisdiction", "party", "level",
+               "last_primary", "field_size", "ballots_for_office", "win_number", "incumbent",
+               "completeness", "score"},
+              {}};
+  if (!targets.empty()) {
+    for (const analysis::ScoreComponent& component : targets.front().components) {
+      table.columns.push_back(component.name);
+    }
+  }
+  int64_t rank = 0;
+  for (const analysis::Target& target : targets) {
+    std::vector<Cell> row = {++rank,
+                             target.seat_id,
+                             target.seat.office,
+                             target.seat.district,
+                             target.seat.jurisdiction,
+                             target.party,
+                             std::string(model::ToString(target.level)),
+                             target.last_primary_date.ToIso(),
+                             int64_t{target.last_field_size},
+                             target.last_ballots_for_office,
+                             target.win_number,
+                             target.incumbent,
+                             std::string(model::ToString(target.completeness)),
+                             target.score};
+    for (const analysis::ScoreComponent& component : target.components) {
+      row.push_back(component.value);
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+nlohmann::json TargetJson(std::span<const analysis::Target> targets) {
+  nlohmann::json array = nlohmann::json::array();
+  int64_t rank = 0;
+  for (const analysis::Target& target : targets) {
+    nlohmann::json components = nlohmann::json::array();
+    for (const analysis::ScoreComponent& component : target.components) {
+      components.push_back({{"name", component.name},
+                            {"value", component.value},
+                            {"weight", component.weight},
+                            {"contribution", component.contribution},
+                            {"explanation", component.explanation}});
+    }
+    array.push_back({{"rank", ++rank},
+                     {"seat_id", target.seat_id},
+                     {"state", target.seat.state},
+                     {"office", target.seat.office},
+                     {"district", target.seat.district},
+                     {"jurisdiction", target.seat.jurisdiction},
+                     {"party", target.party},
+                     {"level", model::ToString(target.level)},
+                     {"last_race_id", target.last_race_id},
+                     {"last_primary", target.last_primary_date.ToIso()},
+                     {"last_general_race_id", target.last_general_race_id},
+                     {"field_size", target.last_field_size},
+                     {"ballots_for_office", target.last_ballots_for_office},
+                     {"win_number", target.win_number},
+                     {"incumbent", target.incumbent},
+                     {"incumbent_last_share", target.incumbent_last_share},
+                     {"completeness", model::ToString(target.completeness)},
+                     {"score", target.score},
+                     {"components", std::move(components)}});
+  }
+  return array;
+}
+
+absl::Status RunTargets(const AppContext& context, const TargetsOptions& options) {
+  ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+  analysis::TargetFilter filter{options.state, std::nullopt, options.party};
+  if (!options.level.empty()) {
+    filter.level = model::ParseOfficeLevel(options.level);
+    if (!filter.level) {
+      return absl::InvalidArgumentError(fmt::format(
+          "--level must be federal, state, county, municipal, judicial or party, got '{}'",
+          options.level));
+    }
+  }
+  if (options.limit < 0) return absl::InvalidArgumentError("--limit must be 0 (all) or more");
+  ASSIGN_OR_RETURN(const analysis::TargetWeights weights, LoadWeights(options.weights_path));
+  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, {}));
+  std::vector<analysis::Target> targets = analysis::RankTargets(races, filter, weights);
+  if (options.limit > 0 && targets.size() > static_cast<size_t>(options.limit)) {
+    targets.resize(static_cast<size_t>(options.limit));
+  }
+  if (format == OutputFormat::kJson) {
+    RenderJson(TargetJson(targets), std::cout);
+  } else {
+    Render(TargetTable(targets), format, std::cout);
+  }
+  if (format == OutputFormat::kTable) {
+    std::cout << "\nscore = sum of weight x component (each 0..1); `--format json` explains every "
+                 "component; weights: "
+              << (options.weights_path.empty() ? "built-in defaults (config/targets.conf)"
+                                               : options.weights_path)
+              << '\n';
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) {
+  // Shared with the callback, which CLI11 keeps after this function returns.
+  auto options = std::make_shared<TargetsOptions>();
+  CLI::App* command = app.add_subcommand(
+      "targets",
+      "Rank seats (one per seat and party with a loaded primary) by an opportunity score:\n"
+      "open seat, uncontested last primary, small electorate (low win number), seat safe for\n"
+      "the party (the primary decides), and the incumbent's last primary share. Every\n"
+      "component is printed; weights come from a `key = value` file (see config/targets.conf).");
+  command->add_option("--state", options->state, "two-letter state code, e.g. NY");
+  command->add_option("--level", options->level,
+                      "federal, state, county, municipal, judicial or party");
+  command->add_option("--party", options->party, "party code, e.g. DEM");
+  command->add_option("--limit", options->limit, "rows to print (default 25; 0 = all)");
+  command->add_option("--weights", options->weights_path, "weights file (config/targets.conf)");
+  command->add_option("--format", context.format_text, "table, csv or json");
+  command->callback([&context, &exit_code, options] {
+    exit_code = RunCommand("targets", [&] { return RunTargets(context, *options); });
+  });
+}
+
+}  // namespace downballot::cli

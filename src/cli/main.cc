@@ -1,0 +1,87 @@
+// The `downballot` binary: parses the command line and dispatches to one command.
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "cli/app_context.h"
+#include "cli/command_ingest.h"
+#include "cli/command_plan.h"
+#include "cli/command_races.h"
+#include "cli/command_targets.h"
+
+namespace {
+
+// Levenshtein distance, for "did you mean" on a mistyped command.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> previous(b.size() + 1);
+  std::vector<size_t> current(b.size() + 1);
+  for (size_t col = 0; col <= b.size(); ++col) previous[col] = col;
+  for (size_t row = 1; row <= a.size(); ++row) {
+    current[0] = row;
+    for (size_t col = 1; col <= b.size(); ++col) {
+      const size_t substitution = previous[col - 1] + (a[row - 1] == b[col - 1] ? 0 : 1);
+      current[col] = std::min({previous[col] + 1, current[col - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+// The first argument that is not an option (or an option's value) names the command.
+std::string FirstPositional(int argc, char** argv) {
+  for (int idx = 1; idx < argc; ++idx) {
+    const std::string_view arg = argv[idx];
+    if (arg == "--store") {
+      ++idx;
+      continue;
+    }
+    if (!arg.empty() && arg.front() == '-') continue;
+    return std::string(arg);
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe (`downballot races | head`) ends output quietly instead of killing us.
+  std::signal(SIGPIPE, SIG_IGN);
+  using downballot::cli::AppContext;
+  AppContext context;
+  int exit_code = 0;
+  CLI::App app{
+      "downballot: find winnable downballot races from public election returns.\n"
+      "Ingest OpenElections results and FiveThirtyEight files into a local SQLite store, then\n"
+      "list races, rank targets and plan what a campaign takes."};
+  app.set_version_flag("--version", "downballot 0.1.0");
+  app.require_subcommand(1);
+  app.add_option("--store", context.store_path, "store file (default ./downballot.db)");
+  downballot::cli::RegisterIngestCommand(app, context, exit_code);
+  downballot::cli::RegisterRacesCommand(app, context, exit_code);
+  downballot::cli::RegisterRaceCommand(app, context, exit_code);
+  downballot::cli::RegisterTargetsCommand(app, context, exit_code);
+  downballot::cli::RegisterPlanCommand(app, context, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    if (code == 0) return 0;
+    const std::string typed = FirstPositional(argc, argv);
+    for (const CLI::App* command : app.get_subcommands({})) {
+      if (!typed.empty() && command->get_name() != typed &&
+          EditDistance(typed, command->get_name()) <= 2) {
+        std::cerr << "did you mean `downballot " << command->get_name() << "`?\n";
+      }
+    }
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "downballot: " << error.what() << '\n';
+    return 1;
+  }
+  return exit_code;
+}

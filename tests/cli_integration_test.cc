@@ -1,0 +1,251 @@
+// Runs the real binary against the real public files: the acceptance checks.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "nlohmann/json.hpp"
+#include "store/database.h"
+
+namespace downballot {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kBinary = DOWNBALLOT_BINARY_DIR "/src/cli/downballot";
+const std::string kData = DOWNBALLOT_SOURCE_DIR "/../shared/data";
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Runs `downballot --store STORE ARGS` with stdout and stderr captured.
+CommandResult RunDownballot(const fs::path& store, const std::string& args) {
+  const fs::path err_path = store.parent_path() / "stderr.txt";
+  const std::string command =
+      "'" + kBinary + "' --store '" + store.string() + "' " + args + " 2>'" + err_path.string() + "'";
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[65536];
+  size_t num_read = 0;
+  while ((num_read = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, num_read);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = ReadText(err_path);
+  return result;
+}
+
+fs::path FreshDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("downballot_test_" + name + "_" +
+                                                    std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// A fingerprint of everything stored, to prove a failed ingest changed nothing.
+std::string StoreFingerprint(const fs::path& store) {
+  auto db = store::Database::Open(store.string(), {});
+  if (!db.ok()) return "unopenable";
+  std::string fingerprint;
+  for (const char* table : {"source_file", "row_reject", "result_row", "race", "race_candidate",
+                            "primary_candidacy", "partisan_lean"}) {
+    const auto count = (*db)->QueryInt(std::string("SELECT count(*) FROM ") + table);
+    fingerprint += std::string(table) + "=" + (count.ok() ? std::to_string(*count) : "?") + ";";
+  }
+  return fingerprint;
+}
+
+class NewYorkStore : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kData + "/openelections-ny")) return;
+    dir_ = FreshDir("ny");
+    store_ = dir_ / "ny.db";
+    ingest_ = RunDownballot(store_, "ingest '" + kData + "/openelections-ny' --format json");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  void SetUp() override {
+    if (!fs::exists(kData + "/openelections-ny")) GTEST_SKIP() << "no " << kData;
+  }
+
+  static fs::path dir_;
+  static fs::path store_;
+  static CommandResult ingest_;
+};
+fs::path NewYorkStore::dir_;
+fs::path NewYorkStore::store_;
+CommandResult NewYorkStore::ingest_;
+
+TEST_F(NewYorkStore, EveryFileIngestsAndEveryRowIsAccountedFor) {
+  ASSERT_EQ(ingest_.exit_code, 0) << ingest_.err;
+  const auto report = nlohmann::json::parse(ingest_.out);
+  ASSERT_EQ(report["files"].size(), 75u);
+  int64_t read = 0;
+  int64_t rejected = 0;
+  for (const auto& file : report["files"]) {
+    SCOPED_TRACE(file["path"].get<std::string>());
+    EXPECT_EQ(file["status"], "loaded") << file["error"];
+    EXPECT_EQ(file["rows_read"].get<int64_t>(),
+              file["rows_stored"].get<int64_t>() + file["rows_rejected"].get<int64_t>());
+    EXPECT_EQ(file["rejects"].size(), file["rows_rejected"].get<size_t>());
+    for (const auto& reject : file["rejects"]) {
+      EXPECT_GT(reject["line"].get<int64_t>(), 0);
+      EXPECT_FALSE(reject["reason"].get<std::string>().empty());
+    }
+    read += file["rows_read"].get<int64_t>();
+    rejected += file["rows_rejected"].get<int64_t>();
+  }
+  EXPECT_EQ(report["rows_read"].get<int64_t>(), read);
+  EXPECT_GT(read, 500000);
+  EXPECT_LT(static_cast<double>(rejected), 0.001 * static_cast<double>(read));
+}
+
+TEST_F(NewYorkStore, IngestingTheSameFilesAgainChangesNothing) {
+  const std::string before = StoreFingerprint(store_);
+  const CommandResult again = RunDownballot(store_, "ingest '" + kData + "/openelections-ny/2018' --format json");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const auto report = nlohmann::json::parse(again.out);
+  for (const auto& file : report["files"]) {
+    EXPECT_EQ(file["status"], "already_loaded");
+  }
+  EXPECT_EQ(StoreFingerprint(store_), before);
+}
+
+TEST_F(NewYorkStore, OcasioCortezBeatsCrowleyInTheCountyFile) {
+  const CommandResult race = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format json");
+  ASSERT_EQ(race.exit_code, 0) << race.err;
+  const auto json = nlohmann::json::parse(race.out);
+  EXPECT_EQ(json["winner"], "Alexandria Ocasio-Cortez");
+  std::map<std::string, int64_t> votes;
+  for (const auto& candidate : json["candidates"]) votes[candidate["name"]] = candidate["votes"];
+  EXPECT_EQ(votes["Alexandria Ocasio-Cortez"], 16898);
+  EXPECT_EQ(votes["Joseph Crowley"], 12880);
+  EXPECT_EQ(json["margin_votes"], 16898 - 12880);
+  EXPECT_EQ(json["counties"], nlohmann::json({"Bronx", "Queens"}));
+
+  const CommandResult table = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format table");
+  EXPECT_NE(table.out.find("winner      Alexandria Ocasio-Cortez by 4018 votes"), std::string::npos)
+      << table.out;
+}
+
+TEST_F(NewYorkStore, PartyTargetsListCountyAndStateCommitteeSeats) {
+  const CommandResult targets =
+      RunDownballot(store_, "targets --state NY --level party --limit 0 --format json");
+  ASSERT_EQ(targets.exit_code, 0) << targets.err;
+  const auto json = nlohmann::json::parse(targets.out);
+  bool has_county_committee = false;
+  bool has_state_committee = false;
+  for (const auto& target : json) {
+    EXPECT_EQ(target["level"], "party");
+    const std::string office = target["office"];
+    has_county_committee |= office.find("County Committee") != std::string::npos;
+    has_state_committee |= office.find("State Committee") != std::string::npos;
+    EXPECT_FALSE(target["components"].empty());
+  }
+  EXPECT_TRUE(has_county_committee);
+  EXPECT_TRUE(has_state_committee);
+}
+
+TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
+  const CommandResult races =
+      RunDownballot(store_, "races --state NY --office 'U.S. House' --district 14 --stage primary --format csv");
+  ASSERT_EQ(races.exit_code, 0) << races.err;
+  EXPECT_NE(races.out.find("ny.2018-06-26.primary.dem.u-s-house.14"), std::string::npos);
+  const CommandResult missing = RunDownballot(store_, "race no.such.race");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no race 'no.such.race'"), std::string::npos);
+  const CommandResult bad_level = RunDownballot(store_, "races --level galactic");
+  EXPECT_EQ(bad_level.exit_code, 2);
+}
+
+TEST(FiveThirtyEight, DemFileLoadsEveryCandidacyAndWinner) {
+  const std::string dem = kData + "/fivethirtyeight/primary-candidates-2018/dem_candidates.csv";
+  if (!fs::exists(dem)) GTEST_SKIP() << "no " << dem;
+  const fs::path dir = FreshDir("fte");
+  const CommandResult ingest = RunDownballot(dir / "s.db", "ingest '" + dem + "' --format json");
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const auto report = nlohmann::json::parse(ingest.out);
+  EXPECT_EQ(report["rows_read"], 811);
+  EXPECT_EQ(report["rows_stored"], 811);
+
+  // Count "Won Primary" = Yes independently: a plain scan of the CSV (no field in it is quoted).
+  std::ifstream in(dem);
+  std::string line;
+  std::getline(in, line);
+  size_t won_column = 0;
+  {
+    std::stringstream header(line);
+    std::string name;
+    for (size_t idx = 0; std::getline(header, name, ','); ++idx) {
+      if (name == "Won Primary") won_column = idx;
+    }
+  }
+  int64_t num_won = 0;
+  while (std::getline(in, line)) {
+    std::stringstream row(line);
+    std::string cell;
+    for (size_t idx = 0; std::getline(row, cell, ','); ++idx) {
+      if (idx == won_column && cell == "Yes") ++num_won;
+    }
+  }
+  auto db = store::Database::Open((dir / "s.db").string(), {});
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM primary_candidacy WHERE won_primary = 1"), num_won);
+  EXPECT_EQ(num_won, 239);
+  fs::remove_all(dir);
+}
+
+TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {
+  const std::string good = kData + "/openelections-ny/2018/20180626__ny__primary__cayuga__precinct.csv";
+  if (!fs::exists(good)) GTEST_SKIP() << "no " << good;
+  const fs::path dir = FreshDir("bad");
+  const fs::path store = dir / "s.db";
+  ASSERT_EQ(RunDownballot(store, "ingest '" + good + "' --format json").exit_code, 0);
+  const std::string before = StoreFingerprint(store);
+  const std::string text = ReadText(good);
+
+  struct Case {
+    std::string name;
+    std::string file_name;
+    std::string content;
+    std::string want_in_error;
+  };
+  std::string semicolons = text;
+  for (char& c : semicolons) c = c == ',' ? ';' : c;
+  std::string binary = "county,precinct,office\n";
+  binary += std::string("\x00\x01\x02\xff\x00", 5);
+  const Case cases[] = {
+      {"truncated", "20180626__ny__primary__cayugb__precinct.csv",
+       text.substr(0, text.size() - 25), "truncated"},
+      {"binary", "20180626__ny__primary__cayugc__precinct.csv", binary, "binary"},
+      {"semicolons", "20180626__ny__primary__cayugd__precinct.csv", semicolons, ";"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const fs::path path = dir / c.file_name;
+    std::ofstream(path, std::ios::binary) << c.content;
+    const CommandResult result = RunDownballot(store, "ingest '" + path.string() + "' --format json");
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find(c.file_name), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(c.want_in_error), std::string::npos) << result.err;
+    EXPECT_EQ(StoreFingerprint(store), before);
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace downballot
