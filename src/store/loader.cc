@@ -1,6 +1,8 @@
 #include "store/loader.h"
 
 #include <chrono>
+#include <map>
+#include <tuple>
 
 #include "base/status_macros.h"
 #include "fmt/chrono.h"
@@ -48,6 +50,46 @@ absl::StatusOr<int64_t> InsertSourceFile(Database& db, const model::FileReport& 
     RETURN_IF_ERROR(note.Execute());
   }
   return file_id;
+}
+
+// The fields a result row is summed over when it is tallied (see result_tally).
+using TallyKey = std::tuple<std::string, std::string, std::string, std::string, std::string_view,
+                            std::string, bool, std::string_view, std::string, std::string>;
+
+absl::Status InsertTallies(Database& db, int64_t file_id, const model::ResultFileInfo& info,
+                           std::span<const model::ResultRow> rows) {
+  std::map<TallyKey, int64_t> tallies;
+  for (const model::ResultRow& row : rows) {
+    const bool is_precinct_level = info.is_precinct_level && !row.precinct.empty();
+    tallies[TallyKey{row.race_party, row.office, row.district, row.jurisdiction,
+                     model::ToString(row.level), row.county, is_precinct_level,
+                     model::ToString(row.kind), row.candidate, row.party}] += row.votes;
+  }
+  ASSIGN_OR_RETURN(auto insert,
+                   db.Prepare("INSERT INTO result_tally VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                              "?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
+  const std::string date = info.date.ToIso();
+  for (const auto& [key, votes] : tallies) {
+    const auto& [race_party, office, district, jurisdiction, level, county, is_precinct_level,
+                 kind, candidate, party] = key;
+    RETURN_IF_ERROR(insert.Bind(1, file_id));
+    RETURN_IF_ERROR(insert.Bind(2, date));
+    RETURN_IF_ERROR(insert.Bind(3, info.state));
+    RETURN_IF_ERROR(insert.Bind(4, model::ToString(info.stage)));
+    RETURN_IF_ERROR(insert.Bind(5, race_party));
+    RETURN_IF_ERROR(insert.Bind(6, office));
+    RETURN_IF_ERROR(insert.Bind(7, district));
+    RETURN_IF_ERROR(insert.Bind(8, jurisdiction));
+    RETURN_IF_ERROR(insert.Bind(9, level));
+    RETURN_IF_ERROR(insert.Bind(10, county));
+    RETURN_IF_ERROR(insert.Bind(11, int64_t{is_precinct_level}));
+    RETURN_IF_ERROR(insert.Bind(12, kind));
+    RETURN_IF_ERROR(insert.Bind(13, candidate));
+    RETURN_IF_ERROR(insert.Bind(14, party));
+    RETURN_IF_ERROR(insert.Bind(15, votes));
+    RETURN_IF_ERROR(insert.Execute());
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckAccounting(const model::FileReport& report) {
@@ -101,6 +143,7 @@ absl::Status LoadResults(Database& db, model::FileReport& report, int64_t bytes,
     RETURN_IF_ERROR(insert.Bind(20, int64_t{row.is_votes_missing}));
     RETURN_IF_ERROR(insert.Execute());
   }
+  RETURN_IF_ERROR(InsertTallies(db, file_id, info, rows));
   RETURN_IF_ERROR(db.Exec("UPDATE store_state SET value = '1' WHERE key = 'races_stale'"));
   return transaction.Commit();
 }

@@ -56,7 +56,25 @@ CREATE TABLE result_row (
   votes             INTEGER NOT NULL,
   is_votes_missing  INTEGER NOT NULL
 );
-CREATE INDEX result_row_file ON result_row(file_id);
+-- result_row summed per file at load time, so rebuilding races reads thousands of tallies
+-- instead of sorting every precinct line (bench/RESULTS.md).
+CREATE TABLE result_tally (
+  file_id           INTEGER NOT NULL REFERENCES source_file(id),
+  election_date     TEXT NOT NULL,
+  state             TEXT NOT NULL,
+  stage             TEXT NOT NULL,
+  race_party        TEXT NOT NULL,
+  office            TEXT NOT NULL,
+  district          TEXT NOT NULL,
+  jurisdiction      TEXT NOT NULL,
+  level             TEXT NOT NULL,
+  county            TEXT NOT NULL,
+  is_precinct_level INTEGER NOT NULL,
+  kind              TEXT NOT NULL,
+  candidate         TEXT NOT NULL,
+  party             TEXT NOT NULL,
+  votes             INTEGER NOT NULL
+);
 CREATE TABLE primary_candidacy (
   id             INTEGER PRIMARY KEY,
   file_id        INTEGER NOT NULL REFERENCES source_file(id),

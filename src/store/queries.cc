@@ -119,7 +119,7 @@ absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(Database& db) {
       auto query,
       db.Prepare("SELECT state, election_date, stage, race_party, office, district, jurisdiction, "
                  "level, county, is_precinct_level, kind, candidate, party, SUM(votes) "
-                 "FROM result_row GROUP BY state, election_date, stage, race_party, office, "
+                 "FROM result_tally GROUP BY state, election_date, stage, race_party, office, "
                  "district, jurisdiction, level, county, is_precinct_level, kind, candidate, party"));
   std::vector<model::VoteTally> tallies;
   while (true) {
