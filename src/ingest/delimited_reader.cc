@@ -1,6 +1,5 @@
 #include "ingest/delimited_reader.h"
 
-#include "fmt/format.h"
 
 namespace downballot::ingest {
 
@@ -22,7 +21,6 @@ absl::StatusOr<bool> DelimitedReader::Next(Record& record) {
   std::string field;
   bool in_quotes = false;
   bool field_was_quoted = false;
-  const int64_t start_line = line_;
   while (pos_ < text_.size()) {
     const char c = text_[pos_];
     if (in_quotes) {
@@ -69,8 +67,7 @@ absl::StatusOr<bool> DelimitedReader::Next(Record& record) {
     ++pos_;
   }
   if (in_quotes) {
-    return absl::InvalidArgumentError(fmt::format(
-        "line {}: quoted field is not closed before the end of the file", start_line));
+    return absl::InvalidArgumentError("quoted field is not closed before the end of the file");
   }
   record.fields.push_back(std::move(field));
   return true;

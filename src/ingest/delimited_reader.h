@@ -37,7 +37,8 @@ class DelimitedReader {
   DelimitedReader(std::string_view text, DelimitedReaderOptions options);
 
   // Fills `record` with the next record and returns true, or returns false at the end.
-  // InvalidArgument "line N: ..." for a quoted field still open at the end of the text.
+  // InvalidArgument for a quoted field still open at the end of the text; `record.line` then
+  // says where that record began.
   [[nodiscard]] absl::StatusOr<bool> Next(Record& record);
 
   [[nodiscard]] int64_t line() const { return line_; }

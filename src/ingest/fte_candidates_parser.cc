@@ -14,6 +14,7 @@
 #include "base/text_encoding.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/text_input.h"
 #include "ingest/partisan_lean_parser.h"
 
 namespace downballot::ingest {
@@ -124,23 +125,6 @@ bool IsNotApplicable(std::string_view cell) { return base::EqualsIgnoreCase(cell
 std::string_view BaseName(std::string_view path) {
   const size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-int64_t LineOfFirstNul(std::string_view bytes) {
-  const size_t nul_pos = bytes.find('\0');
-  if (nul_pos == std::string_view::npos) return 0;
-  int64_t line = 1;
-  for (size_t pos = 0; pos < nul_pos; ++pos) {
-    if (bytes[pos] == '\n') ++line;
-  }
-  return line;
-}
-
-// The reader reports "line N: ..."; re-anchor it on the path as "path:N: ...".
-absl::Status ReaderError(std::string_view path, const absl::Status& status) {
-  std::string_view message(status.message().data(), status.message().size());
-  if (message.substr(0, 5) == "line ") message.remove_prefix(5);
-  return absl::InvalidArgumentError(fmt::format("{}:{}", path, message));
 }
 
 absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& header) {
@@ -349,24 +333,14 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
     return absl::InvalidArgumentError(fmt::format(
         "{}: cannot tell the party: the file name must start with 'dem_' or 'rep_'", path));
   }
-  if (const int64_t nul_line = LineOfFirstNul(bytes); nul_line > 0) {
-    return absl::InvalidArgumentError(
-        fmt::format("{}:{}: binary content (NUL byte), not a candidates CSV", path, nul_line));
-  }
-  std::string_view text = base::StripBom(bytes);
-  std::string decoded;
-  if (!base::IsValidUtf8(text)) {
-    // rep_candidates.csv (2018) carries two mangled names; reading stray bytes as Latin-1 keeps
-    // those rows instead of rejecting them.
-    decoded = base::ToUtf8Lenient(text);
-    text = decoded;
-    report.notes.push_back("file is not valid UTF-8: stray bytes were read as Latin-1");
-  }
+  // rep_candidates.csv (2018) carries two mangled names; reading stray bytes as Latin-1 keeps
+  // those rows instead of rejecting them.
+  ASSIGN_OR_RETURN(const std::string text, DecodeTextFile(path, bytes, report));
 
   DelimitedReader reader(text, {});
   Record record;
   absl::StatusOr<bool> next = reader.Next(record);
-  if (!next.ok()) return ReaderError(path, next.status());
+  if (!next.ok()) return ReaderErrorAt(path, record, next.status());
   if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
   ASSIGN_OR_RETURN(const Layout layout, LayoutFromHeader(path, record));
 
@@ -374,7 +348,7 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
   std::vector<model::PrimaryCandidacy> candidacies;
   while (true) {
     next = reader.Next(record);
-    if (!next.ok()) return ReaderError(path, next.status());
+    if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;
     if (record.fields.size() != layout.num_fields) {

@@ -239,7 +239,7 @@ TEST(FteCandidatesParser, FailsOnFilesItCannotRead) {
        "dem_x.csv:1: column 'State' appears twice"},
       {"truncated last row", File2018("A,AL,D,Governor,Regular,6/5/18,Lo"),
        "dem_x.csv:2: last row is cut off without a line break: expected 16 fields, got 7"},
-      {"open quote", File2018("\"A,AL,D\n"), "dem_x.csv:2: quoted field is not closed"},
+      {"open quote", File2018("\"A,AL,D\n"), "dem_x.csv:2: file is truncated: quoted field is not closed"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -21,12 +21,10 @@
 #include "ingest/party_normalizer.h"
 #include "ingest/pseudo_row_classifier.h"
 #include "ingest/results_file_name.h"
+#include "ingest/text_input.h"
 
 namespace downballot::ingest {
 namespace {
-
-// A NUL byte this early means an image, a zip or a spreadsheet, never a CSV export.
-constexpr size_t kBinaryProbeBytes = 64 * 1024;
 
 // Largest vote count accepted from a float cell; every integer below 2^53 is exact in a double.
 constexpr double kMaxFloatVotes = 9007199254740992.0;
@@ -220,34 +218,6 @@ std::string Clean(std::string_view text) {
   return is_clean ? std::string(text) : base::CollapseSpaces(text);
 }
 
-// The line a NUL byte sits on, counting line breaks as DelimitedReader does.
-int64_t LineOf(std::string_view text, size_t pos) {
-  int64_t line = 1;
-  for (size_t idx = 0; idx < pos; ++idx) {
-    if (text[idx] == '\n' ||
-        (text[idx] == '\r' && (idx + 1 >= text.size() || text[idx + 1] != '\n'))) {
-      ++line;
-    }
-  }
-  return line;
-}
-
-// DelimitedReader reports "line N: ..."; the file's error puts the path in front of the line.
-std::string ReaderErrorLine(const absl::Status& status, int64_t fallback) {
-  const std::string_view message(status.message().data(), status.message().size());
-  constexpr std::string_view kPrefix = "line ";
-  if (message.starts_with(kPrefix)) {
-    const size_t colon = message.find(':');
-    if (colon != std::string_view::npos) {
-      if (const auto line =
-              base::ParseInt(message.substr(kPrefix.size(), colon - kPrefix.size()))) {
-        return std::to_string(*line);
-      }
-    }
-  }
-  return std::to_string(fallback);
-}
-
 // "Ronald Castorina Jr. (Conservative)" -> "Ronald Castorina Jr." and "CON": some NYC exports
 // repeat the party line in the name, which would split one candidate in two.
 std::pair<std::string, std::string> SplitPartySuffix(const std::string& name) {
@@ -325,14 +295,8 @@ class Parser {
 
  private:
   absl::StatusOr<bool> Next(DelimitedReader& reader, Record& record) {
-    const int64_t line_before = reader.line();
     auto has_record = reader.Next(record);
-    if (!has_record.ok()) {
-      return absl::InvalidArgumentError(
-          fmt::format("{}:{}: file is truncated: a quoted field is not closed before the end "
-                      "of the file",
-                      path_, ReaderErrorLine(has_record.status(), line_before)));
-    }
+    if (!has_record.ok()) return ReaderErrorAt(path_, record, has_record.status());
     return *has_record;
   }
 
@@ -618,18 +582,7 @@ absl::StatusOr<ParsedResults> ParseOpenElections(std::string_view path, std::str
   ParsedResults parsed;
   ASSIGN_OR_RETURN(parsed.info, ParseResultFileName(path));
 
-  const size_t nul = bytes.substr(0, kBinaryProbeBytes).find('\0');
-  if (nul != std::string_view::npos) {
-    return absl::InvalidArgumentError(
-        fmt::format("{}:{}: binary content (NUL byte), not a CSV file", path, LineOf(bytes, nul)));
-  }
-  std::string_view text = base::StripBom(bytes);
-  std::string converted;
-  if (!base::IsValidUtf8(text)) {
-    converted = base::ToUtf8Lenient(text);
-    text = converted;
-    report.notes.push_back("not valid UTF-8: bytes outside UTF-8 sequences read as Latin-1");
-  }
+  ASSIGN_OR_RETURN(const std::string text, DecodeTextFile(path, bytes, report));
   Parser parser(path, parsed.info, report);
   ASSIGN_OR_RETURN(parsed.rows, parser.Run(text));
   return parsed;

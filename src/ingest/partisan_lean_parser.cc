@@ -6,10 +6,11 @@
 #include <map>
 #include <utility>
 
+#include "base/status_macros.h"
 #include "base/strings.h"
-#include "base/text_encoding.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/text_input.h"
 
 namespace downballot::ingest {
 namespace {
@@ -56,24 +57,6 @@ bool IsAtLargeState(std::string_view code, int year) {
     if (code == at_large) return true;
   }
   return code == "MT" && year < kFirstYearMontanaHasTwoSeats;
-}
-
-// Position (1-based line) of the first NUL byte, or 0 when there is none.
-int64_t LineOfFirstNul(std::string_view bytes) {
-  const size_t nul_pos = bytes.find('\0');
-  if (nul_pos == std::string_view::npos) return 0;
-  int64_t line = 1;
-  for (size_t pos = 0; pos < nul_pos; ++pos) {
-    if (bytes[pos] == '\n') ++line;
-  }
-  return line;
-}
-
-// The reader reports "line N: ..."; re-anchor it on the path as "path:N: ...".
-absl::Status ReaderError(std::string_view path, const absl::Status& status) {
-  std::string_view message(status.message().data(), status.message().size());
-  if (message.substr(0, 5) == "line ") message.remove_prefix(5);
-  return absl::InvalidArgumentError(fmt::format("{}:{}", path, message));
 }
 
 // "14" -> "14", "04" -> "4", "AL"/"0"/"00" -> "AL"; nullopt for anything else.
@@ -142,22 +125,12 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
                                                                    model::FileReport& report) {
   if (report.path.empty()) report.path = std::string(path);
   if (report.kind.empty()) report.kind = "partisan_lean";
-  if (const int64_t nul_line = LineOfFirstNul(bytes); nul_line > 0) {
-    return absl::InvalidArgumentError(
-        fmt::format("{}:{}: binary content (NUL byte), not a partisan-lean CSV", path, nul_line));
-  }
-  std::string_view text = base::StripBom(bytes);
-  std::string decoded;
-  if (!base::IsValidUtf8(text)) {
-    decoded = base::ToUtf8Lenient(text);
-    text = decoded;
-    report.notes.push_back("file is not valid UTF-8: stray bytes were read as Latin-1");
-  }
+  ASSIGN_OR_RETURN(const std::string text, DecodeTextFile(path, bytes, report));
 
   DelimitedReader reader(text, {});
   Record record;
   auto next = reader.Next(record);
-  if (!next.ok()) return ReaderError(path, next.status());
+  if (!next.ok()) return ReaderErrorAt(path, record, next.status());
   if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
 
   // Header: "district,2018" or "state,2022".
@@ -184,7 +157,7 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
   std::map<std::string, int64_t, std::less<>> first_line_of_key;
   while (true) {
     next = reader.Next(record);
-    if (!next.ok()) return ReaderError(path, next.status());
+    if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;
     if (record.fields.size() != 2) {

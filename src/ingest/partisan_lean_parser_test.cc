@@ -239,7 +239,7 @@ TEST(PartisanLeanParser, FailsOnFilesThatAreNotPartisanLean) {
       {"wrong key column", "county,2018\nAlbany,D+10\n", "lean.csv:1: expected header"},
       {"truncated last row", "district,2018\nAK-1,R+15.21\nAL-1",
        "lean.csv:3: last row is cut off"},
-      {"open quote", "state,2018\n\"Ohio,R+3\n", "lean.csv:2: quoted field is not closed"},
+      {"open quote", "state,2018\n\"Ohio,R+3\n", "lean.csv:2: file is truncated: quoted field is not closed"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
