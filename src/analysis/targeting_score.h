@@ -83,7 +83,8 @@ struct Target {
 //   small_electorate: scale / (scale + win_number); 0.5 when no ballots were recorded.
 //   safe_seat: how safely the party's nominee carries the seat's latest general: 0 at or below
 //     50% of the vote, 1 at or above safe_seat_share, linear between; 1 for party-level seats
-//     (the primary decides them); 0.5 when no general is loaded or the primary has no party.
+//     (the primary decides them); 0.5 when no general is loaded, the general is partial or
+//     unverified, or the primary has no party.
 //   incumbent_weakness: 1 - the incumbent's share when the incumbent ran in a contested latest
 //     primary; 0 otherwise.
 // `races` should have passed through ApplyIncumbency. Primaries whose completeness is partial
