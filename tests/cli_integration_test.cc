@@ -179,6 +179,30 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   EXPECT_EQ(bad_level.exit_code, 2);
 }
 
+TEST_F(NewYorkStore, PrecinctSumsAreReconciledAgainstCountyFiles) {
+  // Kings County 2016 Democratic presidential primary: the county file and the precinct file
+  // disagree by a few votes; the county file counts and the difference is listed.
+  const CommandResult result = RunDownballot(
+      store_, "mismatches --race ny.2016-04-19.primary.dem.president --format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  ASSERT_FALSE(json.empty());
+  bool found_kings = false;
+  for (const auto& row : json) {
+    EXPECT_EQ(row["difference"].get<int64_t>(),
+              row["precinct_sum_votes"].get<int64_t>() - row["county_file_votes"].get<int64_t>());
+    if (row["county"] == "Kings" && row["candidate"] == "Bernie Sanders") {
+      found_kings = true;
+      EXPECT_EQ(row["county_file_votes"], 123872);
+      EXPECT_EQ(row["precinct_sum_votes"], 123876);
+    }
+  }
+  EXPECT_TRUE(found_kings);
+  const CommandResult race = RunDownballot(store_, "race ny.2016-04-19.primary.dem.president --format json");
+  const auto race_json = nlohmann::json::parse(race.out);
+  EXPECT_FALSE(race_json["mismatches"].empty());
+}
+
 TEST(FiveThirtyEight, DemFileLoadsEveryCandidacyAndWinner) {
   const std::string dem = kData + "/fivethirtyeight/primary-candidates-2018/dem_candidates.csv";
   if (!fs::exists(dem)) GTEST_SKIP() << "no " << dem;

@@ -17,6 +17,7 @@
 #include "ingest/partisan_lean_parser.h"
 #include "ingest/race_party.h"
 #include "store/loader.h"
+#include "store/queries.h"
 
 namespace downballot::cli {
 namespace {
@@ -222,6 +223,11 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     if (const absl::Status status = RebuildRaces(**db); !status.ok()) {
       std::cerr << "downballot ingest: rebuilding races: " << status.message() << '\n';
       exit_code = 1;
+    } else if (const auto mismatches = store::ReadMismatches(**db, ""); mismatches.ok() &&
+                                                                         !mismatches->empty()) {
+      std::cerr << "downballot ingest: " << mismatches->size()
+                << " county totals differ from their precinct sums (the county file counts); "
+                   "see `downballot mismatches`\n";
     }
   }
   if (*format == OutputFormat::kJson) {

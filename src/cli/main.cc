@@ -9,6 +9,7 @@
 #include "CLI/CLI.hpp"
 #include "cli/app_context.h"
 #include "cli/command_ingest.h"
+#include "cli/command_mismatches.h"
 #include "cli/command_plan.h"
 #include "cli/command_races.h"
 #include "cli/command_targets.h"
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterRaceCommand(app, context, exit_code);
   downballot::cli::RegisterTargetsCommand(app, context, exit_code);
   downballot::cli::RegisterPlanCommand(app, context, exit_code);
+  downballot::cli::RegisterMismatchesCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);
