@@ -34,31 +34,11 @@ CREATE TABLE file_note (
   file_id INTEGER NOT NULL REFERENCES source_file(id),
   note    TEXT NOT NULL
 );
-CREATE TABLE result_row (
-  file_id           INTEGER NOT NULL REFERENCES source_file(id),
-  line              INTEGER NOT NULL,
-  election_date     TEXT NOT NULL,
-  state             TEXT NOT NULL,
-  stage             TEXT NOT NULL,
-  race_party        TEXT NOT NULL,
-  county            TEXT NOT NULL,
-  precinct          TEXT NOT NULL,
-  is_precinct_level INTEGER NOT NULL,
-  office_raw        TEXT NOT NULL,
-  office            TEXT NOT NULL,
-  level             TEXT NOT NULL,
-  district          TEXT NOT NULL,
-  jurisdiction      TEXT NOT NULL,
-  party_raw         TEXT NOT NULL,
-  party             TEXT NOT NULL,
-  candidate         TEXT NOT NULL,
-  kind              TEXT NOT NULL,
-  votes             INTEGER NOT NULL,
-  is_votes_missing  INTEGER NOT NULL
-);
--- result_row summed per file at load time, so rebuilding races reads thousands of tallies
--- instead of sorting every precinct line (bench/RESULTS.md).
+-- One file's result rows summed per race, county, level of detail, kind, candidate, party
+-- line and raw spelling: rebuilding races reads these thousands of tallies instead of sorting
+-- every precinct line (bench/RESULTS.md).
 CREATE TABLE result_tally (
+  id                INTEGER PRIMARY KEY,
   file_id           INTEGER NOT NULL REFERENCES source_file(id),
   election_date     TEXT NOT NULL,
   state             TEXT NOT NULL,
@@ -73,7 +53,19 @@ CREATE TABLE result_tally (
   kind              TEXT NOT NULL,
   candidate         TEXT NOT NULL,
   party             TEXT NOT NULL,
+  office_raw        TEXT NOT NULL,
+  party_raw         TEXT NOT NULL,
   votes             INTEGER NOT NULL
+);
+-- Every stored line of a results file (provenance: file and line); its normalised fields are
+-- those of its tally.
+CREATE TABLE result_row (
+  file_id          INTEGER NOT NULL REFERENCES source_file(id),
+  line             INTEGER NOT NULL,
+  tally_id         INTEGER NOT NULL REFERENCES result_tally(id),
+  precinct         TEXT NOT NULL,
+  votes            INTEGER NOT NULL,
+  is_votes_missing INTEGER NOT NULL
 );
 CREATE TABLE primary_candidacy (
   id             INTEGER PRIMARY KEY,
