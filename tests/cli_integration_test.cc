@@ -177,6 +177,11 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   EXPECT_NE(missing.err.find("no race 'no.such.race'"), std::string::npos);
   const CommandResult bad_level = RunDownballot(store_, "races --level galactic");
   EXPECT_EQ(bad_level.exit_code, 2);
+  const CommandResult typo = RunDownballot(store_, "racse");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean `downballot races`?"), std::string::npos) << typo.err;
+  EXPECT_EQ(RunDownballot(store_, "races --bogus").exit_code, 2);
+  EXPECT_EQ(RunDownballot(store_, "races --format xml").exit_code, 2);
 }
 
 TEST_F(NewYorkStore, PrecinctSumsAreReconciledAgainstCountyFiles) {

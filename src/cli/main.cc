@@ -71,12 +71,18 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    if (code == 0) return 0;
     const std::string typed = FirstPositional(argc, argv);
+    bool is_known_command = false;
     for (const CLI::App* command : app.get_subcommands({})) {
-      if (!typed.empty() && command->get_name() != typed &&
-          EditDistance(typed, command->get_name()) <= 2) {
+      is_known_command = is_known_command || command->get_name() == typed;
+    }
+    if (typed.empty() || is_known_command) {
+      const int code = app.exit(error);
+      return code == 0 ? 0 : 2;
+    }
+    std::cerr << "downballot: unknown command '" << typed << "'\n";
+    for (const CLI::App* command : app.get_subcommands({})) {
+      if (EditDistance(typed, command->get_name()) <= 2) {
         std::cerr << "did you mean `downballot " << command->get_name() << "`?\n";
       }
     }
