@@ -1,0 +1,120 @@
+// FEC bulk-file records (cn, cm, ccl, itcont/itpas2/itoth, weball/webl) as plain structs.
+// Field meanings: docs/formats.md; FEC terms are kept as field names where they are the
+// readable name too (cmte_id, cand_id).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/date.h"
+#include "base/money.h"
+
+namespace downballot::model {
+
+// cn.txt: one candidate per line.
+struct FecCandidate {
+  std::string cand_id;            // "H8CA39133"
+  std::string name;               // "LAST, FIRST MIDDLE \"NICK\" SUFFIX"
+  std::string party;              // CAND_PTY_AFFILIATION: "DEM", "REP", ...
+  int election_year = 0;          // CAND_ELECTION_YR
+  std::string office_state;       // CAND_OFFICE_ST
+  std::string office;             // CAND_OFFICE: H, S, P
+  std::string office_district;    // CAND_OFFICE_DISTRICT: "14", "00"
+  std::string incumbent_challenger;  // CAND_ICI: I, C, O or ""
+  std::string status;             // CAND_STATUS
+  std::string principal_committee;  // CAND_PCC
+  std::string state;              // CAND_ST (mailing address)
+  std::string zip;
+};
+
+// cm.txt: one committee per line.
+struct FecCommittee {
+  std::string cmte_id;
+  std::string name;
+  std::string treasurer;
+  std::string state;
+  std::string zip;
+  std::string designation;       // CMTE_DSGN: A, B, D, J, P, U
+  std::string type;              // CMTE_TP: H, S, P, Q, N, Y, ...
+  std::string party;             // CMTE_PTY_AFFILIATION
+  std::string filing_frequency;
+  std::string org_type;          // ORG_TP: C, L, M, T, V, W
+  std::string connected_org;     // CONNECTED_ORG_NM
+  std::string cand_id;
+};
+
+// ccl.txt: a candidate-committee linkage.
+struct FecLinkage {
+  std::string cand_id;
+  int cand_election_year = 0;
+  int fec_election_year = 0;
+  std::string cmte_id;
+  std::string cmte_type;
+  std::string cmte_designation;
+  int64_t linkage_id = 0;
+};
+
+// itcont (individual), itpas2 (committee to candidate) and itoth (committee to committee)
+// share this layout; itpas2 adds cand_id.
+struct Contribution {
+  int64_t line = 0;
+  std::string cmte_id;            // the filer (recipient for receipts)
+  std::string amendment;          // AMNDT_IND: N, A, T
+  std::string report_type;        // RPT_TP
+  std::string primary_general;    // TRANSACTION_PGI
+  std::string image_num;
+  std::string transaction_type;   // TRANSACTION_TP: 15, 15E, 22Y, 24T, 24K, ...
+  std::string entity_type;        // ENTITY_TP: IND, CAN, COM, ORG, PAC, PTY, CCM
+  std::string name;
+  std::string city;
+  std::string state;
+  std::string zip;                // as given: 5 or 9 digits, sometimes other lengths
+  std::string employer;
+  std::string occupation;
+  std::optional<base::Date> date;  // TRANSACTION_DT (MMDDYYYY); empty in some rows
+  base::Cents amount_cents = 0;
+  std::string other_id;           // OTHER_ID: the conduit or contributor committee
+  std::string cand_id;            // itpas2 only
+  std::string tran_id;
+  int64_t file_num = 0;
+  std::string memo_code;          // MEMO_CD: "X" or ""
+  std::string memo_text;
+  int64_t sub_id = 0;             // FEC's unique row id
+};
+
+// weball/webl: the FEC's own summary of a candidate's cycle, in cents.
+struct FecCandidateSummary {
+  std::string cand_id;
+  std::string name;
+  std::string incumbent_challenger;
+  std::string party_code;
+  std::string party;
+  base::Cents total_receipts = 0;
+  base::Cents transfers_from_authorized = 0;
+  base::Cents total_disbursements = 0;
+  base::Cents transfers_to_authorized = 0;
+  base::Cents cash_on_hand_start = 0;
+  base::Cents cash_on_hand_end = 0;
+  base::Cents candidate_contributions = 0;
+  base::Cents candidate_loans = 0;
+  base::Cents other_loans = 0;
+  base::Cents candidate_loan_repayments = 0;
+  base::Cents other_loan_repayments = 0;
+  base::Cents debts_owed_by = 0;
+  base::Cents individual_contributions = 0;
+  std::string office_state;
+  std::string office_district;
+  std::string special_election_status;
+  std::string primary_election_status;
+  std::string runoff_election_status;
+  std::string general_election_status;
+  std::string general_election_percent;
+  base::Cents other_committee_contributions = 0;
+  base::Cents party_contributions = 0;
+  std::optional<base::Date> coverage_end_date;
+  base::Cents individual_refunds = 0;
+  base::Cents committee_refunds = 0;
+};
+
+}  // namespace downballot::model
