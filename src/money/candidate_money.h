@@ -1,0 +1,105 @@
+// A candidate's money profile: who funds them, in dollars, from FEC rows already aggregated per
+// donor (docs/money.md). Pure: structs in, struct out.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/money.h"
+#include "model/fec.h"
+#include "money/contribution_rules.h"
+
+namespace downballot::money {
+
+// One donor's receipts of one kind at one committee, summed over the cycle.
+struct DonorReceipts {
+  std::string cmte_id;
+  std::string donor_key;  // DonorKey(name, zip)
+  std::string name;       // as last written
+  std::string state;
+  std::string employer;
+  std::string occupation;
+  ReceiptKind kind = ReceiptKind::kIndividual;
+  int64_t rows = 0;
+  base::Cents counted_cents = 0;  // signed, per TreatIndividualReceipt
+};
+
+// What a giving committee is, for sorting committee money into PAC and party.
+enum class GiverKind { kPac, kParty, kCandidateCommittee, kOther };
+
+// CMTE_TP of the giver: X/Y/Z party; Q/N/O/V/W PAC; H/S/P candidate committees.
+[[nodiscard]] GiverKind GiverKindFromCommitteeType(std::string_view cmte_type);
+
+struct CommitteeGift {
+  std::string giver_cmte_id;
+  GiverKind giver = GiverKind::kOther;
+  std::string transaction_type;  // 24K direct contribution; 24E/24A are independent spending
+  std::string memo_code;
+  base::Cents amount_cents = 0;
+};
+
+struct CandidateMoneyInput {
+  model::FecCandidate candidate;
+  std::vector<std::string> committee_ids;  // principal + authorized committees of the cycle
+  std::vector<DonorReceipts> receipts;     // individual receipts at those committees
+  std::vector<CommitteeGift> gifts;        // itpas2 rows naming the candidate
+  std::optional<model::FecCandidateSummary> summary;  // weball/webl
+};
+
+// Codes an employer/occupation pair; nullopt when it cannot.
+using IndustryLookup =
+    std::function<std::optional<std::string>(std::string_view employer, std::string_view occupation)>;
+// The sector of a catcode ("Finance/Insur/RealEst"); "" when unknown.
+using SectorLookup = std::function<std::string(std::string_view catcode)>;
+
+struct AmountShare {
+  std::string name;
+  base::Cents cents = 0;
+  double share = 0;  // of the base the list states
+};
+
+struct ReconciliationLine {
+  std::string item;            // "individual_contributions", ...
+  base::Cents computed_cents = 0;
+  std::optional<base::Cents> fec_cents;  // the FEC summary's figure, when loaded
+  base::Cents difference_cents = 0;      // computed - fec
+};
+
+struct MoneyProfile {
+  std::string cand_id;
+  std::string name;
+  base::Cents total_receipts_cents = 0;   // individual + self + PAC + party (+ other)
+  base::Cents individual_cents = 0;       // itemized net + unitemized (from the summary)
+  base::Cents itemized_individual_cents = 0;
+  base::Cents unitemized_cents = 0;       // summary individual total - itemized, when loaded
+  base::Cents small_cents = 0;            // unitemized + itemized donors whose net <= $200
+  base::Cents large_cents = 0;            // itemized donors whose net > $200
+  base::Cents pac_cents = 0;
+  base::Cents party_cents = 0;
+  base::Cents self_cents = 0;             // own contributions + loans (summary when loaded)
+  base::Cents other_cents = 0;
+  double small_share = 0;                 // of individual_cents
+  int64_t unique_donors = 0;              // itemized individual donors with net > 0
+  double in_state_share = 0;              // of itemized individual dollars
+  double categorized_share = 0;           // itemized individual dollars with an industry code
+  double finance_share = 0;               // FIRE dollars / categorized dollars
+  std::vector<AmountShare> top_industries;  // share of itemized individual dollars
+  std::vector<AmountShare> top_sectors;
+  std::vector<AmountShare> top_employers;
+  std::vector<ReconciliationLine> reconciliation;
+  std::vector<std::string> notes;
+};
+
+// Itemized donors at or under this cycle total are small (FEC itemization threshold, METHODS §1).
+inline constexpr base::Cents kSmallDonorMaxCents = 200'00;
+
+// Computes the profile. `top_n` bounds each ranked list. Pure; thread-safe if the lookups are.
+[[nodiscard]] MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input,
+                                               const IndustryLookup& industry_of,
+                                               const SectorLookup& sector_of, size_t top_n);
+
+}  // namespace downballot::money
