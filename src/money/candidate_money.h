@@ -10,23 +10,13 @@
 #include <vector>
 
 #include "base/money.h"
+#include "model/donor_receipts.h"
 #include "model/fec.h"
 #include "money/contribution_rules.h"
 
 namespace downballot::money {
 
-// One donor's receipts of one kind at one committee, summed over the cycle.
-struct DonorReceipts {
-  std::string cmte_id;
-  std::string donor_key;  // DonorKey(name, zip)
-  std::string name;       // as last written
-  std::string state;
-  std::string employer;
-  std::string occupation;
-  ReceiptKind kind = ReceiptKind::kIndividual;
-  int64_t rows = 0;
-  base::Cents counted_cents = 0;  // signed, per TreatIndividualReceipt
-};
+using model::DonorReceipts;
 
 // What a giving committee is, for sorting committee money into PAC and party.
 enum class GiverKind { kPac, kParty, kCandidateCommittee, kOther };

@@ -21,24 +21,6 @@ bool IsIndividualType(std::string_view type) {
 
 }  // namespace
 
-std::string_view ToString(ReceiptKind kind) {
-  switch (kind) {
-    case ReceiptKind::kIndividual:
-      return "individual";
-    case ReceiptKind::kCandidateSelf:
-      return "candidate_self";
-    case ReceiptKind::kRefund:
-      return "refund";
-    case ReceiptKind::kConduitPassThrough:
-      return "conduit_pass_through";
-    case ReceiptKind::kMemo:
-      return "memo";
-    case ReceiptKind::kOther:
-      return "other";
-  }
-  return "other";
-}
-
 ReceiptTreatment TreatIndividualReceipt(const model::Contribution& row) {
   const std::string_view type = row.transaction_type;
   // A memo row repeats money already on the summary page (an earmark's conduit detail, a
