@@ -1,1 +1,42 @@
+// Writes parsed FEC bulk files (cn, cm, ccl, weball/webl, itpas2) into the store, one
+// transaction per file. itcont is not stored row by row: the money module aggregates it.
 #pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "absl/status/status.h"
+#include "model/fec.h"
+#include "model/ingest_report.h"
+#include "store/database.h"
+
+namespace downballot::store {
+
+// Each LoadFec* writes, in one transaction, the file's source_file row (with `report`'s counts,
+// rejects and notes; `bytes` is the file size) and every record, each tagged with the file id and
+// `cycle`, the FEC two-year period the file covers (2020 for 2019-20: ingest::FecCycleFromName
+// reads it from "weball20.txt", else the caller passes it). It sets report.rows_stored to the
+// number of records and report.kind to the FEC kind name when empty ("fec_candidates", ...).
+// `report.content_hash` must be set.
+// Errors, after which nothing is written:
+//   InvalidArgument when `cycle` is not an even year in 1976..2100;
+//   Internal when rows_read != rows_stored + rows_rejected, or on an SQLite error (including a
+//     content hash already loaded: check IsFileLoaded first).
+// Tables: fec_candidate, fec_committee, fec_linkage, fec_candidate_summary and
+// fec_committee_contribution (docs/formats.md). Not thread-safe: one Database per thread.
+absl::Status LoadFecCandidates(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                               std::span<const model::FecCandidate> candidates);
+absl::Status LoadFecCommittees(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                               std::span<const model::FecCommittee> committees);
+absl::Status LoadFecLinkages(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                             std::span<const model::FecLinkage> linkages);
+absl::Status LoadFecCandidateSummaries(Database& db, model::FileReport& report, int64_t bytes,
+                                       int cycle,
+                                       std::span<const model::FecCandidateSummary> summaries);
+// itpas2 (committee-to-candidate) rows: every field, the date as ISO text or NULL, amounts in
+// cents, with the row's line.
+absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& report, int64_t bytes,
+                                           int cycle,
+                                           std::span<const model::Contribution> contributions);
+
+}  // namespace downballot::store

@@ -1,1 +1,233 @@
-// placeholder: replaced by the file's real tests
+#include "store/fec_loader.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "store/database.h"
+#include "store/loader.h"
+#include "store/migrations.h"
+
+namespace downballot::store {
+namespace {
+
+std::unique_ptr<Database> OpenMigrated() {
+  auto db = Database::Open(":memory:", {});
+  EXPECT_TRUE(db.ok()) << db.status();
+  EXPECT_TRUE(Migrate(**db).ok());
+  return std::move(*db);
+}
+
+model::FileReport Report(std::string path, std::string content_hash, int64_t rows_read) {
+  model::FileReport report;
+  report.path = std::move(path);
+  report.content_hash = std::move(content_hash);
+  report.rows_read = rows_read;
+  return report;
+}
+
+int64_t Count(Database& db, const std::string& sql) {
+  auto count = db.QueryInt(sql);
+  EXPECT_TRUE(count.ok()) << count.status();
+  return count.ok() ? *count : -1;
+}
+
+std::string Text(Database& db, const std::string& sql) {
+  auto query = db.Prepare(sql);
+  EXPECT_TRUE(query.ok()) << query.status();
+  auto has_row = query->Step();
+  EXPECT_TRUE(has_row.ok() && *has_row) << sql;
+  return query->IsColumnNull(0) ? "NULL" : query->ColumnText(0);
+}
+
+model::FecCandidate Candidate(std::string cand_id, std::string name) {
+  model::FecCandidate c;
+  c.cand_id = std::move(cand_id);
+  c.name = std::move(name);
+  c.party = "DEM";
+  c.election_year = 2020;
+  c.office_state = "NY";
+  c.office = "H";
+  c.office_district = "14";
+  c.incumbent_challenger = "I";
+  c.status = "C";
+  c.principal_committee = "C00639500";
+  c.state = "NY";
+  c.zip = "10463";
+  return c;
+}
+
+model::Contribution PacContribution(int64_t line, base::Cents amount_cents) {
+  model::Contribution c;
+  c.line = line;
+  c.cmte_id = "C00567180";
+  c.amendment = "N";
+  c.report_type = "TER";
+  c.primary_general = "P";
+  c.image_num = "201901099143774199";
+  c.transaction_type = "24K";
+  c.entity_type = "PAC";
+  c.name = "TED YOHO FOR CONGRESS";
+  c.city = "GAINESVILLE";
+  c.state = "FL";
+  c.zip = "32608";
+  c.date = base::Date{2019, 1, 8};
+  c.amount_cents = amount_cents;
+  c.other_id = "C00494583";
+  c.cand_id = "H2FL06109";
+  c.tran_id = "SB23.4447";
+  c.file_num = 1303604;
+  c.sub_id = 4021920191640423011 + line;
+  return c;
+}
+
+TEST(FecLoader, MigrationTwoAddsTheFecTables) {
+  auto db = OpenMigrated();
+  EXPECT_EQ(kSchemaVersion, 2);
+  for (const std::string table : {"fec_candidate", "fec_committee", "fec_linkage",
+                                  "fec_candidate_summary", "fec_committee_contribution"}) {
+    SCOPED_TRACE(table);
+    EXPECT_EQ(Count(*db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" +
+                             table + "'"),
+              1);
+  }
+}
+
+TEST(FecLoader, LoadsCandidatesWithTheirFileAndCycle) {
+  auto db = OpenMigrated();
+  auto report = Report("cn.txt", "hash-cn", 3);
+  report.Reject(2, "CAND_OFFICE", "'G' is not one of H, S, P");
+  const std::vector<model::FecCandidate> candidates = {
+      Candidate("H8NY15148", "OCASIO-CORTEZ, ALEXANDRIA"),
+      Candidate("H0AL05049", "CRAMER, ROBERT E \"BUD\" JR")};
+  ASSERT_TRUE(LoadFecCandidates(*db, report, 1234, 2020, candidates).ok());
+  EXPECT_EQ(report.rows_stored, 2);
+  EXPECT_EQ(report.kind, "fec_candidates");
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_candidate WHERE cycle = 2020"), 2);
+  EXPECT_EQ(Text(*db, "SELECT name FROM fec_candidate WHERE cand_id = 'H0AL05049'"),
+            "CRAMER, ROBERT E \"BUD\" JR");
+  EXPECT_EQ(Count(*db,
+                  "SELECT count(*) FROM fec_candidate c JOIN source_file f ON f.id = "
+                  "c.file_id WHERE f.kind = 'fec_candidates' AND f.rows_read = 3 AND "
+                  "f.rows_stored = 2 AND f.rows_rejected = 1 AND f.bytes = 1234"),
+            2);
+  EXPECT_EQ(Text(*db, "SELECT field || ' ' || reason FROM row_reject WHERE line = 2"),
+            "CAND_OFFICE 'G' is not one of H, S, P");
+  EXPECT_TRUE(*IsFileLoaded(*db, "hash-cn"));
+}
+
+TEST(FecLoader, LoadsCommitteesLinkagesAndSummaries) {
+  auto db = OpenMigrated();
+  model::FecCommittee committee;
+  committee.cmte_id = "C00639500";
+  committee.name = "ALEXANDRIA OCASIO-CORTEZ FOR CONGRESS";
+  committee.designation = "P";
+  committee.type = "H";
+  committee.cand_id = "H8NY15148";
+  auto cm_report = Report("cm.txt", "hash-cm", 1);
+  ASSERT_TRUE(
+      LoadFecCommittees(*db, cm_report, 10, 2020, std::vector<model::FecCommittee>{committee})
+          .ok());
+  EXPECT_EQ(Text(*db, "SELECT designation || type || cand_id FROM fec_committee"), "PHH8NY15148");
+
+  model::FecLinkage linkage;
+  linkage.cand_id = "H8NY15148";
+  linkage.cand_election_year = 2020;
+  linkage.fec_election_year = 2020;
+  linkage.cmte_id = "C00639500";
+  linkage.cmte_type = "H";
+  linkage.cmte_designation = "P";
+  linkage.linkage_id = 225127;
+  auto ccl_report = Report("ccl.txt", "hash-ccl", 1);
+  ASSERT_TRUE(
+      LoadFecLinkages(*db, ccl_report, 10, 2020, std::vector<model::FecLinkage>{linkage}).ok());
+  EXPECT_EQ(Count(*db, "SELECT linkage_id FROM fec_linkage WHERE cmte_id = 'C00639500'"), 225127);
+
+  model::FecCandidateSummary summary;
+  summary.cand_id = "H6CA48245";
+  summary.total_receipts = 5950316;
+  summary.cash_on_hand_end = 73;
+  summary.committee_refunds = -500;
+  summary.coverage_end_date = base::Date{2019, 3, 31};
+  model::FecCandidateSummary no_date = summary;
+  no_date.cand_id = "H8AZ02235";
+  no_date.coverage_end_date.reset();
+  auto web_report = Report("weball20.txt", "hash-weball", 2);
+  ASSERT_TRUE(LoadFecCandidateSummaries(*db, web_report, 10, 2020,
+                                        std::vector<model::FecCandidateSummary>{summary, no_date})
+                  .ok());
+  EXPECT_EQ(web_report.kind, "fec_candidate_summary");
+  EXPECT_EQ(Count(*db,
+                  "SELECT total_receipts FROM fec_candidate_summary WHERE cand_id = "
+                  "'H6CA48245'"),
+            5950316);
+  EXPECT_EQ(Count(*db, "SELECT committee_refunds FROM fec_candidate_summary LIMIT 1"), -500);
+  EXPECT_EQ(Text(*db,
+                 "SELECT coverage_end_date FROM fec_candidate_summary WHERE cand_id = "
+                 "'H6CA48245'"),
+            "2019-03-31");
+  EXPECT_EQ(Text(*db,
+                 "SELECT coverage_end_date FROM fec_candidate_summary WHERE cand_id = "
+                 "'H8AZ02235'"),
+            "NULL");
+}
+
+TEST(FecLoader, LoadsCommitteeContributionsWithEveryField) {
+  auto db = OpenMigrated();
+  model::Contribution undated = PacContribution(2, -188000);
+  undated.date.reset();
+  undated.memo_code = "X";
+  undated.memo_text = "REFUND";
+  auto report = Report("itpas2.txt", "hash-itpas2", 2);
+  ASSERT_TRUE(LoadFecCommitteeContributions(
+                  *db, report, 10, 2020,
+                  std::vector<model::Contribution>{PacContribution(1, 188000), undated})
+                  .ok());
+  EXPECT_EQ(report.kind, "fec_committee_to_candidate");
+  EXPECT_EQ(Count(*db, "SELECT sum(amount_cents) FROM fec_committee_contribution"), 0);
+  EXPECT_EQ(Text(*db,
+                 "SELECT cmte_id || '|' || amendment || '|' || report_type || '|' || "
+                 "primary_general || '|' || image_num || '|' || transaction_type || '|' || "
+                 "entity_type || '|' || name || '|' || city || '|' || state || '|' || zip || "
+                 "'|' || employer || '|' || occupation || '|' || transaction_date || '|' || "
+                 "amount_cents || '|' || other_id || '|' || cand_id || '|' || tran_id || "
+                 "'|' || file_num || '|' || memo_code || '|' || memo_text || '|' || sub_id "
+                 "|| '|' || cycle FROM fec_committee_contribution WHERE line = 1"),
+            "C00567180|N|TER|P|201901099143774199|24K|PAC|TED YOHO FOR CONGRESS|GAINESVILLE|FL|"
+            "32608|||2019-01-08|188000|C00494583|H2FL06109|SB23.4447|1303604|||"
+            "4021920191640423012|2020");
+  EXPECT_EQ(Text(*db, "SELECT transaction_date FROM fec_committee_contribution WHERE line = 2"),
+            "NULL");
+}
+
+TEST(FecLoader, RefusesBadAccountingOrCycleAndWritesNothing) {
+  auto db = OpenMigrated();
+  const std::vector<model::FecCandidate> candidates = {Candidate("H8NY15148", "A")};
+  auto unbalanced = Report("cn.txt", "hash-1", 5);
+  const absl::Status accounting = LoadFecCandidates(*db, unbalanced, 1, 2020, candidates);
+  EXPECT_EQ(accounting.code(), absl::StatusCode::kInternal);
+  EXPECT_NE(std::string(accounting.message()).find("rows read 5 != stored 1 + rejected 0"),
+            std::string::npos);
+  for (const int cycle : {2019, 1900, 20}) {
+    SCOPED_TRACE(cycle);
+    auto report = Report("cn.txt", "hash-2", 1);
+    EXPECT_EQ(LoadFecCandidates(*db, report, 1, cycle, candidates).code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM source_file"), 0);
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_candidate"), 0);
+}
+
+TEST(FecLoader, ASecondLoadOfTheSameBytesFailsAndRollsBack) {
+  auto db = OpenMigrated();
+  const std::vector<model::FecCandidate> candidates = {Candidate("H8NY15148", "A")};
+  auto first = Report("cn.txt", "same-hash", 1);
+  ASSERT_TRUE(LoadFecCandidates(*db, first, 1, 2020, candidates).ok());
+  auto second = Report("cn20.txt", "same-hash", 1);
+  EXPECT_FALSE(LoadFecCandidates(*db, second, 1, 2020, candidates).ok());
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM source_file"), 1);
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_candidate"), 1);
+}
+
+}  // namespace
+}  // namespace downballot::store

@@ -1,58 +1,16 @@
 #include "store/loader.h"
 
-#include <chrono>
 #include <tuple>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 
 #include "base/status_macros.h"
-#include "fmt/chrono.h"
 #include "fmt/format.h"
+#include "store/source_file.h"
 
 namespace downballot::store {
 namespace {
-
-std::string NowUtc() {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
-}
-
-// Inserts the source_file row with its rejects and notes; returns its id.
-absl::StatusOr<int64_t> InsertSourceFile(Database& db, const model::FileReport& report,
-                                         int64_t bytes) {
-  ASSIGN_OR_RETURN(auto insert,
-                   db.Prepare("INSERT INTO source_file (path, kind, content_hash, bytes, rows_read, "
-                              "rows_stored, rows_rejected, ingested_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"));
-  RETURN_IF_ERROR(insert.Bind(1, report.path));
-  RETURN_IF_ERROR(insert.Bind(2, report.kind));
-  RETURN_IF_ERROR(insert.Bind(3, report.content_hash));
-  RETURN_IF_ERROR(insert.Bind(4, bytes));
-  RETURN_IF_ERROR(insert.Bind(5, report.rows_read));
-  RETURN_IF_ERROR(insert.Bind(6, report.rows_stored));
-  RETURN_IF_ERROR(insert.Bind(7, report.rows_rejected));
-  RETURN_IF_ERROR(insert.Bind(8, NowUtc()));
-  ASSIGN_OR_RETURN(const bool has_row, insert.Step());
-  if (!has_row) return absl::InternalError("insert into source_file returned no id");
-  const int64_t file_id = insert.ColumnInt(0);
-
-  ASSIGN_OR_RETURN(auto reject, db.Prepare("INSERT INTO row_reject VALUES (?1, ?2, ?3, ?4)"));
-  for (const model::RowError& error : report.rejects) {
-    RETURN_IF_ERROR(reject.Bind(1, file_id));
-    RETURN_IF_ERROR(reject.Bind(2, error.line));
-    RETURN_IF_ERROR(reject.Bind(3, error.field));
-    RETURN_IF_ERROR(reject.Bind(4, error.reason));
-    RETURN_IF_ERROR(reject.Execute());
-  }
-  ASSIGN_OR_RETURN(auto note, db.Prepare("INSERT INTO file_note VALUES (?1, ?2)"));
-  for (const std::string& text : report.notes) {
-    RETURN_IF_ERROR(note.Bind(1, file_id));
-    RETURN_IF_ERROR(note.Bind(2, text));
-    RETURN_IF_ERROR(note.Execute());
-  }
-  return file_id;
-}
 
 // The fields a result row is summed over when it is tallied (see result_tally).
 using TallyKey = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view,
@@ -125,15 +83,6 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
   row_tally_ids.reserve(rows.size());
   for (const size_t tally_idx : row_tally) row_tally_ids.push_back(tally_ids[tally_idx]);
   return row_tally_ids;
-}
-
-absl::Status CheckAccounting(const model::FileReport& report) {
-  if (report.rows_read != report.rows_stored + report.rows_rejected) {
-    return absl::InternalError(fmt::format("{}: rows read {} != stored {} + rejected {}",
-                                           report.path, report.rows_read, report.rows_stored,
-                                           report.rows_rejected));
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace

@@ -157,6 +157,123 @@ CREATE TABLE reconciliation_mismatch (
 CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO store_state VALUES ('races_stale', '0');
 )sql",
+    // 2: the FEC master and summary files (cn, cm, ccl, weball/webl) and itpas2 committee-to-
+    // candidate contributions, each row tied to its source_file. `cycle` is the two-year period
+    // the file covers (2020 for 2019-20). Amounts are integer cents. FEC ids are not unique keys:
+    // cn.txt 2020 lists H8GA04117 twice.
+    R"sql(
+CREATE TABLE fec_candidate (
+  file_id              INTEGER NOT NULL REFERENCES source_file(id),
+  cycle                INTEGER NOT NULL,
+  cand_id              TEXT NOT NULL,
+  name                 TEXT NOT NULL,
+  party                TEXT NOT NULL,
+  election_year        INTEGER NOT NULL,
+  office_state         TEXT NOT NULL,
+  office               TEXT NOT NULL,
+  office_district      TEXT NOT NULL,
+  incumbent_challenger TEXT NOT NULL,
+  status               TEXT NOT NULL,
+  principal_committee  TEXT NOT NULL,
+  state                TEXT NOT NULL,
+  zip                  TEXT NOT NULL
+);
+CREATE INDEX fec_candidate_cand ON fec_candidate(cand_id, cycle);
+CREATE TABLE fec_committee (
+  file_id          INTEGER NOT NULL REFERENCES source_file(id),
+  cycle            INTEGER NOT NULL,
+  cmte_id          TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  treasurer        TEXT NOT NULL,
+  state            TEXT NOT NULL,
+  zip              TEXT NOT NULL,
+  designation      TEXT NOT NULL,
+  type             TEXT NOT NULL,
+  party            TEXT NOT NULL,
+  filing_frequency TEXT NOT NULL,
+  org_type         TEXT NOT NULL,
+  connected_org    TEXT NOT NULL,
+  cand_id          TEXT NOT NULL
+);
+CREATE INDEX fec_committee_cmte ON fec_committee(cmte_id, cycle);
+CREATE TABLE fec_linkage (
+  file_id            INTEGER NOT NULL REFERENCES source_file(id),
+  cycle              INTEGER NOT NULL,
+  cand_id            TEXT NOT NULL,
+  cand_election_year INTEGER NOT NULL,
+  fec_election_year  INTEGER NOT NULL,
+  cmte_id            TEXT NOT NULL,
+  cmte_type          TEXT NOT NULL,
+  cmte_designation   TEXT NOT NULL,
+  linkage_id         INTEGER NOT NULL
+);
+CREATE INDEX fec_linkage_cand ON fec_linkage(cand_id, cycle);
+CREATE INDEX fec_linkage_cmte ON fec_linkage(cmte_id, cycle);
+CREATE TABLE fec_candidate_summary (
+  file_id                       INTEGER NOT NULL REFERENCES source_file(id),
+  cycle                         INTEGER NOT NULL,
+  cand_id                       TEXT NOT NULL,
+  name                          TEXT NOT NULL,
+  incumbent_challenger          TEXT NOT NULL,
+  party_code                    TEXT NOT NULL,
+  party                         TEXT NOT NULL,
+  total_receipts                INTEGER NOT NULL,
+  transfers_from_authorized     INTEGER NOT NULL,
+  total_disbursements           INTEGER NOT NULL,
+  transfers_to_authorized       INTEGER NOT NULL,
+  cash_on_hand_start            INTEGER NOT NULL,
+  cash_on_hand_end              INTEGER NOT NULL,
+  candidate_contributions       INTEGER NOT NULL,
+  candidate_loans               INTEGER NOT NULL,
+  other_loans                   INTEGER NOT NULL,
+  candidate_loan_repayments     INTEGER NOT NULL,
+  other_loan_repayments         INTEGER NOT NULL,
+  debts_owed_by                 INTEGER NOT NULL,
+  individual_contributions      INTEGER NOT NULL,
+  office_state                  TEXT NOT NULL,
+  office_district               TEXT NOT NULL,
+  special_election_status       TEXT NOT NULL,
+  primary_election_status       TEXT NOT NULL,
+  runoff_election_status        TEXT NOT NULL,
+  general_election_status       TEXT NOT NULL,
+  general_election_percent      TEXT NOT NULL,
+  other_committee_contributions INTEGER NOT NULL,
+  party_contributions           INTEGER NOT NULL,
+  coverage_end_date             TEXT,
+  individual_refunds            INTEGER NOT NULL,
+  committee_refunds             INTEGER NOT NULL
+);
+CREATE INDEX fec_candidate_summary_cand ON fec_candidate_summary(cand_id, cycle);
+CREATE TABLE fec_committee_contribution (
+  file_id          INTEGER NOT NULL REFERENCES source_file(id),
+  line             INTEGER NOT NULL,
+  cycle            INTEGER NOT NULL,
+  cmte_id          TEXT NOT NULL,
+  amendment        TEXT NOT NULL,
+  report_type      TEXT NOT NULL,
+  primary_general  TEXT NOT NULL,
+  image_num        TEXT NOT NULL,
+  transaction_type TEXT NOT NULL,
+  entity_type      TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  city             TEXT NOT NULL,
+  state            TEXT NOT NULL,
+  zip              TEXT NOT NULL,
+  employer         TEXT NOT NULL,
+  occupation       TEXT NOT NULL,
+  transaction_date TEXT,
+  amount_cents     INTEGER NOT NULL,
+  other_id         TEXT NOT NULL,
+  cand_id          TEXT NOT NULL,
+  tran_id          TEXT NOT NULL,
+  file_num         INTEGER NOT NULL,
+  memo_code        TEXT NOT NULL,
+  memo_text        TEXT NOT NULL,
+  sub_id           INTEGER NOT NULL
+);
+CREATE INDEX fec_committee_contribution_cand ON fec_committee_contribution(cand_id, cycle);
+CREATE INDEX fec_committee_contribution_cmte ON fec_committee_contribution(cmte_id, cycle);
+)sql",
 };
 
 }  // namespace
