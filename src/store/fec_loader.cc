@@ -32,14 +32,16 @@ absl::Status BindDate(Statement& statement, int index, const std::optional<base:
 }
 
 // The steps every FEC file shares: check, begin, write source_file, let `insert_rows` write the
-// records with the file id, commit. The transaction rolls back on any error.
+// records with the file id, commit. The transaction rolls back on any error. `rows_stored` is
+// the number of file rows the records stand for (records.size() unless they are aggregates).
 template <typename Record, typename InsertRow>
 absl::Status LoadFile(Database& db, model::FileReport& report, int64_t bytes, int cycle,
                       std::string_view kind, std::span<const Record> records,
-                      std::string_view insert_sql, InsertRow insert_row) {
+                      std::string_view insert_sql, InsertRow insert_row,
+                      std::optional<int64_t> rows_stored = std::nullopt) {
   if (report.kind.empty()) report.kind = std::string(kind);
   RETURN_IF_ERROR(CheckCycle(report, cycle));
-  report.rows_stored = static_cast<int64_t>(records.size());
+  report.rows_stored = rows_stored.value_or(static_cast<int64_t>(records.size()));
   RETURN_IF_ERROR(CheckAccounting(report));
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
   ASSIGN_OR_RETURN(const int64_t file_id, InsertSourceFile(db, report, bytes));
@@ -203,6 +205,30 @@ absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& repo
         RETURN_IF_ERROR(insert.Bind(24, c.memo_text));
         return insert.Bind(25, c.sub_id);
       });
+}
+
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes,
+                                  int cycle, std::span<const model::DonorReceipts> receipts) {
+  int64_t rows_aggregated = 0;
+  for (const model::DonorReceipts& receipt : receipts) rows_aggregated += receipt.rows;
+  return LoadFile(
+      db, report, bytes, cycle, "fec_individual_contributions", receipts,
+      "INSERT INTO fec_donor_receipts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13)",
+      [](Statement& insert, const model::DonorReceipts& receipt) -> absl::Status {
+        RETURN_IF_ERROR(insert.Bind(3, receipt.cmte_id));
+        RETURN_IF_ERROR(insert.Bind(4, receipt.donor_key));
+        RETURN_IF_ERROR(insert.Bind(5, receipt.name));
+        RETURN_IF_ERROR(insert.Bind(6, receipt.state));
+        RETURN_IF_ERROR(insert.Bind(7, receipt.zip5));
+        RETURN_IF_ERROR(insert.Bind(8, receipt.employer));
+        RETURN_IF_ERROR(insert.Bind(9, receipt.occupation));
+        RETURN_IF_ERROR(insert.Bind(10, model::ToString(receipt.kind)));
+        RETURN_IF_ERROR(insert.Bind(11, receipt.rows));
+        RETURN_IF_ERROR(insert.Bind(12, receipt.counted_cents));
+        return insert.Bind(13, receipt.gross_cents);
+      },
+      rows_aggregated);
 }
 
 }  // namespace downballot::store

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "absl/status/status.h"
+#include "model/donor_receipts.h"
 #include "model/fec.h"
 #include "model/ingest_report.h"
 #include "store/database.h"
@@ -38,5 +39,11 @@ absl::Status LoadFecCandidateSummaries(Database& db, model::FileReport& report, 
 absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& report, int64_t bytes,
                                            int cycle,
                                            std::span<const model::Contribution> contributions);
+
+// itcont after aggregation: one row per committee, donor and receipt kind. Here
+// rows_stored counts the contribution rows aggregated (the sum of `rows`), so
+// rows_read == rows_stored + rows_rejected still holds for the file.
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes,
+                                  int cycle, std::span<const model::DonorReceipts> receipts);
 
 }  // namespace downballot::store

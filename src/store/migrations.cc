@@ -274,6 +274,25 @@ CREATE TABLE fec_committee_contribution (
 CREATE INDEX fec_committee_contribution_cand ON fec_committee_contribution(cand_id, cycle);
 CREATE INDEX fec_committee_contribution_cmte ON fec_committee_contribution(cmte_id, cycle);
 )sql",
+    // 3: individual contributions summed per committee, donor and receipt kind (docs/money.md).
+    R"sql(
+CREATE TABLE fec_donor_receipts (
+  file_id       INTEGER NOT NULL REFERENCES source_file(id),
+  cycle         INTEGER NOT NULL,
+  cmte_id       TEXT NOT NULL,
+  donor_key     TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  zip5          TEXT NOT NULL,
+  employer      TEXT NOT NULL,
+  occupation    TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  rows          INTEGER NOT NULL,
+  counted_cents INTEGER NOT NULL,
+  gross_cents   INTEGER NOT NULL
+);
+CREATE INDEX fec_donor_receipts_cmte ON fec_donor_receipts(cmte_id, cycle);
+)sql",
 };
 
 }  // namespace

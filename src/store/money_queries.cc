@@ -1,0 +1,168 @@
+#include "store/money_queries.h"
+
+#include <algorithm>
+
+#include "base/status_macros.h"
+
+namespace downballot::store {
+
+absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(Database& db,
+                                                                   const std::string& query,
+                                                                   std::optional<int> cycle) {
+  ASSIGN_OR_RETURN(
+      auto select,
+      db.Prepare("SELECT DISTINCT cycle, cand_id, name, party, election_year, office_state, office, "
+                 "office_district, incumbent_challenger, status, principal_committee, state, zip "
+                 "FROM fec_candidate WHERE (cand_id = ?1 COLLATE NOCASE OR name LIKE ?2) "
+                 "AND (?3 = 0 OR cycle = ?3) ORDER BY cycle DESC, name, cand_id"));
+  RETURN_IF_ERROR(select.Bind(1, query));
+  RETURN_IF_ERROR(select.Bind(2, "%" + query + "%"));
+  RETURN_IF_ERROR(select.Bind(3, int64_t{cycle.value_or(0)}));
+  std::vector<FecCandidateInCycle> found;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (!has_row) break;
+    FecCandidateInCycle row;
+    row.cycle = static_cast<int>(select.ColumnInt(0));
+    model::FecCandidate& candidate = row.candidate;
+    candidate.cand_id = select.ColumnText(1);
+    candidate.name = select.ColumnText(2);
+    candidate.party = select.ColumnText(3);
+    candidate.election_year = static_cast<int>(select.ColumnInt(4));
+    candidate.office_state = select.ColumnText(5);
+    candidate.office = select.ColumnText(6);
+    candidate.office_district = select.ColumnText(7);
+    candidate.incumbent_challenger = select.ColumnText(8);
+    candidate.status = select.ColumnText(9);
+    candidate.principal_committee = select.ColumnText(10);
+    candidate.state = select.ColumnText(11);
+    candidate.zip = select.ColumnText(12);
+    found.push_back(std::move(row));
+  }
+  return found;
+}
+
+absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(Database& db,
+                                                                 const std::string& cand_id,
+                                                                 int cycle) {
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare("SELECT cmte_id FROM fec_linkage WHERE cand_id = ?1 AND cycle = ?2 "
+                              "AND cmte_designation IN ('P', 'A') "
+                              "UNION SELECT principal_committee FROM fec_candidate "
+                              "WHERE cand_id = ?1 AND cycle = ?2 AND principal_committee != '' "
+                              "ORDER BY 1"));
+  RETURN_IF_ERROR(select.Bind(1, cand_id));
+  RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+  std::vector<std::string> committees;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (!has_row) break;
+    committees.push_back(select.ColumnText(0));
+  }
+  return committees;
+}
+
+absl::StatusOr<std::vector<model::DonorReceipts>> ReadDonorReceipts(
+    Database& db, std::span<const std::string> cmte_ids, int cycle) {
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare("SELECT cmte_id, donor_key, name, state, zip5, employer, occupation, "
+                              "kind, rows, counted_cents, gross_cents FROM fec_donor_receipts "
+                              "WHERE cmte_id = ?1 AND cycle = ?2"));
+  std::vector<model::DonorReceipts> receipts;
+  for (const std::string& cmte_id : cmte_ids) {
+    RETURN_IF_ERROR(select.Bind(1, cmte_id));
+    RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+    while (true) {
+      ASSIGN_OR_RETURN(const bool has_row, select.Step());
+      if (!has_row) break;
+      model::DonorReceipts receipt;
+      receipt.cmte_id = select.ColumnText(0);
+      receipt.donor_key = select.ColumnText(1);
+      receipt.name = select.ColumnText(2);
+      receipt.state = select.ColumnText(3);
+      receipt.zip5 = select.ColumnText(4);
+      receipt.employer = select.ColumnText(5);
+      receipt.occupation = select.ColumnText(6);
+      receipt.kind = model::ParseReceiptKind(select.ColumnText(7)).value_or(model::ReceiptKind::kOther);
+      receipt.rows = select.ColumnInt(8);
+      receipt.counted_cents = select.ColumnInt(9);
+      receipt.gross_cents = select.ColumnInt(10);
+      receipts.push_back(std::move(receipt));
+    }
+    select.Reset();
+  }
+  return receipts;
+}
+
+absl::StatusOr<std::vector<model::Contribution>> ReadContributionsToCandidate(
+    Database& db, const std::string& cand_id, int cycle) {
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare("SELECT line, cmte_id, transaction_type, entity_type, name, "
+                              "amount_cents, other_id, memo_code FROM fec_committee_contribution "
+                              "WHERE cand_id = ?1 AND cycle = ?2 ORDER BY cmte_id, line"));
+  RETURN_IF_ERROR(select.Bind(1, cand_id));
+  RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+  std::vector<model::Contribution> rows;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (!has_row) break;
+    model::Contribution row;
+    row.line = select.ColumnInt(0);
+    row.cmte_id = select.ColumnText(1);
+    row.transaction_type = select.ColumnText(2);
+    row.entity_type = select.ColumnText(3);
+    row.name = select.ColumnText(4);
+    row.amount_cents = select.ColumnInt(5);
+    row.other_id = select.ColumnText(6);
+    row.memo_code = select.ColumnText(7);
+    row.cand_id = cand_id;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+absl::StatusOr<std::map<std::string, std::string>> ReadCommitteeTypes(
+    Database& db, std::span<const std::string> cmte_ids, int cycle) {
+  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT type FROM fec_committee WHERE cmte_id = ?1 "
+                                           "AND cycle = ?2 LIMIT 1"));
+  std::map<std::string, std::string> types;
+  for (const std::string& cmte_id : cmte_ids) {
+    RETURN_IF_ERROR(select.Bind(1, cmte_id));
+    RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (has_row) types[cmte_id] = select.ColumnText(0);
+    select.Reset();
+  }
+  return types;
+}
+
+absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
+    Database& db, const std::string& cand_id, int cycle) {
+  ASSIGN_OR_RETURN(
+      auto select,
+      db.Prepare("SELECT name, total_receipts, candidate_contributions, candidate_loans, "
+                 "candidate_loan_repayments, individual_contributions, "
+                 "other_committee_contributions, party_contributions, office_state, "
+                 "office_district, incumbent_challenger FROM fec_candidate_summary "
+                 "WHERE cand_id = ?1 AND cycle = ?2 ORDER BY file_id DESC LIMIT 1"));
+  RETURN_IF_ERROR(select.Bind(1, cand_id));
+  RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+  ASSIGN_OR_RETURN(const bool has_row, select.Step());
+  if (!has_row) return std::optional<model::FecCandidateSummary>();
+  model::FecCandidateSummary summary;
+  summary.cand_id = cand_id;
+  summary.name = select.ColumnText(0);
+  summary.total_receipts = select.ColumnInt(1);
+  summary.candidate_contributions = select.ColumnInt(2);
+  summary.candidate_loans = select.ColumnInt(3);
+  summary.candidate_loan_repayments = select.ColumnInt(4);
+  summary.individual_contributions = select.ColumnInt(5);
+  summary.other_committee_contributions = select.ColumnInt(6);
+  summary.party_contributions = select.ColumnInt(7);
+  summary.office_state = select.ColumnText(8);
+  summary.office_district = select.ColumnText(9);
+  summary.incumbent_challenger = select.ColumnText(10);
+  return std::optional<model::FecCandidateSummary>(std::move(summary));
+}
+
+}  // namespace downballot::store

@@ -1,0 +1,47 @@
+// Reads the FEC tables into the structs a money profile is computed from.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "model/donor_receipts.h"
+#include "model/fec.h"
+#include "store/database.h"
+
+namespace downballot::store {
+
+struct FecCandidateInCycle {
+  model::FecCandidate candidate;
+  int cycle = 0;
+};
+
+// Candidates whose ID equals `query` or whose name contains it (ignoring case), in `cycle` when
+// given; newest cycle first, then by name. Empty when none match.
+[[nodiscard]] absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(
+    Database& db, const std::string& query, std::optional<int> cycle);
+
+// The candidate's principal (P) and authorized (A) committees in `cycle` (ccl), plus the
+// principal committee named in cn; joint fundraisers and leadership PACs are left out
+// (docs/money.md). Sorted, unique.
+[[nodiscard]] absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(
+    Database& db, const std::string& cand_id, int cycle);
+
+[[nodiscard]] absl::StatusOr<std::vector<model::DonorReceipts>> ReadDonorReceipts(
+    Database& db, std::span<const std::string> cmte_ids, int cycle);
+
+// itpas2 rows naming the candidate (every type; the caller decides what counts).
+[[nodiscard]] absl::StatusOr<std::vector<model::Contribution>> ReadContributionsToCandidate(
+    Database& db, const std::string& cand_id, int cycle);
+
+// CMTE_TP of each committee in `cycle` (cm), for the IDs that are loaded.
+[[nodiscard]] absl::StatusOr<std::map<std::string, std::string>> ReadCommitteeTypes(
+    Database& db, std::span<const std::string> cmte_ids, int cycle);
+
+[[nodiscard]] absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
+    Database& db, const std::string& cand_id, int cycle);
+
+}  // namespace downballot::store
