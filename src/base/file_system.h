@@ -15,4 +15,8 @@ namespace downballot::base {
 // Hex digest (XXH3-128) of `bytes`: the identity a store records so one file loads once.
 [[nodiscard]] std::string ContentHash(std::string_view bytes);
 
+// ContentHash of a file's bytes, read in chunks so multi-gigabyte FEC files need no more than a
+// megabyte of memory. Errors as ReadFile.
+[[nodiscard]] absl::StatusOr<std::string> ContentHashOfFile(const std::string& path);
+
 }  // namespace downballot::base

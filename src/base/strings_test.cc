@@ -36,3 +36,26 @@ TEST(Strings, SlugifyAndCase) {
 
 }  // namespace
 }  // namespace downballot::base
+
+#include <cstdio>
+#include <fstream>
+
+#include "base/file_system.h"
+
+namespace downballot::base {
+namespace {
+
+TEST(ContentHash, StreamingHashOfAFileEqualsTheHashOfItsBytes) {
+  std::string bytes(3 << 20, 'x');  // three chunks
+  bytes[12345] = '|';
+  const std::string path = ::testing::TempDir() + "/downballot_hash_test.bin";
+  std::ofstream(path, std::ios::binary) << bytes;
+  const auto streamed = ContentHashOfFile(path);
+  ASSERT_TRUE(streamed.ok()) << streamed.status();
+  EXPECT_EQ(*streamed, ContentHash(bytes));
+  EXPECT_EQ(ContentHashOfFile(path + ".missing").status().code(), absl::StatusCode::kNotFound);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace downballot::base
