@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <map>
+#include <set>
 #include <string>
 
 #include "nlohmann/json.hpp"
@@ -69,7 +71,8 @@ std::string StoreFingerprint(const fs::path& store) {
   if (!db.ok()) return "unopenable";
   std::string fingerprint;
   for (const char* table : {"source_file", "row_reject", "result_row", "race", "race_candidate",
-                            "primary_candidacy", "partisan_lean"}) {
+                            "primary_candidacy", "partisan_lean", "fec_candidate",
+                            "fec_donor_receipts", "fec_committee_contribution"}) {
     const auto count = (*db)->QueryInt(std::string("SELECT count(*) FROM ") + table);
     fingerprint += std::string(table) + "=" + (count.ok() ? std::to_string(*count) : "?") + ";";
   }
@@ -280,6 +283,118 @@ TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {
     EXPECT_NE(result.err.find(c.want_in_error), std::string::npos) << result.err;
     EXPECT_EQ(StoreFingerprint(store), before);
   }
+  fs::remove_all(dir);
+}
+
+// The money issue's acceptance checks on the real 2019-20 FEC sample.
+TEST(FecMoney, SampleLoadsAndOneProfileTracesToItsRows) {
+  const std::string fec = kData + "/fec/cycle2020_jk3587";
+  if (!fs::exists(fec)) GTEST_SKIP() << "no " << fec;
+  const fs::path dir = FreshDir("fec");
+  const fs::path store = dir / "s.db";
+  const CommandResult ingest =
+      RunDownballot(store, "ingest fec '" + fec + "' --cycle 2020 --format json");
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const auto report = nlohmann::json::parse(ingest.out);
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& file : report["files"]) {
+    by_name[fs::path(file["path"].get<std::string>()).filename().string()] = file;
+    EXPECT_EQ(file["rows_read"].get<int64_t>(),
+              file["rows_stored"].get<int64_t>() + file["rows_rejected"].get<int64_t>());
+  }
+  const std::map<std::string, int64_t> want_rows = {
+      {"itcont.txt", 70671}, {"cn.txt", 3937},   {"cm.txt", 11605},  {"ccl.txt", 3752},
+      {"itpas2.txt", 3159},  {"weball20.txt", 141}, {"webl20.txt", 11}};
+  for (const auto& [name, rows] : want_rows) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(by_name[name]["status"], "loaded") << by_name[name]["error"];
+    EXPECT_EQ(by_name[name]["rows_read"], rows);
+  }
+
+  // Diane Mitsch Bush (CO-03), principal committee C00649459, traced to its rows:
+  //   itcont: GALLAGHER 15 $1,000; MITSCH BUSH 15C $4,316; FRENCH 22Y $500 twice.
+  //   weball20: TTL_INDIV_CONTRIB 1,000; CAND_CONTRIB 4,316.01; CAND_LOAN_REPAY 8,800;
+  //             INDIV_REFUNDS 999.91; TTL_RECEIPTS 8,186.16.
+  const CommandResult money = RunDownballot(store, "money H8CO03192 --cycle 2020 --format json");
+  ASSERT_EQ(money.exit_code, 0) << money.err;
+  const auto profile = nlohmann::json::parse(money.out);
+  EXPECT_EQ(profile["committees"], nlohmann::json({"C00649459"}));
+  EXPECT_DOUBLE_EQ(profile["itemized_individual_dollars"], 1000.0);  // Gallagher
+  EXPECT_DOUBLE_EQ(profile["unitemized_dollars"], 0.0);              // 1,000 - 1,000
+  EXPECT_DOUBLE_EQ(profile["refunds_dollars"], -1000.0);             // French, 2 x 500
+  EXPECT_DOUBLE_EQ(profile["large_dollars"], 1000.0);                // Gallagher > $200
+  EXPECT_DOUBLE_EQ(profile["small_dollars"], 0.0);
+  EXPECT_EQ(profile["unique_donors"], 1);  // French's net is -1,000: refunded, not a donor
+  EXPECT_DOUBLE_EQ(profile["self_dollars"], 4316.01);           // CAND_CONTRIB + CAND_LOANS 0
+  EXPECT_DOUBLE_EQ(profile["self_net_dollars"], 4316.01 - 8800);  // less loans repaid
+  EXPECT_DOUBLE_EQ(profile["pac_dollars"], 0.0);                // no itpas2 rows name H8CO03192
+  EXPECT_DOUBLE_EQ(profile["total_receipts_dollars"], 5316.01);
+  EXPECT_DOUBLE_EQ(profile["in_state_share"], 1.0);             // Gallagher is in CO
+  std::map<std::string, nlohmann::json> lines;
+  for (const auto& line : profile["reconciliation"]) lines[line["item"]] = line;
+  EXPECT_NEAR(lines["individual_refunds"]["difference_dollars"].get<double>(), 0.09, 1e-9);
+  EXPECT_NEAR(lines["candidate_contributions"]["difference_dollars"].get<double>(), -0.01, 1e-9);
+  EXPECT_NEAR(lines["total_receipts"]["difference_dollars"].get<double>(), 5316.01 - 8186.16,
+              1e-6);
+
+  // The store-free quick look agrees with the rows: one line per committee, sorted.
+  const CommandResult committees =
+      RunDownballot(store, "committees '" + fec + "/itcont.txt'");
+  ASSERT_EQ(committees.exit_code, 0) << committees.err;
+  // 4 rows; sum of the amounts as filed, 1,000 + 4,316 + 500 + 500; no row under $200; three
+  // distinct NAME + ZIP5: GALLAGHER and MITSCH BUSH at 80477, FRENCH at 81415.
+  EXPECT_NE(committees.out.find("\nC00649459|4|6316.00|0|0.00|3\n"), std::string::npos);
+  EXPECT_NE(committees.err.find("70671 rows read = 70671 aggregated + 0 rejected"),
+            std::string::npos)
+      << committees.err;
+  fs::remove_all(dir);
+}
+
+TEST(FecMoney, CorruptFilesFailCleanlyOrCountRejects) {
+  const fs::path dir = FreshDir("fecbad");
+  const fs::path store = dir / "s.db";
+  // A good cn file first, so there is something that must stay unchanged.
+  std::ofstream(dir / "cn.txt", std::ios::binary)
+      << "H8CO03192|MITSCH BUSH, DIANE|DEM|2018|CO|H|03|C|C|C00649459|PO BOX||STEAMBOAT|CO|80477\n";
+  ASSERT_EQ(RunDownballot(store, "ingest fec '" + (dir / "cn.txt").string() + "' --cycle 2020")
+                .exit_code,
+            0);
+  const std::string before = StoreFingerprint(store);
+
+  const std::string good_row =
+      "C00649459|N|Q1|P|201902259145584323|15|IND|DOE, JANE|DENVER|CO|80202|ACME|CLERK|01282019|"
+      "100||T1|1317756|||4022620191643982737\n";
+  std::string bad_amount = good_row;
+  bad_amount.replace(bad_amount.find("|100|"), 5, "|12.3.4|");
+  std::string bad_date = good_row;
+  bad_date.replace(bad_date.find("01282019"), 8, "13452019");
+  std::ofstream(dir / "itcont.txt", std::ios::binary)
+      << good_row << bad_amount << bad_date << "C00649459|N|Q1\n" << good_row;
+  const CommandResult counted = RunDownballot(
+      store, "ingest fec '" + (dir / "itcont.txt").string() + "' --cycle 2020 --format json");
+  ASSERT_EQ(counted.exit_code, 0) << counted.err;
+  const auto report = nlohmann::json::parse(counted.out);
+  EXPECT_EQ(report["rows_read"], 5);
+  EXPECT_EQ(report["rows_stored"], 2);
+  EXPECT_EQ(report["rows_rejected"], 3);
+  std::set<int64_t> reject_lines;
+  for (const auto& reject : report["files"][0]["rejects"]) reject_lines.insert(reject["line"].get<int64_t>());
+  EXPECT_EQ(reject_lines, (std::set<int64_t>{2, 3, 4}));
+
+  // A truncated zip and a truncated last line fail whole, naming the file, and change nothing.
+  const std::string after_itcont = StoreFingerprint(store);
+  std::ofstream(dir / "indiv20.zip", std::ios::binary) << std::string("PK\x03\x04\x14\x00", 6)
+                                                      << std::string(40, '\x01');
+  std::ofstream(dir / "itpas2.txt", std::ios::binary) << "C00567180|T|TER|P|2019";
+  for (const char* name : {"indiv20.zip", "itpas2.txt"}) {
+    SCOPED_TRACE(name);
+    const CommandResult failed =
+        RunDownballot(store, "ingest fec '" + (dir / name).string() + "' --cycle 2020");
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.err.find(name), std::string::npos) << failed.err;
+    EXPECT_EQ(StoreFingerprint(store), after_itcont);
+  }
+  EXPECT_NE(before, after_itcont);
   fs::remove_all(dir);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <system_error>
@@ -11,6 +12,7 @@
 #include "base/file_system.h"
 #include "base/status_macros.h"
 #include "fmt/format.h"
+#include "cli/fec_ingest.h"
 #include "ingest/file_kind.h"
 #include "ingest/fte_candidates_parser.h"
 #include "ingest/openelections_parser.h"
@@ -32,18 +34,27 @@ struct IngestOptions {
   std::string data_dir;
 };
 
+struct FecIngestOptions {
+  std::vector<std::string> paths;
+  std::optional<int> cycle;
+};
+
 struct InputFile {
   std::string path;
   bool is_named = false;  // given on the command line, not found by walking a folder
 };
 
-bool HasDataExtension(const fs::path& path) {
+// Which files a folder walk picks up: results and candidate files are CSV/TSV/TXT; FEC bulk
+// files are .txt or the FEC's .zip.
+bool HasDataExtension(const fs::path& path, bool is_fec) {
   const std::string extension = path.extension().string();
+  if (is_fec) return extension == ".txt" || extension == ".zip";
   return extension == ".csv" || extension == ".txt" || extension == ".tsv";
 }
 
 // Expands folders into their data files, sorted so runs are reproducible.
-absl::StatusOr<std::vector<InputFile>> CollectInputs(const std::vector<std::string>& paths) {
+absl::StatusOr<std::vector<InputFile>> CollectInputs(const std::vector<std::string>& paths,
+                                                     bool is_fec) {
   std::vector<InputFile> inputs;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -51,7 +62,7 @@ absl::StatusOr<std::vector<InputFile>> CollectInputs(const std::vector<std::stri
       std::vector<std::string> found;
       for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
            it.increment(error)) {
-        if (it->is_regular_file(error) && HasDataExtension(it->path())) {
+        if (it->is_regular_file(error) && HasDataExtension(it->path(), is_fec)) {
           found.push_back(it->path().string());
         }
       }
@@ -175,6 +186,39 @@ nlohmann::json ReportJson(const std::vector<model::FileReport>& reports) {
           {"files", std::move(files)}};
 }
 
+// A failed file, or an unrecognised one the user named, makes the run fail; unrecognised
+// files found by walking a folder are only counted.
+void NoteOutcome(const model::FileReport& report, const InputFile& input, int& exit_code,
+                 int& num_unrecognized) {
+  if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
+    exit_code = 1;
+    std::cerr << "downballot ingest: " << report.error << '\n';
+  } else if (report.status == "unrecognized") {
+    ++num_unrecognized;
+  }
+}
+
+// The report that ends every ingest: JSON, or a table/CSV of files (a table adds every rejected
+// row and a total line).
+void PrintReports(const std::vector<model::FileReport>& reports, OutputFormat format) {
+  const nlohmann::json report_json = ReportJson(reports);
+  if (format == OutputFormat::kJson) {
+    RenderJson(report_json, std::cout);
+    return;
+  }
+  Render(ReportTable(reports), format, std::cout);
+  const Table rejects = RejectTable(reports);
+  if (format != OutputFormat::kTable) return;
+  if (!rejects.rows.empty()) {
+    std::cout << "\nrejected rows\n";
+    Render(rejects, format, std::cout);
+  }
+  std::cout << fmt::format("\ntotal: {} files, rows read {}, stored {}, rejected {}\n",
+                           reports.size(), report_json["rows_read"].get<int64_t>(),
+                           report_json["rows_stored"].get<int64_t>(),
+                           report_json["rows_rejected"].get<int64_t>());
+}
+
 int RunIngest(const AppContext& context, IngestOptions options) {
   if (options.paths.empty() && options.data_dir.empty()) {
     if (const char* env = std::getenv("DOWNBALLOT_DATA"); env != nullptr) options.data_dir = env;
@@ -189,7 +233,7 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     std::cerr << "downballot ingest: " << format.status().message() << '\n';
     return 2;
   }
-  auto inputs = CollectInputs(options.paths);
+  auto inputs = CollectInputs(options.paths, /*is_fec=*/false);
   if (!inputs.ok()) {
     std::cerr << "downballot ingest: " << inputs.status().message() << '\n';
     return 2;
@@ -204,16 +248,8 @@ int RunIngest(const AppContext& context, IngestOptions options) {
   int exit_code = 0;
   int num_unrecognized = 0;
   for (const InputFile& input : *inputs) {
-    model::FileReport report = IngestFile(**db, input, results_changed);
-    if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
-      exit_code = 1;
-    }
-    if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
-      std::cerr << "downballot ingest: " << report.error << '\n';
-    } else if (report.status == "unrecognized") {
-      ++num_unrecognized;
-    }
-    reports.push_back(std::move(report));
+    reports.push_back(IngestFile(**db, input, results_changed));
+    NoteOutcome(reports.back(), input, exit_code, num_unrecognized);
   }
   if (num_unrecognized > 0) {
     std::cerr << "downballot ingest: skipped " << num_unrecognized
@@ -230,23 +266,43 @@ int RunIngest(const AppContext& context, IngestOptions options) {
                    "see `downballot mismatches`\n";
     }
   }
-  if (*format == OutputFormat::kJson) {
-    RenderJson(ReportJson(reports), std::cout);
-    return exit_code;
+  PrintReports(reports, *format);
+  return exit_code;
+}
+
+int RunFecIngest(const AppContext& context, const FecIngestOptions& options) {
+  const auto format = context.format();
+  if (!format.ok()) {
+    std::cerr << "downballot ingest fec: " << format.status().message() << '\n';
+    return 2;
   }
-  Render(ReportTable(reports), *format, std::cout);
-  const nlohmann::json totals = ReportJson(reports);
-  const Table rejects = RejectTable(reports);
-  if (*format == OutputFormat::kTable) {
-    if (!rejects.rows.empty()) {
-      std::cout << "\nrejected rows\n";
-      Render(rejects, *format, std::cout);
-    }
-    std::cout << fmt::format("\ntotal: {} files, rows read {}, stored {}, rejected {}\n",
-                             reports.size(), totals["rows_read"].get<int64_t>(),
-                             totals["rows_stored"].get<int64_t>(),
-                             totals["rows_rejected"].get<int64_t>());
+  if (options.cycle && (*options.cycle < 1976 || *options.cycle % 2 != 0)) {
+    std::cerr << "downballot ingest fec: --cycle must be an even year from 1976, got "
+              << *options.cycle << '\n';
+    return 2;
   }
+  auto inputs = CollectInputs(options.paths, /*is_fec=*/true);
+  if (!inputs.ok()) {
+    std::cerr << "downballot ingest fec: " << inputs.status().message() << '\n';
+    return 2;
+  }
+  auto db = OpenStore(context);
+  if (!db.ok()) {
+    std::cerr << "downballot: " << db.status().message() << '\n';
+    return 1;
+  }
+  std::vector<model::FileReport> reports;
+  int exit_code = 0;
+  int num_unrecognized = 0;
+  for (const InputFile& input : *inputs) {
+    reports.push_back(IngestFecFile(**db, input.path, options.cycle));
+    NoteOutcome(reports.back(), input, exit_code, num_unrecognized);
+  }
+  if (num_unrecognized > 0) {
+    std::cerr << "downballot ingest fec: skipped " << num_unrecognized
+              << " file(s) found in folders that are not FEC bulk files (listed in the report)\n";
+  }
+  PrintReports(reports, *format);
   return exit_code;
 }
 
@@ -265,7 +321,25 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--data", options->data_dir,
                       "data folder to walk (default: $DOWNBALLOT_DATA when no paths are given)");
   command->add_option("--format", context.format_text, "table, csv or json");
-  command->callback([&context, &exit_code, options] { exit_code = RunIngest(context, *options); });
+  // Shared with the callback, which CLI11 keeps after this function returns.
+  auto fec_options = std::make_shared<FecIngestOptions>();
+  CLI::App* fec = command->add_subcommand(
+      "fec",
+      "Load FEC bulk files: cn, cm, ccl, itcont (individual contributions), itpas2 (committee to\n"
+      "candidate), weball/webl (candidate summaries), plain or inside the FEC's zip files\n"
+      "(streamed, never unzipped to disk). Individual contributions are summed per committee,\n"
+      "donor and receipt kind (docs/money.md); each file loads in one transaction, once.");
+  fec->add_option("paths", fec_options->paths, "FEC files or folders")->required();
+  fec->add_option("--cycle", fec_options->cycle,
+                  "two-year cycle (e.g. 2020) for files whose name has no digits (itcont.txt)");
+  fec->add_option("--format", context.format_text, "table, csv or json");
+  fec->callback([&context, &exit_code, fec_options] {
+    exit_code = RunFecIngest(context, *fec_options);
+  });
+  command->callback([&context, &exit_code, options, command] {
+    if (command->got_subcommand("fec")) return;
+    exit_code = RunIngest(context, *options);
+  });
 }
 
 }  // namespace downballot::cli

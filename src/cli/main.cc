@@ -8,8 +8,10 @@
 
 #include "CLI/CLI.hpp"
 #include "cli/app_context.h"
+#include "cli/command_committees.h"
 #include "cli/command_ingest.h"
 #include "cli/command_mismatches.h"
+#include "cli/command_money.h"
 #include "cli/command_plan.h"
 #include "cli/command_races.h"
 #include "cli/command_targets.h"
@@ -67,6 +69,8 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterTargetsCommand(app, context, exit_code);
   downballot::cli::RegisterPlanCommand(app, context, exit_code);
   downballot::cli::RegisterMismatchesCommand(app, context, exit_code);
+  downballot::cli::RegisterMoneyCommand(app, context, exit_code);
+  downballot::cli::RegisterCommitteesCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

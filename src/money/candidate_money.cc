@@ -58,6 +58,7 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   // across the candidate's committees first.
   std::map<std::string, DonorNet> donors;
   base::Cents itemized_self_cents = 0;
+  base::Cents itemized_gross_cents = 0;
   for (const DonorReceipts& receipt : input.receipts) {
     if (!committees.contains(receipt.cmte_id)) continue;
     switch (receipt.kind) {
@@ -65,6 +66,11 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
       case ReceiptKind::kRefund: {
         DonorNet& donor = donors[receipt.donor_key];
         donor.individual_cents += receipt.counted_cents;
+        if (receipt.kind == ReceiptKind::kIndividual) {
+          itemized_gross_cents += receipt.counted_cents;
+        } else {
+          profile.refunds_cents += receipt.counted_cents;
+        }
         if (donor.latest == nullptr || receipt.kind == ReceiptKind::kIndividual) {
           donor.latest = &receipt;
         }
@@ -90,16 +96,16 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   std::map<std::string, base::Cents> industries;
   std::map<std::string, base::Cents> sectors;
   std::map<std::string, base::Cents> employers;
+  profile.itemized_individual_cents = itemized_gross_cents;
   for (const auto& [key, donor] : donors) {
-    profile.itemized_individual_cents += donor.individual_cents;
-    // A donor refunded to zero or below counts with the small money, so small + large still
-    // adds up to the itemized total.
+    // A donor whose refunds match or exceed their gifts this cycle (often a refund of an
+    // earlier cycle's gift) is neither small nor large: their money shows in refunds_cents.
+    if (donor.individual_cents <= 0 || donor.latest == nullptr) continue;
     if (donor.individual_cents <= kSmallDonorMaxCents) {
       small_itemized_cents += donor.individual_cents;
     } else {
       profile.large_cents += donor.individual_cents;
     }
-    if (donor.individual_cents <= 0 || donor.latest == nullptr) continue;
     ++profile.unique_donors;
     positive_cents += donor.individual_cents;
     if (base::EqualsIgnoreCase(donor.latest->state, input.candidate.office_state)) {
@@ -140,17 +146,20 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
     const model::FecCandidateSummary& summary = *input.summary;
     profile.unitemized_cents =
         std::max<base::Cents>(0, summary.individual_contributions - profile.itemized_individual_cents);
-    profile.self_cents = summary.candidate_contributions + summary.candidate_loans -
-                         summary.candidate_loan_repayments;
+    // Loans repaid are disbursements, so receipts count the money the candidate put in and the
+    // net figure subtracts what the campaign paid back (METHODS §6: report net of repaid loans).
+    profile.self_cents = summary.candidate_contributions + summary.candidate_loans;
+    profile.self_net_cents = profile.self_cents - summary.candidate_loan_repayments;
   } else {
     profile.self_cents = itemized_self_cents;
+    profile.self_net_cents = itemized_self_cents;
     profile.notes.push_back(
         "no FEC candidate summary (weball/webl) loaded: unitemized money is unknown and self-"
         "funding counts only itemized candidate contributions, not loans");
   }
   profile.individual_cents = profile.itemized_individual_cents + profile.unitemized_cents;
   profile.small_cents = profile.unitemized_cents + small_itemized_cents;
-  profile.small_share = Share(profile.small_cents, profile.individual_cents);
+  profile.small_share = Share(profile.small_cents, profile.small_cents + profile.large_cents);
   profile.total_receipts_cents = profile.individual_cents + profile.pac_cents +
                                  profile.party_cents + profile.self_cents + profile.other_cents;
   profile.in_state_share = Share(in_state_cents, positive_cents);
@@ -171,6 +180,8 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   };
   reconcile("itemized_individual_contributions", profile.itemized_individual_cents,
             fec(&model::FecCandidateSummary::individual_contributions));
+  reconcile("individual_refunds", -profile.refunds_cents,
+            fec(&model::FecCandidateSummary::individual_refunds));
   reconcile("pac_contributions", profile.pac_cents,
             fec(&model::FecCandidateSummary::other_committee_contributions));
   reconcile("party_contributions", profile.party_cents,

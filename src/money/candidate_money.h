@@ -63,16 +63,18 @@ struct MoneyProfile {
   std::string cand_id;
   std::string name;
   base::Cents total_receipts_cents = 0;   // individual + self + PAC + party (+ other)
-  base::Cents individual_cents = 0;       // itemized net + unitemized (from the summary)
-  base::Cents itemized_individual_cents = 0;
+  base::Cents individual_cents = 0;       // itemized + unitemized, before refunds (as the FEC)
+  base::Cents itemized_individual_cents = 0;  // itemized individual receipts, before refunds
   base::Cents unitemized_cents = 0;       // summary individual total - itemized, when loaded
-  base::Cents small_cents = 0;            // unitemized + itemized donors whose net <= $200
-  base::Cents large_cents = 0;            // itemized donors whose net > $200
+  base::Cents refunds_cents = 0;          // individual refunds (negative)
+  base::Cents small_cents = 0;            // unitemized + itemized donors whose net is $0.01-$200
+  base::Cents large_cents = 0;            // itemized donors whose net is over $200
   base::Cents pac_cents = 0;
   base::Cents party_cents = 0;
-  base::Cents self_cents = 0;             // own contributions + loans (summary when loaded)
+  base::Cents self_cents = 0;             // own contributions + loans received (summary when loaded)
+  base::Cents self_net_cents = 0;         // self_cents minus loans repaid to the candidate
   base::Cents other_cents = 0;
-  double small_share = 0;                 // of individual_cents
+  double small_share = 0;                 // small / (small + large)
   int64_t unique_donors = 0;              // itemized individual donors with net > 0
   double in_state_share = 0;              // of itemized individual dollars
   double categorized_share = 0;           // itemized individual dollars with an industry code

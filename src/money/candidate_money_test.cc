@@ -22,13 +22,14 @@ DonorReceipts Receipt(std::string cmte, std::string key, std::string state, std:
 
 // Worked by hand (dollars):
 //   donor a: 150 at C1 + 100 earmarked at C2 = 250 -> large, NY, Goldman Sachs (finance)
-//   donor b: 100 - 100 refund = 0             -> small bucket, not a donor any more
+//   donor b: 100 - 100 refund = 0             -> neither small nor large; refunds -100
 //   donor c: 200                              -> small (<= 200), CA, retired
 //   donor d: 5000 at C9, not the candidate's committee -> ignored
-//   itemized = 450; FEC individual total 1000 -> unitemized 550; small = 550 + 0 + 200 = 750
+//   itemized before refunds = 250 + 100 + 200 = 550; FEC individual total 1000 ->
+//   unitemized 450; small = 450 + 200 = 650; large = 250; small share 650 / 900
 //   PAC 500 (24K), party 300 (24K); 24E and memo rows ignored; other 50 (type 19)
-//   self from the summary: 1000 + 2000 loans - 500 repaid = 2500
-//   total = 1000 + 500 + 300 + 2500 + 50 = 4350
+//   self from the summary: 1000 + 2000 loans = 3000 received; net of 500 repaid = 2500
+//   total = 1000 + 500 + 300 + 3000 + 50 = 4850
 TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   CandidateMoneyInput input;
   input.candidate.cand_id = "H0NY14000";
@@ -57,6 +58,7 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   summary.other_committee_contributions = 500'00;
   summary.party_contributions = 300'00;
   summary.total_receipts = 4000'00;
+  summary.individual_refunds = 100'00;
   input.summary = summary;
 
   const IndustryLookup industry_of = [](std::string_view employer,
@@ -70,17 +72,19 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   };
   const MoneyProfile profile = ComputeMoneyProfile(input, industry_of, sector_of, 5);
 
-  EXPECT_EQ(profile.itemized_individual_cents, 450'00);
-  EXPECT_EQ(profile.unitemized_cents, 550'00);
+  EXPECT_EQ(profile.itemized_individual_cents, 550'00);
+  EXPECT_EQ(profile.unitemized_cents, 450'00);
   EXPECT_EQ(profile.individual_cents, 1000'00);
-  EXPECT_EQ(profile.small_cents, 750'00);
+  EXPECT_EQ(profile.refunds_cents, -100'00);
+  EXPECT_EQ(profile.small_cents, 650'00);
   EXPECT_EQ(profile.large_cents, 250'00);
-  EXPECT_DOUBLE_EQ(profile.small_share, 0.75);
+  EXPECT_DOUBLE_EQ(profile.small_share, 650.0 / 900.0);
   EXPECT_EQ(profile.pac_cents, 500'00);
   EXPECT_EQ(profile.party_cents, 300'00);
-  EXPECT_EQ(profile.self_cents, 2500'00);
+  EXPECT_EQ(profile.self_cents, 3000'00);
+  EXPECT_EQ(profile.self_net_cents, 2500'00);
   EXPECT_EQ(profile.other_cents, 50'00);
-  EXPECT_EQ(profile.total_receipts_cents, 4350'00);
+  EXPECT_EQ(profile.total_receipts_cents, 4850'00);
   EXPECT_EQ(profile.unique_donors, 2);
   EXPECT_NEAR(profile.in_state_share, 250.0 / 450.0, 1e-12);
   EXPECT_DOUBLE_EQ(profile.categorized_share, 1.0);
@@ -90,12 +94,13 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   ASSERT_FALSE(profile.top_industries.empty());
   EXPECT_EQ(profile.top_industries[0].name, "F2100");
 
-  ASSERT_EQ(profile.reconciliation.size(), 5u);
-  EXPECT_EQ(profile.reconciliation[0].difference_cents, -550'00);  // unitemized money
-  EXPECT_EQ(profile.reconciliation[1].difference_cents, 0);
+  ASSERT_EQ(profile.reconciliation.size(), 6u);
+  EXPECT_EQ(profile.reconciliation[0].difference_cents, -450'00);  // the unitemized money
+  EXPECT_EQ(profile.reconciliation[1].difference_cents, 0);        // refunds
   EXPECT_EQ(profile.reconciliation[2].difference_cents, 0);
   EXPECT_EQ(profile.reconciliation[3].difference_cents, 0);
-  EXPECT_EQ(profile.reconciliation[4].difference_cents, 350'00);
+  EXPECT_EQ(profile.reconciliation[4].difference_cents, 0);
+  EXPECT_EQ(profile.reconciliation[5].difference_cents, 850'00);
 }
 
 TEST(ComputeMoneyProfile, SaysWhatIsMissingWithoutASummary) {

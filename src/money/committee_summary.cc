@@ -1,1 +1,591 @@
-// placeholder: replaced by the file's real content
+#include "money/committee_summary.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <utility>
+
+// Inlined: donor keys average ~22 bytes, where the call through the PLT cost as much as the hash.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "base/check.h"
+#include "fmt/format.h"
+
+namespace downballot::money {
+namespace {
+
+constexpr size_t kCmteIdField = 0;
+constexpr size_t kNameField = 7;
+constexpr size_t kZipField = 10;
+constexpr size_t kAmountField = 14;
+constexpr size_t kLastField = kItcontFieldCount - 1;
+constexpr size_t kZipPrefixBytes = 5;
+// The scanner classifies 64 bytes per step into one bitmask; buffers carry this much zeroed
+// slack past their end so the last step may load whole blocks.
+constexpr size_t kScanStepBytes = 64;
+// Rejected amounts are quoted in the report up to this many bytes.
+constexpr size_t kMaxQuotedAmountBytes = 40;
+// Boundary search reads this much at a time looking for the next newline.
+constexpr size_t kBoundaryProbeBytes = 64 * 1024;
+// Rows between a donor hash's prefetch and its insert: enough to cover a DRAM miss (~100 ns)
+// at ~25 ns a row. Measured on the 10M-row file: see bench/README.md.
+constexpr size_t kDonorPipelineDepth = 16;
+// Donor keys up to this long are hashed from a stack buffer; longer ones from the heap.
+constexpr size_t kStackKeyBytes = 256;
+
+// Where the bytes come from: a file read with pread, or a caller's buffer. One virtual call
+// per block (a megabyte by default) costs nothing next to the scan.
+class Source {
+ public:
+  virtual ~Source() = default;
+  [[nodiscard]] virtual int64_t size() const = 0;
+  // Copies up to `len` bytes at `offset` into `out`; returns how many (0 only at the end).
+  [[nodiscard]] virtual absl::StatusOr<size_t> ReadAt(int64_t offset, char* out,
+                                                      size_t len) const = 0;
+};
+
+class MemorySource final : public Source {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  [[nodiscard]] int64_t size() const override { return static_cast<int64_t>(bytes_.size()); }
+  [[nodiscard]] absl::StatusOr<size_t> ReadAt(int64_t offset, char* out,
+                                              size_t len) const override {
+    const size_t begin = std::min(static_cast<size_t>(offset), bytes_.size());
+    const size_t count = std::min(len, bytes_.size() - begin);
+    std::memcpy(out, bytes_.data() + begin, count);
+    return count;
+  }
+
+ private:
+  std::string_view bytes_;
+};
+
+// pread rather than mmap: a mapping of a 2 GB file counts whole in peak RSS once touched,
+// while a 1 MiB block per thread stays in L2 between the copy and the scan.
+class FileSource final : public Source {
+ public:
+  static absl::StatusOr<std::unique_ptr<FileSource>> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      const int error = errno;
+      const std::string message = fmt::format("{}: cannot open: {}", path, std::strerror(error));
+      return error == ENOENT ? absl::NotFoundError(message) : absl::InternalError(message);
+    }
+    auto source = std::unique_ptr<FileSource>(new FileSource(path, fd));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+      return absl::InternalError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
+    }
+    if (S_ISDIR(info.st_mode)) {
+      return absl::InternalError(fmt::format("{}: is a directory", path));
+    }
+    source->size_ = static_cast<int64_t>(info.st_size);
+    return source;
+  }
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+  ~FileSource() override { ::close(fd_); }
+
+  [[nodiscard]] int64_t size() const override { return size_; }
+  [[nodiscard]] absl::StatusOr<size_t> ReadAt(int64_t offset, char* out,
+                                              size_t len) const override {
+    while (true) {
+      const ssize_t got = ::pread(fd_, out, len, static_cast<off_t>(offset));
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno != EINTR) {
+        return absl::InternalError(
+            fmt::format("{}: read failed at byte {}: {}", path_, offset, std::strerror(errno)));
+      }
+    }
+  }
+
+ private:
+  FileSource(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  std::string path_;
+  int fd_;
+  int64_t size_ = 0;
+};
+
+// Bit k set when block[k] is '|' or '\n'. Reads 64 bytes.
+inline uint64_t StructuralMask(const char* block) {
+#if defined(__SSE2__)
+  const __m128i pipe = _mm_set1_epi8('|');
+  const __m128i newline = _mm_set1_epi8('\n');
+  uint64_t mask = 0;
+  for (int lane = 0; lane < 4; ++lane) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * lane));
+    const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, pipe), _mm_cmpeq_epi8(bytes, newline));
+    mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(hits))) << (16 * lane);
+  }
+  return mask;
+#else
+  uint64_t mask = 0;
+  for (size_t idx = 0; idx < kScanStepBytes; ++idx) {
+    if (block[idx] == '|' || block[idx] == '\n') mask |= uint64_t{1} << idx;
+  }
+  return mask;
+#endif
+}
+
+// Integer dollars ("250", "-8530") are 99.9% of TRANSACTION_AMT values in the real sample;
+// everything else goes to base::ParseCents, so the accepted language is exactly its. Returns
+// through `cents` rather than std::optional: perf showed the optional's two-part store stalling
+// the 16-byte reload right after it (store-forwarding failure) on 20% of the scan's cycles.
+inline bool ParseAmount(std::string_view text, base::Cents& cents) {
+  constexpr size_t kMaxFastDigits = 15;  // 10^15 dollars * 100 still fits in int64
+  size_t idx = !text.empty() && text.front() == '-' ? 1 : 0;
+  if (text.size() > idx && text.size() - idx <= kMaxFastDigits) {
+    base::Cents dollars = 0;
+    for (; idx < text.size(); ++idx) {
+      const auto digit = static_cast<unsigned char>(text[idx] - '0');
+      if (digit > 9) break;
+      dollars = dollars * 10 + digit;
+    }
+    if (idx == text.size()) {
+      cents = text.front() == '-' ? -dollars * 100 : dollars * 100;
+      return true;
+    }
+  }
+  const std::optional<base::Cents> parsed = base::ParseCents(text);
+  if (!parsed) return false;
+  cents = *parsed;
+  return true;
+}
+
+// A donor key is NAME '|' ZIP5: NAME never holds '|' (it is the delimiter), so the pair maps
+// one-to-one onto the key. Distinct keys are counted through 64-bit XXH3 hashes: with n keys in
+// one committee the chance that any two collide (and the count comes out one low) is about
+// n^2 / 2^65, e.g. 3e-8 for a million donors and 3e-6 for ten million, far below any count
+// error that matters here, at 8 bytes a donor instead of a ~40-byte string.
+inline uint64_t DonorHash(std::string_view name, std::string_view zip5) {
+  const size_t key_bytes = name.size() + 1 + zip5.size();
+  if (key_bytes <= kStackKeyBytes) {
+    std::array<char, kStackKeyBytes> key;
+    std::memcpy(key.data(), name.data(), name.size());
+    key[name.size()] = '|';
+    std::memcpy(key.data() + name.size() + 1, zip5.data(), zip5.size());
+    return XXH3_64bits(key.data(), key_bytes);
+  }
+  std::string key;
+  key.reserve(key_bytes);
+  key.append(name).append(1, '|').append(zip5);
+  return XXH3_64bits(key.data(), key.size());
+}
+
+// Big donor tables on 2 MiB pages: probes land at random across tens of megabytes, and with
+// 4 KiB pages nearly every one also missed the TLB. The kernel here grants huge pages only on
+// madvise (transparent_hugepage=madvise), so ask.
+template <typename T>
+class HugePageAllocator {
+ public:
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  explicit HugePageAllocator(const HugePageAllocator<U>& /*other*/) {}
+
+  T* allocate(size_t count) {
+    const size_t bytes = count * sizeof(T);
+    void* memory = nullptr;
+    if (bytes >= kMinHugeBytes) {
+      const size_t rounded = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+      memory = std::aligned_alloc(kHugePageBytes, rounded);
+      if (memory != nullptr) ::madvise(memory, rounded, MADV_HUGEPAGE);
+    } else {
+      memory = std::malloc(bytes);
+    }
+    DOWNBALLOT_CHECK(memory != nullptr);  // out of memory: nothing sensible left to do
+    return static_cast<T*>(memory);
+  }
+  void deallocate(T* memory, size_t /*count*/) { std::free(memory); }
+
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>& /*other*/) const {
+    return true;
+  }
+
+ private:
+  static constexpr size_t kHugePageBytes = size_t{2} << 20;
+  static constexpr size_t kMinHugeBytes = size_t{4} << 20;
+};
+
+using DonorSet = absl::flat_hash_set<uint64_t, absl::Hash<uint64_t>, std::equal_to<uint64_t>,
+                                     HugePageAllocator<uint64_t>>;
+
+struct Accumulator {
+  int64_t rows = 0;
+  base::Cents sum = 0;
+  int64_t small_rows = 0;
+  base::Cents small_sum = 0;
+  DonorSet donor_hashes;
+};
+
+// What one chunk adds to the report; line numbers are chunk-local until the merge.
+struct ChunkReport {
+  absl::Status status;
+  int64_t lines = 0;
+  int64_t rows_read = 0;
+  int64_t rows_rejected = 0;
+  std::vector<model::RowError> first_rejects;
+};
+
+// One thread's totals, kept across all chunks that thread scans, merged at the end.
+class Totaller {
+ public:
+  // Scans [begin, end) of `source`, which start and end on line boundaries (`end` may be the
+  // end of the source without a final newline).
+  ChunkReport ScanChunk(const Source& source, const std::string& name, int64_t begin, int64_t end,
+                        size_t block_bytes) {
+    ChunkReport report;
+    report_ = &report;
+    name_ = &name;
+    size_t capacity = std::max<size_t>(block_bytes, 1);
+    // +1: room for the newline appended to an unterminated last line.
+    auto buffer = std::make_unique<char[]>(capacity + 1 + kScanStepBytes);
+    size_t carry = 0;
+    int64_t offset = begin;
+    while (true) {
+      if (carry == capacity) {  // one line fills the buffer: grow it
+        const size_t grown = capacity * 2;
+        auto bigger = std::make_unique<char[]>(grown + 1 + kScanStepBytes);
+        std::memcpy(bigger.get(), buffer.get(), carry);
+        buffer = std::move(bigger);
+        capacity = grown;
+      }
+      const size_t want = std::min(capacity - carry, static_cast<size_t>(end - offset));
+      size_t got = 0;
+      if (want > 0) {
+        absl::StatusOr<size_t> read = source.ReadAt(offset, buffer.get() + carry, want);
+        if (!read.ok()) {
+          report.status = read.status();
+          return report;
+        }
+        got = *read;
+        if (got == 0) end = offset;  // the file shrank under us: stop at what exists
+      }
+      offset += static_cast<int64_t>(got);
+      size_t filled = carry + got;
+      const bool is_last = offset >= end;
+      size_t scan_end = 0;
+      if (is_last) {
+        if (filled > 0 && buffer[filled - 1] != '\n') buffer[filled++] = '\n';
+        scan_end = filled;
+      } else {
+        const void* last_newline = ::memrchr(buffer.get() + carry, '\n', got);
+        if (last_newline == nullptr) {
+          carry = filled;
+          continue;
+        }
+        scan_end = static_cast<size_t>(static_cast<const char*>(last_newline) - buffer.get()) + 1;
+      }
+      ScanLines(buffer.get(), scan_end);
+      if (is_last) break;
+      carry = filled - scan_end;
+      std::memmove(buffer.get(), buffer.get() + scan_end, carry);
+    }
+    FlushDonors();
+    report_ = nullptr;
+    return report;
+  }
+
+  // Moves every committee of `other` into this one.
+  void Absorb(Totaller& other) {
+    for (auto& [cmte_id, slot] : other.index_) {
+      Accumulator& from = other.accumulators_[slot];
+      auto [it, is_new] = index_.try_emplace(cmte_id, static_cast<uint32_t>(accumulators_.size()));
+      if (is_new) {
+        accumulators_.push_back(std::move(from));
+        continue;
+      }
+      Accumulator& into = accumulators_[it->second];
+      into.rows += from.rows;
+      into.sum += from.sum;
+      into.small_rows += from.small_rows;
+      into.small_sum += from.small_sum;
+      if (into.donor_hashes.size() < from.donor_hashes.size()) {
+        std::swap(into.donor_hashes, from.donor_hashes);
+      }
+      into.donor_hashes.insert(from.donor_hashes.begin(), from.donor_hashes.end());
+    }
+    other.index_.clear();
+    other.accumulators_.clear();
+  }
+
+  [[nodiscard]] std::vector<CommitteeTotals> Totals() const {
+    std::vector<CommitteeTotals> totals;
+    totals.reserve(index_.size());
+    for (const auto& [cmte_id, slot] : index_) {
+      const Accumulator& acc = accumulators_[slot];
+      totals.push_back(CommitteeTotals{cmte_id, acc.rows, acc.sum, acc.small_rows, acc.small_sum,
+                                       static_cast<int64_t>(acc.donor_hashes.size())});
+    }
+    std::sort(totals.begin(), totals.end(), [](const CommitteeTotals& a, const CommitteeTotals& b) {
+      return a.cmte_id < b.cmte_id;
+    });
+    return totals;
+  }
+
+ private:
+  // `data[0, len)` is whole lines, the last ending in '\n'; kScanStepBytes past `len` are
+  // readable (their bits are masked off).
+  void ScanLines(const char* data, size_t len) {
+    // Delimiter positions of the current line; a line with more than this many is rejected
+    // for its field count all the same, which only needs the count.
+    std::array<size_t, kItcontFieldCount> delimiters;
+    size_t num_delimiters = 0;
+    size_t line_start = 0;
+    for (size_t step = 0; step < len; step += kScanStepBytes) {
+      uint64_t mask = StructuralMask(data + step);
+      if (len - step < kScanStepBytes) mask &= (uint64_t{1} << (len - step)) - 1;
+      while (mask != 0) {
+        const size_t pos = step + static_cast<size_t>(std::countr_zero(mask));
+        mask &= mask - 1;
+        if (data[pos] == '|') {
+          if (num_delimiters < delimiters.size()) delimiters[num_delimiters] = pos;
+          ++num_delimiters;
+          continue;
+        }
+        EndLine(data, line_start, pos, delimiters, num_delimiters);
+        line_start = pos + 1;
+        num_delimiters = 0;
+      }
+    }
+  }
+
+  void EndLine(const char* data, size_t line_start, size_t newline,
+               const std::array<size_t, kItcontFieldCount>& delimiters, size_t num_delimiters) {
+    ChunkReport& report = *report_;
+    ++report.lines;
+    size_t line_end = newline;
+    if (line_end > line_start && data[line_end - 1] == '\r') --line_end;
+    if (line_end == line_start) return;  // an empty line is not a row
+    ++report.rows_read;
+    if (num_delimiters + 1 != static_cast<size_t>(kItcontFieldCount)) {
+      Reject(report, "",
+             fmt::format("expected {} fields, got {}", kItcontFieldCount, num_delimiters + 1));
+      return;
+    }
+    const auto field = [&](size_t idx) {
+      const size_t begin = idx == 0 ? line_start : delimiters[idx - 1] + 1;
+      const size_t end = idx == kLastField ? line_end : delimiters[idx];
+      return std::string_view(data + begin, end - begin);
+    };
+    const std::string_view amount_text = field(kAmountField);
+    base::Cents amount = 0;
+    if (!ParseAmount(amount_text, amount)) {
+      const std::string_view quoted = amount_text.substr(0, kMaxQuotedAmountBytes);
+      Reject(report, "TRANSACTION_AMT",
+             fmt::format("TRANSACTION_AMT '{}' is not an amount", std::string(quoted)));
+      return;
+    }
+    const uint32_t slot = Lookup(field(kCmteIdField));
+    Accumulator& acc = accumulators_[slot];
+    ++acc.rows;
+    acc.sum += amount;
+    if (amount > 0 && amount < kSmallDollarLimitCents) {
+      ++acc.small_rows;
+      acc.small_sum += amount;
+    }
+    const std::string_view name = field(kNameField);
+    const std::string_view zip = field(kZipField);
+    if (!name.empty() && !zip.empty()) {
+      AddDonor(slot, DonorHash(name, zip.substr(0, kZipPrefixBytes)));
+    }
+  }
+
+  // Donor sets outgrow the caches (6 million hashes at 10M rows), so a plain insert waits on
+  // DRAM for each row: perf put 46% of the scan on the probe's two loads. Instead each insert
+  // is prefetched and done kDonorPipelineDepth rows later, when its cache lines have arrived.
+  // A rehash in between only wastes a prefetch.
+  void AddDonor(uint32_t slot, uint64_t hash) {
+    accumulators_[slot].donor_hashes.prefetch(hash);
+    PendingDonor& pending = pending_[pending_next_];
+    if (pending_count_ == kDonorPipelineDepth) {
+      accumulators_[pending.slot].donor_hashes.insert(pending.hash);
+    } else {
+      ++pending_count_;
+    }
+    pending = PendingDonor{slot, hash};
+    pending_next_ = (pending_next_ + 1) % kDonorPipelineDepth;
+  }
+
+  void FlushDonors() {
+    for (size_t idx = 0; idx < pending_count_; ++idx) {
+      const PendingDonor& pending = pending_[idx];
+      accumulators_[pending.slot].donor_hashes.insert(pending.hash);
+    }
+    pending_count_ = 0;
+    pending_next_ = 0;
+  }
+
+  void Reject(ChunkReport& report, std::string field, std::string reason) {
+    ++report.rows_rejected;
+    if (report.first_rejects.size() < kMaxReportedRejects) {
+      report.first_rejects.push_back(
+          model::RowError{*name_, report.lines, std::move(field), std::move(reason)});
+    }
+  }
+
+  // Rows arrive grouped by filing (97.6% of rows in the real sample have the previous row's
+  // CMTE_ID), so the last committee is remembered and the map is consulted on a change only.
+  uint32_t Lookup(std::string_view cmte_id) {
+    if (has_last_ && cmte_id == last_cmte_id_) return last_slot_;
+    auto [it, is_new] =
+        index_.try_emplace(std::string(cmte_id), static_cast<uint32_t>(accumulators_.size()));
+    if (is_new) accumulators_.emplace_back();
+    last_cmte_id_.assign(cmte_id);
+    last_slot_ = it->second;
+    has_last_ = true;
+    return last_slot_;
+  }
+
+  struct PendingDonor {
+    uint32_t slot = 0;
+    uint64_t hash = 0;
+  };
+
+  absl::flat_hash_map<std::string, uint32_t> index_;
+  std::vector<Accumulator> accumulators_;
+  std::string last_cmte_id_;
+  uint32_t last_slot_ = 0;
+  bool has_last_ = false;
+  std::array<PendingDonor, kDonorPipelineDepth> pending_;  // a ring, oldest at pending_next_
+  size_t pending_count_ = 0;
+  size_t pending_next_ = 0;
+  ChunkReport* report_ = nullptr;
+  const std::string* name_ = nullptr;
+};
+
+// Offsets that cut [0, size) into `num_chunks` pieces, each starting at a line start.
+absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const Source& source, int num_chunks) {
+  const int64_t size = source.size();
+  std::vector<int64_t> bounds = {0};
+  std::string probe(kBoundaryProbeBytes, '\0');
+  for (int chunk = 1; chunk < num_chunks; ++chunk) {
+    // Start looking one byte early: if the target is a line start, the '\n' before it counts.
+    int64_t offset = std::max(bounds.back(), size * chunk / num_chunks - 1);
+    int64_t bound = size;
+    while (offset < size) {
+      absl::StatusOr<size_t> got = source.ReadAt(offset, probe.data(), probe.size());
+      if (!got.ok()) return got.status();
+      if (*got == 0) break;
+      const void* newline = std::memchr(probe.data(), '\n', *got);
+      if (newline != nullptr) {
+        bound = offset + (static_cast<const char*>(newline) - probe.data()) + 1;
+        break;
+      }
+      offset += static_cast<int64_t>(*got);
+    }
+    if (bound > bounds.back() && bound < size) bounds.push_back(bound);
+  }
+  bounds.push_back(size);
+  return bounds;
+}
+
+class Summarizer {
+ public:
+  explicit Summarizer(const SummaryOptions& options)
+      : options_(options),
+        num_threads_(std::max(options.num_threads, 1)),
+        totallers_(static_cast<size_t>(num_threads_)) {}
+
+  absl::Status Add(const Source& source, const std::string& name) {
+    const int64_t min_chunk = std::max<int64_t>(options_.min_chunk_bytes, 1);
+    const int num_chunks =
+        static_cast<int>(std::clamp<int64_t>(source.size() / min_chunk, 1, num_threads_));
+    absl::StatusOr<std::vector<int64_t>> bounds = ChunkBoundaries(source, num_chunks);
+    if (!bounds.ok()) return bounds.status();
+    const size_t chunks = bounds->size() - 1;
+    std::vector<ChunkReport> reports(chunks);
+    const auto scan = [&](size_t chunk) {
+      reports[chunk] = totallers_[chunk].ScanChunk(source, name, (*bounds)[chunk],
+                                                   (*bounds)[chunk + 1], options_.block_bytes);
+    };
+    std::vector<std::thread> threads;
+    for (size_t chunk = 1; chunk < chunks; ++chunk) {
+      try {
+        threads.emplace_back(scan, chunk);
+      } catch (const std::system_error&) {
+        scan(chunk);  // no thread to be had: do the work here instead
+      }
+    }
+    if (chunks > 0) scan(0);
+    for (std::thread& thread : threads) thread.join();
+
+    int64_t lines_before = 0;
+    for (ChunkReport& chunk : reports) {
+      if (!chunk.status.ok()) return chunk.status;
+      report_.rows_read += chunk.rows_read;
+      report_.rows_rejected += chunk.rows_rejected;
+      report_.rows_aggregated += chunk.rows_read - chunk.rows_rejected;
+      for (model::RowError& reject : chunk.first_rejects) {
+        if (report_.first_rejects.size() >= kMaxReportedRejects) break;
+        reject.line += lines_before;
+        report_.first_rejects.push_back(std::move(reject));
+      }
+      lines_before += chunk.lines;
+    }
+    return absl::OkStatus();
+  }
+
+  CommitteeSummary Finish() {
+    for (size_t idx = 1; idx < totallers_.size(); ++idx) totallers_[0].Absorb(totallers_[idx]);
+    return CommitteeSummary{totallers_[0].Totals(), std::move(report_)};
+  }
+
+ private:
+  SummaryOptions options_;
+  int num_threads_;
+  std::vector<Totaller> totallers_;
+  SummaryReport report_;
+};
+
+}  // namespace
+
+absl::StatusOr<CommitteeSummary> SummarizeCommittees(std::span<const std::string> paths,
+                                                     const SummaryOptions& options) {
+  Summarizer summarizer(options);
+  for (const std::string& path : paths) {
+    absl::StatusOr<std::unique_ptr<FileSource>> source = FileSource::Open(path);
+    if (!source.ok()) return source.status();
+    if (absl::Status status = summarizer.Add(**source, path); !status.ok()) return status;
+  }
+  return summarizer.Finish();
+}
+
+CommitteeSummary SummarizeCommitteesInBuffer(std::string_view bytes, const std::string& name,
+                                             const SummaryOptions& options) {
+  Summarizer summarizer(options);
+  const MemorySource source(bytes);
+  // A MemorySource cannot fail to read.
+  const absl::Status status = summarizer.Add(source, name);
+  DOWNBALLOT_CHECK(status.ok());
+  return summarizer.Finish();
+}
+
+std::string FormatCommitteeLine(const CommitteeTotals& totals) {
+  return fmt::format("{}|{}|{}|{}|{}|{}", totals.cmte_id, totals.rows,
+                     base::FormatDollars(totals.sum), totals.small_rows,
+                     base::FormatDollars(totals.small_sum), totals.donors);
+}
+
+}  // namespace downballot::money

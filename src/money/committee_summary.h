@@ -34,9 +34,9 @@ struct CommitteeTotals {
   std::string cmte_id;
   int64_t rows = 0;
   base::Cents sum = 0;
-  int64_t small_rows = 0;    // rows with 0 < amount < kSmallDollarLimitCents
+  int64_t small_rows = 0;  // rows with 0 < amount < kSmallDollarLimitCents
   base::Cents small_sum = 0;
-  int64_t donors = 0;        // distinct (exact NAME, first five bytes of ZIP_CODE), both non-empty
+  int64_t donors = 0;  // distinct (exact NAME, first five bytes of ZIP_CODE), both non-empty
 
   friend bool operator==(const CommitteeTotals&, const CommitteeTotals&) = default;
 };
@@ -55,9 +55,9 @@ struct SummaryReport {
 // How a pass splits and reads its input. The defaults suit files; tests shrink them to put
 // chunk and block seams inside tiny inputs.
 struct SummaryOptions {
-  int num_threads = 2;                  // chunks per file, one thread each; values < 1 mean 1
+  int num_threads = 2;                   // chunks per file, one thread each; values < 1 mean 1
   size_t block_bytes = size_t{1} << 20;  // read size per thread; grows for longer lines
-  int64_t min_chunk_bytes = 1 << 20;    // a file is split only into chunks at least this big
+  int64_t min_chunk_bytes = 1 << 20;     // a file is split only into chunks at least this big
 };
 
 struct CommitteeSummary {

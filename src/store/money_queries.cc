@@ -143,7 +143,8 @@ absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
       db.Prepare("SELECT name, total_receipts, candidate_contributions, candidate_loans, "
                  "candidate_loan_repayments, individual_contributions, "
                  "other_committee_contributions, party_contributions, office_state, "
-                 "office_district, incumbent_challenger FROM fec_candidate_summary "
+                 "office_district, incumbent_challenger, individual_refunds FROM "
+                 "fec_candidate_summary "
                  "WHERE cand_id = ?1 AND cycle = ?2 ORDER BY file_id DESC LIMIT 1"));
   RETURN_IF_ERROR(select.Bind(1, cand_id));
   RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
@@ -162,6 +163,7 @@ absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
   summary.office_state = select.ColumnText(8);
   summary.office_district = select.ColumnText(9);
   summary.incumbent_challenger = select.ColumnText(10);
+  summary.individual_refunds = select.ColumnInt(11);
   return std::optional<model::FecCandidateSummary>(std::move(summary));
 }
 

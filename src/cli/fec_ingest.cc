@@ -1,0 +1,117 @@
+#include "cli/fec_ingest.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "base/file_system.h"
+#include "base/status_macros.h"
+#include "fmt/format.h"
+#include "ingest/fec_layout.h"
+#include "ingest/fec_parser.h"
+#include "money/receipt_aggregator.h"
+#include "store/fec_loader.h"
+#include "store/loader.h"
+
+namespace downballot::cli {
+namespace {
+
+// Parses and loads `path` as `kind`; on success the report says what was stored.
+absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::FecFileKind kind,
+                        int cycle, int64_t bytes, model::FileReport& report) {
+  switch (kind) {
+    case ingest::FecFileKind::kCandidates: {
+      ASSIGN_OR_RETURN(const auto rows, ingest::ReadFecCandidates(path, report));
+      return store::LoadFecCandidates(db, report, bytes, cycle, rows);
+    }
+    case ingest::FecFileKind::kCommittees: {
+      ASSIGN_OR_RETURN(const auto rows, ingest::ReadFecCommittees(path, report));
+      return store::LoadFecCommittees(db, report, bytes, cycle, rows);
+    }
+    case ingest::FecFileKind::kLinkages: {
+      ASSIGN_OR_RETURN(const auto rows, ingest::ReadFecLinkages(path, report));
+      return store::LoadFecLinkages(db, report, bytes, cycle, rows);
+    }
+    case ingest::FecFileKind::kCandidateSummary: {
+      ASSIGN_OR_RETURN(const auto rows, ingest::ReadFecCandidateSummaries(path, report));
+      return store::LoadFecCandidateSummaries(db, report, bytes, cycle, rows);
+    }
+    case ingest::FecFileKind::kCommitteeToCandidate: {
+      ASSIGN_OR_RETURN(const auto rows, ingest::ReadFecCommitteeToCandidate(path, report));
+      return store::LoadFecCommitteeContributions(db, report, bytes, cycle, rows);
+    }
+    case ingest::FecFileKind::kIndividualContributions: {
+      money::ReceiptAggregator aggregator;
+      RETURN_IF_ERROR(ingest::ForEachContribution(
+          path, kind, report, [&aggregator](const model::Contribution& row) {
+            aggregator.Add(row);
+            return absl::OkStatus();
+          }));
+      const std::vector<model::DonorReceipts> receipts = aggregator.Finish();
+      report.notes.push_back(fmt::format("{} contribution rows summed into {} donor totals",
+                                         report.rows_read - report.rows_rejected, receipts.size()));
+      return store::LoadFecDonorReceipts(db, report, bytes, cycle, receipts);
+    }
+    case ingest::FecFileKind::kCommitteeToCommittee:
+      break;
+  }
+  return absl::UnimplementedError("committee-to-committee files (itoth) are not used yet");
+}
+
+}  // namespace
+
+model::FileReport IngestFecFile(store::Database& db, const std::string& path,
+                                std::optional<int> cycle) {
+  model::FileReport report;
+  report.path = path;
+  const auto fail = [&](std::string message) {
+    // Nothing of a failed file is stored, so every row read counts as rejected with it.
+    report.status = "failed";
+    report.error = std::move(message);
+    report.rows_stored = 0;
+    report.rows_rejected = report.rows_read;
+    return report;
+  };
+  const std::string name = std::filesystem::path(path).filename().string();
+  const auto kind = ingest::FecFileKindFromName(name);
+  if (!kind) {
+    report.kind = "unknown";
+    report.status = "unrecognized";
+    report.error = fmt::format(
+        "{}: not an FEC bulk file name (cn, cm, ccl, itcont, itpas2, weball, webl, or their "
+        "zips)",
+        path);
+    return report;
+  }
+  report.kind = std::string(ingest::ToString(*kind));
+  const std::optional<int> file_cycle = ingest::FecCycleFromName(name);
+  const std::optional<int> resolved_cycle = file_cycle ? file_cycle : cycle;
+  if (!resolved_cycle) {
+    return fail(fmt::format("{}: the file name gives no cycle: pass --cycle (e.g. 2020)", path));
+  }
+  auto hash = base::ContentHashOfFile(path);
+  if (!hash.ok()) return fail(std::string(hash.status().message()));
+  report.content_hash = *hash;
+  auto is_loaded = store::IsFileLoaded(db, report.content_hash);
+  if (!is_loaded.ok()) return fail(std::string(is_loaded.status().message()));
+  if (*is_loaded) {
+    report.status = "already_loaded";
+    return report;
+  }
+  std::error_code error;
+  const auto bytes = static_cast<int64_t>(std::filesystem::file_size(path, error));
+  if (*kind == ingest::FecFileKind::kCommitteeToCommittee) {
+    report.status = "unrecognized";
+    report.error = fmt::format("{}: committee-to-committee files (itoth) are not used yet", path);
+    return report;
+  }
+  if (const absl::Status status = LoadByKind(db, path, *kind, *resolved_cycle, bytes, report);
+      !status.ok()) {
+    const std::string message(status.message());
+    // Parser errors already name the file; store errors do not.
+    return fail(message.starts_with(path) ? message : fmt::format("{}: {}", path, message));
+  }
+  report.status = "loaded";
+  return report;
+}
+
+}  // namespace downballot::cli
