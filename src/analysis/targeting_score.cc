@@ -142,8 +142,37 @@ ScoreComponent IncumbentWeakness(const model::Race& primary) {
                       primary.field_size)};
 }
 
+ScoreComponent IncumbentBigDonors(const model::Race& primary,
+                                  const std::optional<IncumbentMoney>& money) {
+  if (!money || !money->has_individual_money) {
+    return {"incumbent_big_donors", 0.0, 0, 0,
+            primary.incumbent.empty() ? std::string("incumbency unknown")
+                                      : fmt::format("no FEC individual money linked for {}",
+                                                    primary.incumbent)};
+  }
+  return {"incumbent_big_donors", 1.0 - money->small_share, 0, 0,
+          fmt::format("{} ({}, cycle {}): {} of individual money from small donors",
+                      primary.incumbent, money->cand_id, money->cycle,
+                      Percent(money->small_share))};
+}
+
+ScoreComponent IncumbentFinance(const model::Race& primary,
+                                const std::optional<IncumbentMoney>& money) {
+  if (!money || !money->has_categorized_money) {
+    return {"incumbent_finance", 0.0, 0, 0,
+            primary.incumbent.empty() ? std::string("incumbency unknown")
+                                      : fmt::format("no coded FEC donor money linked for {}",
+                                                    primary.incumbent)};
+  }
+  return {"incumbent_finance", money->finance_share, 0, 0,
+          fmt::format("{}: {} of categorized donor dollars from finance, insurance and real "
+                      "estate ({} of dollars categorized)",
+                      primary.incumbent, Percent(money->finance_share),
+                      Percent(money->categorized_share))};
+}
+
 Target MakeTarget(const model::Race& primary, const model::Race* general,
-                  const TargetWeights& weights) {
+                  const TargetWeights& weights, const IncumbentMoneyLookup& money_of) {
   Target target;
   target.seat_id = model::MakeSeatId(primary.key.seat);
   target.seat = primary.key.seat;
@@ -161,6 +190,8 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
     target.incumbent_last_share = incumbent->share;
   }
   target.completeness = primary.completeness;
+  const std::optional<IncumbentMoney> money =
+      (money_of && !primary.incumbent.empty()) ? money_of(primary) : std::nullopt;
 
   const std::pair<ScoreComponent, double> scored[] = {
       {OpenSeat(primary), weights.open_seat},
@@ -168,6 +199,8 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
       {SmallElectorate(primary, target.win_number, weights), weights.small_electorate},
       {SafeSeat(primary, general, weights), weights.safe_seat},
       {IncumbentWeakness(primary), weights.incumbent_weakness},
+      {IncumbentBigDonors(primary, money), weights.incumbent_big_donors},
+      {IncumbentFinance(primary, money), weights.incumbent_finance},
   };
   for (const auto& [component, weight] : scored) {
     ScoreComponent weighted = component;
@@ -186,6 +219,8 @@ absl::Status CheckWeights(const TargetWeights& weights, std::string_view source)
       {"small_electorate", weights.small_electorate},
       {"safe_seat", weights.safe_seat},
       {"incumbent_weakness", weights.incumbent_weakness},
+      {"incumbent_big_donors", weights.incumbent_big_donors},
+      {"incumbent_finance", weights.incumbent_finance},
   };
   for (const auto& [name, weight] : named) {
     if (!(weight >= 0)) {
@@ -220,6 +255,8 @@ absl::StatusOr<TargetWeights> TargetWeightsFromConfig(const base::KeyValues& val
                                 {"small_electorate", &weights.small_electorate},
                                 {"safe_seat", &weights.safe_seat},
                                 {"incumbent_weakness", &weights.incumbent_weakness},
+                                {"incumbent_big_donors", &weights.incumbent_big_donors},
+                                {"incumbent_finance", &weights.incumbent_finance},
                                 {"small_electorate_scale", &weights.small_electorate_scale},
                                 {"safe_seat_share", &weights.safe_seat_share},
                                 {"win_share_target", &weights.win_share_target}},
@@ -229,7 +266,8 @@ absl::StatusOr<TargetWeights> TargetWeightsFromConfig(const base::KeyValues& val
 }
 
 std::vector<Target> RankTargets(std::span<const model::Race> races, const TargetFilter& filter,
-                                const TargetWeights& weights) {
+                                const TargetWeights& weights,
+                                const IncumbentMoneyLookup& money_of) {
   using SeatParty = std::pair<model::SeatKey, std::string>;
   std::map<SeatParty, const model::Race*> latest_primary;
   std::map<model::SeatKey, const model::Race*> latest_general;
@@ -248,7 +286,8 @@ std::vector<Target> RankTargets(std::span<const model::Race> races, const Target
     if (!MatchesFilter(*primary, filter)) continue;
     const auto general = latest_general.find(seat_party.first);
     targets.push_back(
-        MakeTarget(*primary, general == latest_general.end() ? nullptr : general->second, weights));
+        MakeTarget(*primary, general == latest_general.end() ? nullptr : general->second, weights,
+                   money_of));
   }
   std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
     if (a.score != b.score) return a.score > b.score;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,6 +25,8 @@ struct TargetWeights {
   double small_electorate = 1.0;
   double safe_seat = 1.0;
   double incumbent_weakness = 1.0;
+  double incumbent_big_donors = 0.5;
+  double incumbent_finance = 0.5;
   // Win number at which small_electorate is 0.5: value = scale / (scale + win_number).
   double small_electorate_scale = 1000;
   // General-election share at and above which a seat counts as fully safe for the party.
@@ -74,6 +77,20 @@ struct Target {
   std::vector<ScoreComponent> components;  // in the order of TargetWeights' fields
 };
 
+// What the FEC says about the money of a seat's incumbent (money::MoneyProfile, summarised).
+struct IncumbentMoney {
+  std::string cand_id;
+  int cycle = 0;
+  bool has_individual_money = false;  // small_share means something only then
+  double small_share = 0;             // of the incumbent's individual money, by donor
+  bool has_categorized_money = false;
+  double finance_share = 0;           // FIRE share of categorized itemized dollars
+  double categorized_share = 0;       // share of itemized dollars with an industry code
+};
+
+// The incumbent's money for a target's latest primary, or nullopt when no FEC data is linked.
+using IncumbentMoneyLookup = std::function<std::optional<IncumbentMoney>(const model::Race&)>;
+
 // Returns one target per (seat, party) with a loaded primary that passes `filter`, best first
 // (score descending, then seat_id, then party). Components, each in [0, 1]:
 //   open_seat: 1 when incumbency is known and no incumbent was on the latest primary's ballot;
@@ -87,10 +104,15 @@ struct Target {
 //     unverified, or the primary has no party.
 //   incumbent_weakness: 1 - the incumbent's share when the incumbent ran in a contested latest
 //     primary; 0 otherwise.
+//   incumbent_big_donors: 1 - the small-dollar share of the incumbent's individual money (FEC);
+//     0 when no FEC data is linked (no evidence, no points).
+//   incumbent_finance: the finance (FIRE) share of the incumbent's categorized donor dollars;
+//     0 when unknown.
 // `races` should have passed through ApplyIncumbency. Primaries whose completeness is partial
 // stay listed with their completeness, so callers can show it. Pure; thread-safe.
 [[nodiscard]] std::vector<Target> RankTargets(std::span<const model::Race> races,
                                               const TargetFilter& filter,
-                                              const TargetWeights& weights);
+                                              const TargetWeights& weights,
+                                              const IncumbentMoneyLookup& money_of = nullptr);
 
 }  // namespace downballot::analysis

@@ -126,8 +126,10 @@ TEST(RankTargets, ScoresComponentsAsWorkedByHand) {
        0,
        model::Completeness::kPartial},
   };
-  const char* const names[] = {"open_seat", "uncontested_last_primary", "small_electorate",
-                               "safe_seat", "incumbent_weakness"};
+  const char* const names[] = {"open_seat",          "uncontested_last_primary",
+                               "small_electorate",   "safe_seat",
+                               "incumbent_weakness", "incumbent_big_donors",
+                               "incumbent_finance"};
   for (size_t idx = 0; idx < std::size(wants); ++idx) {
     const Target& target = targets[idx];
     const Want& want = wants[idx];
@@ -137,7 +139,7 @@ TEST(RankTargets, ScoresComponentsAsWorkedByHand) {
     EXPECT_EQ(target.win_number, want.win_number);
     EXPECT_DOUBLE_EQ(target.incumbent_last_share, want.incumbent_last_share);
     EXPECT_EQ(target.completeness, want.completeness);
-    ASSERT_EQ(target.components.size(), 5u);
+    ASSERT_EQ(target.components.size(), 7u);
     for (size_t comp_idx = 0; comp_idx < 5; ++comp_idx) {
       const ScoreComponent& component = target.components[comp_idx];
       EXPECT_EQ(component.name, names[comp_idx]);
@@ -270,6 +272,29 @@ TEST(RankTargets, ExplainsIncumbentWeakness) {
   }
 }
 
+TEST(RankTargets, ScoresTheIncumbentsMoneyWhenLinked) {
+  model::Race race = MakeRace(kSenate50, {2018, 9, 13}, ElectionStage::kPrimary, "DEM",
+                              OfficeLevel::kState, {{"Inc", 900, {}, true}, {"Chal", 100}});
+  race.incumbent = "Inc";
+  const std::vector<model::Race> races = {race};
+  const IncumbentMoneyLookup money_of = [](const model::Race& primary) {
+    EXPECT_EQ(primary.incumbent, "Inc");
+    return std::optional<IncumbentMoney>(
+        IncumbentMoney{"S0NY00001", 2018, true, 0.2, true, 0.35, 0.8});
+  };
+  const std::vector<Target> linked = RankTargets(races, TargetFilter{}, TargetWeights{}, money_of);
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].components[5].name, "incumbent_big_donors");
+  EXPECT_NEAR(linked[0].components[5].value, 0.8, 1e-12);
+  EXPECT_NEAR(linked[0].components[5].contribution, 0.4, 1e-12);
+  EXPECT_EQ(linked[0].components[5].explanation,
+            "Inc (S0NY00001, cycle 2018): 20.0% of individual money from small donors");
+  EXPECT_NEAR(linked[0].components[6].value, 0.35, 1e-12);
+  const std::vector<Target> unlinked = RankTargets(races, TargetFilter{}, TargetWeights{});
+  EXPECT_NEAR(linked[0].score - unlinked[0].score, 0.5 * 0.8 + 0.5 * 0.35, 1e-12);
+  EXPECT_EQ(unlinked[0].components[5].explanation, "no FEC individual money linked for Inc");
+}
+
 TEST(TargetWeightsFromConfig, OverridesDefaultsAndRejectsBadValues) {
   const auto values = base::ParseKeyValues("open_seat = 2\nsafe_seat_share = 0.65\n", "t.conf");
   ASSERT_TRUE(values.ok());
@@ -314,7 +339,7 @@ TEST(TargetWeightsFromConfig, ShippedConfigEqualsTheDefaults) {
   text << file.rdbuf();
   const auto values = base::ParseKeyValues(text.str(), "config/targets.conf");
   ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_EQ(values->size(), 8u);
+  EXPECT_EQ(values->size(), 10u);
   const auto weights = TargetWeightsFromConfig(*values, "config/targets.conf");
   ASSERT_TRUE(weights.ok()) << weights.status();
   const TargetWeights defaults;
@@ -323,6 +348,8 @@ TEST(TargetWeightsFromConfig, ShippedConfigEqualsTheDefaults) {
   EXPECT_DOUBLE_EQ(weights->small_electorate, defaults.small_electorate);
   EXPECT_DOUBLE_EQ(weights->safe_seat, defaults.safe_seat);
   EXPECT_DOUBLE_EQ(weights->incumbent_weakness, defaults.incumbent_weakness);
+  EXPECT_DOUBLE_EQ(weights->incumbent_big_donors, defaults.incumbent_big_donors);
+  EXPECT_DOUBLE_EQ(weights->incumbent_finance, defaults.incumbent_finance);
   EXPECT_DOUBLE_EQ(weights->small_electorate_scale, defaults.small_electorate_scale);
   EXPECT_DOUBLE_EQ(weights->safe_seat_share, defaults.safe_seat_share);
   EXPECT_DOUBLE_EQ(weights->win_share_target, defaults.win_share_target);

@@ -1,123 +1,25 @@
 #include "cli/command_money.h"
 
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <system_error>
 
-#include "base/file_system.h"
 #include "base/status_macros.h"
+#include "cli/money_profile.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "money/candidate_money.h"
-#include "money/crp_categories.h"
-#include "money/default_industry_rules.h"
-#include "money/industry_classifier.h"
 #include "store/money_queries.h"
 
 namespace downballot::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct MoneyOptions {
   std::string candidate;
   std::optional<int> cycle;
-  std::string rules_path;       // "" = the rules compiled in (config/industry_rules.tsv)
-  std::string categories_path;  // "" = $DOWNBALLOT_DATA/opensecrets/CRP_Categories*.txt
+  CodingOptions coding;
   int64_t top = 10;
 };
-
-// The newest CRP_Categories file in the data folder, or "" when there is none.
-std::string FindCategoriesFile() {
-  const char* data = std::getenv("DOWNBALLOT_DATA");
-  const fs::path folder = fs::path(data != nullptr ? data : "../shared/data") / "opensecrets";
-  std::string best;
-  std::error_code error;
-  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (name.starts_with("CRP_Categories") && it->path().string() > best) best = it->path().string();
-  }
-  return best;
-}
-
-struct Coding {
-  std::vector<money::CrpCategory> categories;
-  std::optional<money::IndustryClassifier> classifier;
-  std::string categories_source;
-};
-
-absl::StatusOr<Coding> LoadCoding(const MoneyOptions& options) {
-  Coding coding;
-  coding.categories_source =
-      options.categories_path.empty() ? FindCategoriesFile() : options.categories_path;
-  if (!coding.categories_source.empty()) {
-    ASSIGN_OR_RETURN(const std::string text, base::ReadFile(coding.categories_source));
-    ASSIGN_OR_RETURN(coding.categories,
-                     money::ParseCrpCategories(text, coding.categories_source));
-  }
-  std::string rules_text;
-  std::string rules_source = "built-in config/industry_rules.tsv";
-  if (options.rules_path.empty()) {
-    rules_text = std::string(money::DefaultIndustryRules());
-  } else {
-    ASSIGN_OR_RETURN(rules_text, base::ReadFile(options.rules_path));
-    rules_source = options.rules_path;
-  }
-  ASSIGN_OR_RETURN(auto rules, money::ParseIndustryRules(rules_text, rules_source, coding.categories));
-  ASSIGN_OR_RETURN(auto classifier, money::IndustryClassifier::Create(std::move(rules)));
-  coding.classifier.emplace(std::move(classifier));
-  return coding;
-}
-
-absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
-                                                 const store::FecCandidateInCycle& found,
-                                                 const Coding& coding, size_t top_n) {
-  money::CandidateMoneyInput input;
-  input.candidate = found.candidate;
-  const std::string& cand_id = found.candidate.cand_id;
-  ASSIGN_OR_RETURN(input.committee_ids, store::ReadCandidateCommittees(db, cand_id, found.cycle));
-  ASSIGN_OR_RETURN(input.receipts, store::ReadDonorReceipts(db, input.committee_ids, found.cycle));
-  ASSIGN_OR_RETURN(const auto gifts, store::ReadContributionsToCandidate(db, cand_id, found.cycle));
-  std::vector<std::string> givers;
-  for (const model::Contribution& gift : gifts) givers.push_back(gift.cmte_id);
-  ASSIGN_OR_RETURN(const auto giver_types, store::ReadCommitteeTypes(db, givers, found.cycle));
-  for (const model::Contribution& gift : gifts) {
-    const auto type = giver_types.find(gift.cmte_id);
-    input.gifts.push_back(money::CommitteeGift{
-        gift.cmte_id,
-        type == giver_types.end() ? money::GiverKind::kOther
-                                  : money::GiverKindFromCommitteeType(type->second),
-        gift.transaction_type, gift.memo_code, gift.amount_cents});
-  }
-  ASSIGN_OR_RETURN(input.summary, store::ReadCandidateSummary(db, cand_id, found.cycle));
-  std::map<std::string, std::string, std::less<>> sector_of_code;
-  for (const money::CrpCategory& category : coding.categories) {
-    sector_of_code[category.catcode] = category.sector;
-  }
-  money::MoneyProfile profile = money::ComputeMoneyProfile(
-      input,
-      [&coding](std::string_view employer, std::string_view occupation) {
-        const auto coded = coding.classifier->Classify(employer, occupation);
-        return coded ? std::optional<std::string>(coded->catcode) : std::nullopt;
-      },
-      [&sector_of_code](std::string_view catcode) {
-        const auto it = sector_of_code.find(catcode);
-        return it == sector_of_code.end() ? std::string() : it->second;
-      },
-      top_n);
-  if (input.committee_ids.empty()) {
-    profile.notes.push_back("no principal or authorized committee linked in this cycle (ccl)");
-  }
-  if (coding.categories.empty()) {
-    profile.notes.push_back(
-        "no OpenSecrets category file found (--categories): sectors and the finance share are "
-        "unknown");
-  }
-  return profile;
-}
 
 std::string Dollars(base::Cents cents) { return "$" + base::FormatDollars(cents); }
 
@@ -231,7 +133,7 @@ void RenderProfileTable(const money::MoneyProfile& profile, const store::FecCand
 absl::Status RunMoney(const AppContext& context, const MoneyOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   if (options.top <= 0) return absl::InvalidArgumentError("--top must be 1 or more");
-  ASSIGN_OR_RETURN(const Coding coding, LoadCoding(options));
+  ASSIGN_OR_RETURN(const Coding coding, LoadCoding(options.coding));
   ASSIGN_OR_RETURN(auto db, OpenStore(context));
   ASSIGN_OR_RETURN(const auto found, store::FindFecCandidates(*db, options.candidate, options.cycle));
   if (found.empty()) {
@@ -282,9 +184,9 @@ void RegisterMoneyCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("candidate", options->candidate, "FEC CAND_ID or part of the name")
       ->required();
   command->add_option("--cycle", options->cycle, "two-year cycle, e.g. 2020");
-  command->add_option("--rules", options->rules_path,
+  command->add_option("--rules", options->coding.rules_path,
                       "industry rules file (default: the built-in config/industry_rules.tsv)");
-  command->add_option("--categories", options->categories_path,
+  command->add_option("--categories", options->coding.categories_path,
                       "OpenSecrets CRP_Categories file (default: $DOWNBALLOT_DATA/opensecrets/)");
   command->add_option("--top", options->top, "rows in each ranked list (default 10)");
   command->add_option("--format", context.format_text, "table, csv or json");

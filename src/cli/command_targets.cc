@@ -7,6 +7,8 @@
 #include "base/file_system.h"
 #include "base/key_value_config.h"
 #include "base/status_macros.h"
+#include "cli/fec_links.h"
+#include "cli/money_profile.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "store/queries.h"
@@ -114,7 +116,12 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
   ASSIGN_OR_RETURN(const analysis::TargetWeights weights, LoadWeights(options.weights_path));
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, {}));
-  std::vector<analysis::Target> targets = analysis::RankTargets(races, filter, weights);
+  // Federal incumbents' money, when FEC files are loaded (docs/money.md).
+  ASSIGN_OR_RETURN(const Coding coding, LoadCoding(CodingOptions{}));
+  ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, ReadFecLinks(*db, races));
+  const analysis::IncumbentMoneyLookup money_of =
+      MakeIncumbentMoneyLookup(*db, links, races, coding);
+  std::vector<analysis::Target> targets = analysis::RankTargets(races, filter, weights, money_of);
   if (options.limit > 0 && targets.size() > static_cast<size_t>(options.limit)) {
     targets.resize(static_cast<size_t>(options.limit));
   }

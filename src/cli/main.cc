@@ -10,6 +10,7 @@
 #include "cli/app_context.h"
 #include "cli/command_committees.h"
 #include "cli/command_ingest.h"
+#include "cli/command_links.h"
 #include "cli/command_mismatches.h"
 #include "cli/command_money.h"
 #include "cli/command_plan.h"
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterMismatchesCommand(app, context, exit_code);
   downballot::cli::RegisterMoneyCommand(app, context, exit_code);
   downballot::cli::RegisterCommitteesCommand(app, context, exit_code);
+  downballot::cli::RegisterLinksCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);
