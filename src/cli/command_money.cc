@@ -73,6 +73,8 @@ nlohmann::json ProfileJson(const money::MoneyProfile& profile, const store::FecC
           {"top_industries", SharesJson(profile.top_industries)},
           {"top_sectors", SharesJson(profile.top_sectors)},
           {"top_employers", SharesJson(profile.top_employers)},
+          {"top_pac_industries", SharesJson(profile.top_pac_industries)},
+          {"pac_categorized_share", profile.pac_categorized_share},
           {"reconciliation", std::move(reconciliation)},
           {"notes", profile.notes}};
 }
@@ -118,6 +120,10 @@ void RenderProfileTable(const money::MoneyProfile& profile, const store::FecCand
   Render(SharesTable(profile.top_sectors, "sector"), OutputFormat::kTable, out);
   out << "\ntop employers\n";
   Render(SharesTable(profile.top_employers, "employer"), OutputFormat::kTable, out);
+  out << fmt::format("\nPAC money by the PAC's connected organization ({:.1f}% of PAC dollars "
+                     "categorized)\n",
+                     profile.pac_categorized_share * 100);
+  Render(SharesTable(profile.top_pac_industries, "catcode"), OutputFormat::kTable, out);
   out << "\nreconciliation with the FEC's own summary (weball/webl)\n";
   Table reconciliation{{"item", "computed", "fec", "difference"}, {}};
   for (const money::ReconciliationLine& line : profile.reconciliation) {

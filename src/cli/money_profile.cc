@@ -63,14 +63,16 @@ absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
   ASSIGN_OR_RETURN(const auto gifts, store::ReadContributionsToCandidate(db, cand_id, found.cycle));
   std::vector<std::string> givers;
   for (const model::Contribution& gift : gifts) givers.push_back(gift.cmte_id);
-  ASSIGN_OR_RETURN(const auto giver_types, store::ReadCommitteeTypes(db, givers, found.cycle));
+  ASSIGN_OR_RETURN(const auto giver_committees, store::ReadCommittees(db, givers, found.cycle));
   for (const model::Contribution& gift : gifts) {
-    const auto type = giver_types.find(gift.cmte_id);
+    const auto giver = giver_committees.find(gift.cmte_id);
+    const bool is_known = giver != giver_committees.end();
+    std::string organization = is_known ? giver->second.connected_org : gift.name;
+    if (organization.empty() && is_known) organization = giver->second.name;
     input.gifts.push_back(money::CommitteeGift{
         gift.cmte_id,
-        type == giver_types.end() ? money::GiverKind::kOther
-                                  : money::GiverKindFromCommitteeType(type->second),
-        gift.transaction_type, gift.memo_code, gift.amount_cents});
+        is_known ? money::GiverKindFromCommitteeType(giver->second.type) : money::GiverKind::kOther,
+        gift.transaction_type, gift.memo_code, gift.amount_cents, std::move(organization)});
   }
   ASSIGN_OR_RETURN(input.summary, store::ReadCandidateSummary(db, cand_id, found.cycle));
   std::map<std::string, std::string, std::less<>> sector_of_code;
@@ -87,7 +89,11 @@ absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
         const auto it = sector_of_code.find(catcode);
         return it == sector_of_code.end() ? std::string() : it->second;
       },
-      top_n);
+      top_n,
+      [&coding](std::string_view organization) {
+        const auto coded = coding.classifier->ClassifyOrganization(organization);
+        return coded ? std::optional<std::string>(coded->catcode) : std::nullopt;
+      });
   if (input.committee_ids.empty()) {
     profile.notes.push_back("no principal or authorized committee linked in this cycle (ccl)");
   }

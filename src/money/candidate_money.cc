@@ -47,7 +47,8 @@ GiverKind GiverKindFromCommitteeType(std::string_view cmte_type) {
 }
 
 MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const IndustryLookup& industry_of,
-                                 const SectorLookup& sector_of, size_t top_n) {
+                                 const SectorLookup& sector_of, size_t top_n,
+                                 const OrganizationLookup& organization_of) {
   MoneyProfile profile;
   profile.cand_id = input.candidate.cand_id;
   profile.name = input.candidate.name;
@@ -122,6 +123,8 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
     }
   }
 
+  std::map<std::string, base::Cents> pac_industries;
+  base::Cents pac_categorized_cents = 0;
   for (const CommitteeGift& gift : input.gifts) {
     // 24E/24A are independent expenditures for or against the candidate: spending, not money
     // the campaign received. Memo rows repeat money reported elsewhere.
@@ -131,6 +134,13 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
     switch (gift.giver) {
       case GiverKind::kPac:
         profile.pac_cents += gift.amount_cents;
+        // OpenSecrets codes a PAC by its sponsor (METHODS §2).
+        if (organization_of) {
+          if (const auto catcode = organization_of(gift.giver_organization)) {
+            pac_industries[*catcode] += gift.amount_cents;
+            pac_categorized_cents += gift.amount_cents;
+          }
+        }
         break;
       case GiverKind::kParty:
         profile.party_cents += gift.amount_cents;
@@ -168,6 +178,8 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   profile.top_industries = Ranked(industries, positive_cents, top_n);
   profile.top_sectors = Ranked(sectors, positive_cents, top_n);
   profile.top_employers = Ranked(employers, positive_cents, top_n);
+  profile.top_pac_industries = Ranked(pac_industries, profile.pac_cents, top_n);
+  profile.pac_categorized_share = Share(pac_categorized_cents, profile.pac_cents);
 
   const auto reconcile = [&](std::string item, base::Cents computed,
                              std::optional<base::Cents> fec) {

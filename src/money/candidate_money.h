@@ -30,7 +30,11 @@ struct CommitteeGift {
   std::string transaction_type;  // 24K direct contribution; 24E/24A are independent spending
   std::string memo_code;
   base::Cents amount_cents = 0;
+  std::string giver_organization;  // CONNECTED_ORG_NM, else the committee's name
 };
+
+// Codes a PAC by its connected organization or name; nullopt when it cannot.
+using OrganizationLookup = std::function<std::optional<std::string>(std::string_view organization)>;
 
 struct CandidateMoneyInput {
   model::FecCandidate candidate;
@@ -82,6 +86,8 @@ struct MoneyProfile {
   std::vector<AmountShare> top_industries;  // share of itemized individual dollars
   std::vector<AmountShare> top_sectors;
   std::vector<AmountShare> top_employers;
+  std::vector<AmountShare> top_pac_industries;  // share of PAC dollars, by connected org
+  double pac_categorized_share = 0;             // PAC dollars whose giver got a code
   std::vector<ReconciliationLine> reconciliation;
   std::vector<std::string> notes;
 };
@@ -90,8 +96,10 @@ struct MoneyProfile {
 inline constexpr base::Cents kSmallDonorMaxCents = 200'00;
 
 // Computes the profile. `top_n` bounds each ranked list. Pure; thread-safe if the lookups are.
+// `organization_of` may be null (PAC industries then stay empty).
 [[nodiscard]] MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input,
                                                const IndustryLookup& industry_of,
-                                               const SectorLookup& sector_of, size_t top_n);
+                                               const SectorLookup& sector_of, size_t top_n,
+                                               const OrganizationLookup& organization_of = nullptr);
 
 }  // namespace downballot::money

@@ -121,19 +121,33 @@ absl::StatusOr<std::vector<model::Contribution>> ReadContributionsToCandidate(
   return rows;
 }
 
-absl::StatusOr<std::map<std::string, std::string>> ReadCommitteeTypes(
+absl::StatusOr<std::map<std::string, model::FecCommittee>> ReadCommittees(
     Database& db, std::span<const std::string> cmte_ids, int cycle) {
-  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT type FROM fec_committee WHERE cmte_id = ?1 "
-                                           "AND cycle = ?2 LIMIT 1"));
-  std::map<std::string, std::string> types;
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare("SELECT name, type, designation, party, org_type, connected_org, "
+                              "cand_id FROM fec_committee WHERE cmte_id = ?1 AND cycle = ?2 "
+                              "ORDER BY file_id DESC LIMIT 1"));
+  std::map<std::string, model::FecCommittee> committees;
   for (const std::string& cmte_id : cmte_ids) {
+    if (committees.contains(cmte_id)) continue;
     RETURN_IF_ERROR(select.Bind(1, cmte_id));
     RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
     ASSIGN_OR_RETURN(const bool has_row, select.Step());
-    if (has_row) types[cmte_id] = select.ColumnText(0);
+    if (has_row) {
+      model::FecCommittee committee;
+      committee.cmte_id = cmte_id;
+      committee.name = select.ColumnText(0);
+      committee.type = select.ColumnText(1);
+      committee.designation = select.ColumnText(2);
+      committee.party = select.ColumnText(3);
+      committee.org_type = select.ColumnText(4);
+      committee.connected_org = select.ColumnText(5);
+      committee.cand_id = select.ColumnText(6);
+      committees.emplace(cmte_id, std::move(committee));
+    }
     select.Reset();
   }
-  return types;
+  return committees;
 }
 
 absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(

@@ -37,8 +37,9 @@ struct FecCandidateInCycle {
 [[nodiscard]] absl::StatusOr<std::vector<model::Contribution>> ReadContributionsToCandidate(
     Database& db, const std::string& cand_id, int cycle);
 
-// CMTE_TP of each committee in `cycle` (cm), for the IDs that are loaded.
-[[nodiscard]] absl::StatusOr<std::map<std::string, std::string>> ReadCommitteeTypes(
+// The committees (cm) of `cycle` among `cmte_ids` that are loaded, by ID: type, name and
+// connected organization are what a money profile uses.
+[[nodiscard]] absl::StatusOr<std::map<std::string, model::FecCommittee>> ReadCommittees(
     Database& db, std::span<const std::string> cmte_ids, int cycle);
 
 [[nodiscard]] absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
