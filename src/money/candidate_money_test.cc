@@ -46,10 +46,10 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
       Receipt("C1", "cand|11111", "NY", "", "", ReceiptKind::kCandidateSelf, 1000),
       Receipt("C1", "e|11111", "NY", "", "", ReceiptKind::kOther, 50),
   };
-  input.gifts = {{"P1", GiverKind::kPac, "24K", "", 500'00},
-                 {"Y1", GiverKind::kParty, "24K", "", 300'00},
-                 {"P2", GiverKind::kPac, "24E", "", 9999'00},
-                 {"P3", GiverKind::kPac, "24K", "X", 100'00}};
+  input.gifts = {{"P1", GiverKind::kPac, "24K", "", 500'00, "GOLDMAN SACHS GROUP INC"},
+                 {"Y1", GiverKind::kParty, "24K", "", 300'00, "NRCC"},
+                 {"P2", GiverKind::kPac, "24E", "", 9999'00, "X"},
+                 {"P3", GiverKind::kPac, "24K", "X", 100'00, "X"}};
   model::FecCandidateSummary summary;
   summary.individual_contributions = 1000'00;
   summary.candidate_contributions = 1000'00;
@@ -70,7 +70,13 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   const SectorLookup sector_of = [](std::string_view catcode) -> std::string {
     return catcode == "F2100" ? "Finance/Insur/RealEst" : "Other";
   };
-  const MoneyProfile profile = ComputeMoneyProfile(input, industry_of, sector_of, 5);
+  const OrganizationLookup organization_of =
+      [](std::string_view organization) -> std::optional<std::string> {
+    if (organization == "GOLDMAN SACHS GROUP INC") return "F2100";
+    return std::nullopt;
+  };
+  const MoneyProfile profile =
+      ComputeMoneyProfile(input, industry_of, sector_of, 5, organization_of);
 
   EXPECT_EQ(profile.itemized_individual_cents, 550'00);
   EXPECT_EQ(profile.unitemized_cents, 450'00);
@@ -94,6 +100,10 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   ASSERT_FALSE(profile.top_industries.empty());
   EXPECT_EQ(profile.top_industries[0].name, "F2100");
 
+  ASSERT_EQ(profile.top_pac_industries.size(), 1u);  // 500 from Goldman's PAC
+  EXPECT_EQ(profile.top_pac_industries[0].name, "F2100");
+  EXPECT_DOUBLE_EQ(profile.top_pac_industries[0].share, 1.0);
+  EXPECT_DOUBLE_EQ(profile.pac_categorized_share, 1.0);
   ASSERT_EQ(profile.reconciliation.size(), 6u);
   EXPECT_EQ(profile.reconciliation[0].difference_cents, -450'00);  // the unitemized money
   EXPECT_EQ(profile.reconciliation[1].difference_cents, 0);        // refunds
