@@ -1,7 +1,10 @@
 #include "cli/fec_ingest.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "base/file_system.h"
 #include "base/status_macros.h"
@@ -14,6 +17,10 @@
 
 namespace downballot::cli {
 namespace {
+
+// itcont is scanned in this many chunks at once: the target machines have two cores, as for
+// `downballot committees` (money/committee_summary.h).
+constexpr int kIngestThreads = 2;
 
 // Parses and loads `path` as `kind`; on success the report says what was stored.
 absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::FecFileKind kind,
@@ -40,13 +47,20 @@ absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::Fe
       return store::LoadFecCommitteeContributions(db, report, bytes, cycle, rows);
     }
     case ingest::FecFileKind::kIndividualContributions: {
-      money::ReceiptAggregator aggregator;
-      RETURN_IF_ERROR(ingest::ForEachContribution(
-          path, kind, report, [&aggregator](const model::Contribution& row) {
-            aggregator.Add(row);
+      // One aggregator per scan worker, merged in worker (= file) order so that ties between
+      // same-dated rows resolve as in one pass (ReceiptAggregator::Merge).
+      const ingest::ContributionScanOptions options{.num_threads = kIngestThreads};
+      std::vector<money::ReceiptAggregator> aggregators(
+          static_cast<size_t>(std::max(options.num_threads, 1)));
+      RETURN_IF_ERROR(ingest::ScanContributions(
+          path, kind, report, options, [&aggregators](int worker, const model::Contribution& row) {
+            aggregators[static_cast<size_t>(worker)].Add(row);
             return absl::OkStatus();
           }));
-      const std::vector<model::DonorReceipts> receipts = aggregator.Finish();
+      for (size_t idx = 1; idx < aggregators.size(); ++idx) {
+        aggregators[0].Merge(std::move(aggregators[idx]));
+      }
+      const std::vector<model::DonorReceipts> receipts = aggregators[0].Finish();
       report.notes.push_back(fmt::format("{} contribution rows summed into {} donor totals",
                                          report.rows_read - report.rows_rejected, receipts.size()));
       return store::LoadFecDonorReceipts(db, report, bytes, cycle, receipts);

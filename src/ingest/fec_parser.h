@@ -104,6 +104,36 @@ void RejectFecRow(model::FileReport& report, int64_t line, const absl::Status& r
     const std::string& path, FecFileKind kind, model::FileReport& report,
     const std::function<absl::Status(const model::Contribution&)>& on_contribution);
 
+// How ScanContributions splits and reads a plain file. The defaults suit multi-GB itcont files;
+// tests shrink them to put chunk and block seams inside tiny inputs.
+struct ContributionScanOptions {
+  int num_threads = 2;                   // chunks (one thread each) per plain file; < 1 means 1
+  int64_t min_chunk_bytes = 8 << 20;     // a file is split only into chunks at least this big
+  size_t block_bytes = size_t{1} << 20;  // read size per thread; lines up to 1 MiB still fit
+};
+
+// Called by ScanContributions once per accepted row, from worker `worker` (0 <= worker <
+// max(num_threads, 1)). Different workers call it concurrently; one worker's calls are in
+// file order. A non-OK return stops the scan and is returned by ScanContributions.
+using ContributionSink = std::function<absl::Status(int worker, const model::Contribution& row)>;
+
+// ForEachContribution for bulk aggregation, with the same validation, rejects (file, line,
+// field, reason, in line order), notes, accounting and whole-file errors, but:
+//   - a plain file is cut at line boundaries into up to options.num_threads chunks scanned in
+//     parallel, chunk k by worker k (a zip member cannot be split: it streams on worker 0);
+//   - the Contribution passed on is a per-worker scratch record with only cmte_id, amendment,
+//     transaction_type, entity_type, name, state, zip, employer, occupation, date,
+//     amount_cents, file_num, memo_code and sub_id set; the other text fields are empty and
+//     `line` is 0 (a chunk's first line number is known only once the chunks before it are
+//     counted). Valid only during the call.
+// Which rows reach which worker depends on the options; the multiset of rows does not, so sinks
+// that merge per-worker results in worker order (ReceiptAggregator::Merge) give the results of
+// one pass. Thread-safe for distinct reports.
+[[nodiscard]] absl::Status ScanContributions(const std::string& path, FecFileKind kind,
+                                             model::FileReport& report,
+                                             const ContributionScanOptions& options,
+                                             const ContributionSink& on_row);
+
 // Read a whole master or summary file into memory (they are small: cn.txt 2020 is 377 KB),
 // rejecting bad rows into `report`; so rows_read == returned size + rows_rejected for a report
 // starting at zero. Errors: those of ForEachFecRow.

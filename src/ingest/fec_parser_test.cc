@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "fmt/format.h"
@@ -707,6 +708,167 @@ TEST(FecParserRealData, SummaryAmountsAreCents) {
   EXPECT_EQ(baugh->total_receipts, 5950316);
   EXPECT_EQ(baugh->coverage_end_date->ToIso(), "2019-03-31");
   EXPECT_EQ(baugh->individual_refunds, 11440000);
+}
+
+}  // namespace
+}  // namespace downballot::ingest
+
+namespace downballot::ingest {
+namespace {
+
+// What ScanContributions passes on, as text, so the two paths can be compared row for row.
+std::string ScanProjection(const model::Contribution& c) {
+  return fmt::format(
+      "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", c.cmte_id, c.amendment, c.transaction_type,
+      c.entity_type, c.name, c.state, c.zip, c.employer, c.occupation,
+      c.date ? fmt::format("{}-{}-{}", c.date->year, c.date->month, c.date->day) : "",
+      c.amount_cents, c.file_num, c.memo_code, c.sub_id);
+}
+
+struct ScanOutcome {
+  std::string status;
+  std::vector<std::string> rows;  // in file order
+  model::FileReport report;
+};
+
+ScanOutcome SerialOutcome(const std::string& path) {
+  ScanOutcome outcome;
+  const absl::Status status =
+      ForEachContribution(path, FecFileKind::kIndividualContributions, outcome.report,
+                          [&](const model::Contribution& c) {
+                            outcome.rows.push_back(ScanProjection(c));
+                            return absl::OkStatus();
+                          });
+  outcome.status = status.ToString();
+  return outcome;
+}
+
+ScanOutcome ParallelOutcome(const std::string& path, const ContributionScanOptions& options) {
+  ScanOutcome outcome;
+  std::vector<std::vector<std::string>> per_worker(
+      static_cast<size_t>(std::max(options.num_threads, 1)));
+  const absl::Status status =
+      ScanContributions(path, FecFileKind::kIndividualContributions, outcome.report, options,
+                        [&](int worker, const model::Contribution& c) {
+                          per_worker[static_cast<size_t>(worker)].push_back(ScanProjection(c));
+                          return absl::OkStatus();
+                        });
+  outcome.status = status.ToString();
+  // Worker k scans chunk k, so worker order is file order.
+  for (const auto& rows : per_worker)
+    outcome.rows.insert(outcome.rows.end(), rows.begin(), rows.end());
+  return outcome;
+}
+
+void ExpectSameOutcome(const ScanOutcome& got, const ScanOutcome& want) {
+  EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.report.rows_read, want.report.rows_read);
+  EXPECT_EQ(got.report.rows_rejected, want.report.rows_rejected);
+  EXPECT_EQ(got.report.notes, want.report.notes);
+  ASSERT_EQ(got.report.rejects.size(), want.report.rejects.size());
+  for (size_t idx = 0; idx < want.report.rejects.size(); ++idx) {
+    const model::RowError& a = got.report.rejects[idx];
+    const model::RowError& b = want.report.rejects[idx];
+    EXPECT_EQ(std::tie(a.file, a.line, a.field, a.reason),
+              std::tie(b.file, b.line, b.field, b.reason))
+        << "reject " << idx;
+  }
+  EXPECT_EQ(got.rows, want.rows);
+}
+
+std::string ItcontLine(int idx, std::string_view amount = "250", std::string_view date = "01152020",
+                       std::string_view name = "DOE, JANE") {
+  return fmt::format(
+      "C{:08d}|N|Q1|P|2020|15|IND|{}|TOWN|CT|06880{:04d}|ACME|ENGINEER|{}|{}||T{}|1|||{}\n",
+      idx % 7, name, idx, date, amount, idx, 4000000 + idx);
+}
+
+TEST(ScanContributions, MatchesForEachContributionOnRealSample) {
+  const std::string path = std::string(kFec2020Dir) + "/itcont.txt";
+  const ScanOutcome want = SerialOutcome(path);
+  ASSERT_EQ(want.status, "OK");
+  ASSERT_GT(want.rows.size(), 1000u);
+  struct Case {
+    int num_threads;
+    int64_t min_chunk_bytes;
+    size_t block_bytes;
+  };
+  for (const Case& c : {Case{1, 1, 1 << 20}, Case{2, 1, 4096}, Case{2, 1 << 20, 1 << 20},
+                        Case{3, 1, 777}, Case{8, 1, 65536}}) {
+    SCOPED_TRACE(fmt::format("threads {} block {}", c.num_threads, c.block_bytes));
+    ExpectSameOutcome(ParallelOutcome(path, {c.num_threads, c.min_chunk_bytes, c.block_bytes}),
+                      want);
+  }
+}
+
+TEST(ScanContributions, RejectsAndLinesExactAtEveryChunkSeam) {
+  const TempDir dir;
+  std::string text = "\xEF\xBB\xBF" + ItcontLine(0);
+  for (int idx = 1; idx < 40; ++idx) {
+    switch (idx % 9) {
+      case 1:
+        text += "C1|N|short row\n";
+        break;
+      case 2:
+        text += ItcontLine(idx, "12.3.4");
+        break;
+      case 3:
+        text += ItcontLine(idx, "250", "13012020");
+        break;
+      case 4:
+        text += "\n";
+        break;
+      case 5:
+        text += ItcontLine(idx, "-75.5", "", "M\xDCLLER, J\xDCRGEN");
+        break;
+      case 6:
+        text += ItcontLine(idx).substr(0, ItcontLine(idx).size() - 1) + "\r\n";
+        break;
+      case 7:
+        text += ItcontLine(idx).substr(0, ItcontLine(idx).size() - 1) + "|\n";
+        break;
+      default:
+        text += ItcontLine(idx);
+        break;
+    }
+  }
+  const std::string path = dir.Write("itcont.txt", text);
+  const ScanOutcome want = SerialOutcome(path);
+  ASSERT_EQ(want.status, "OK");
+  ASSERT_GE(want.report.rejects.size(), 10u);
+  // A seam lands on every byte in turn, and blocks are small enough to cut lines too.
+  for (int num_threads : {2, 3}) {
+    for (int64_t chunk = 1; chunk <= static_cast<int64_t>(text.size()); chunk += 7) {
+      SCOPED_TRACE(fmt::format("threads {} chunk {}", num_threads, chunk));
+      ExpectSameOutcome(ParallelOutcome(path, {num_threads, chunk, 64}), want);
+    }
+  }
+}
+
+TEST(ScanContributions, TruncatedLastLineFailsWithItsFileLine) {
+  const TempDir dir;
+  std::string text;
+  for (int idx = 0; idx < 20; ++idx) text += ItcontLine(idx);
+  text += "C1|N|cut off";
+  const std::string path = dir.Write("itcont.txt", text);
+  const ScanOutcome want = SerialOutcome(path);
+  EXPECT_NE(want.status.find("itcont.txt:21: file is truncated: expected 21 fields, got 3"),
+            std::string::npos)
+      << want.status;
+  ExpectSameOutcome(ParallelOutcome(path, {3, 1, 128}), want);
+}
+
+TEST(ScanContributions, ZipStreamsOnWorkerZero) {
+  const TempDir dir;
+  std::string text;
+  for (int idx = 0; idx < 30; ++idx) text += idx == 11 ? "bad|row\n" : ItcontLine(idx);
+  const std::string plain = dir.Write("itcont.txt", text);
+  const std::string zip = dir.File("indiv20.zip");
+  WriteZip(zip, "itcont.txt", text);
+  ScanOutcome want = SerialOutcome(plain);
+  ScanOutcome got = ParallelOutcome(zip, {2, 1, 64});
+  for (model::RowError& reject : got.report.rejects) reject.file = plain;
+  ExpectSameOutcome(got, want);
 }
 
 }  // namespace

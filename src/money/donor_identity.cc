@@ -1,7 +1,6 @@
 #include "money/donor_identity.h"
 
 #include <array>
-#include <vector>
 
 #include "base/strings.h"
 
@@ -21,40 +20,58 @@ bool IsDropped(std::string_view token) {
 
 }  // namespace
 
-std::string Zip5(std::string_view zip) {
+std::string_view Zip5View(std::string_view zip) {
   zip = base::Trim(zip);
-  if (zip.size() < 5) return "";
+  if (zip.size() < 5) return {};
   for (size_t idx = 0; idx < 5; ++idx) {
-    if (zip[idx] < '0' || zip[idx] > '9') return "";
+    if (zip[idx] < '0' || zip[idx] > '9') return {};
   }
-  return std::string(zip.substr(0, 5));
+  return zip.substr(0, 5);
 }
 
-std::string DonorKey(std::string_view name, std::string_view zip) {
-  std::string cleaned;
-  cleaned.reserve(name.size());
+std::string Zip5(std::string_view zip) { return std::string(Zip5View(zip)); }
+
+void AssignDonorKey(std::string_view name, std::string_view zip, std::string& key) {
+  key.clear();
+  // One pass: each character is folded straight into `key`; a token is checked against the
+  // dropped list when it ends and cut back off if it is one. This runs once per itcont row, so
+  // it must not allocate (the old clean-then-split form made two strings a row).
+  size_t token_start = std::string::npos;  // where the current token starts in `key`
+  const auto end_token = [&] {
+    if (token_start == std::string::npos) return;
+    if (IsDropped(std::string_view(key).substr(token_start))) {
+      // Drop the token and the space that joined it to the previous one.
+      key.resize(token_start == 0 ? 0 : token_start - 1);
+    }
+    token_start = std::string::npos;
+  };
+  const auto put = [&](char c) {
+    if (token_start == std::string::npos) {
+      if (!key.empty()) key.push_back(' ');
+      token_start = key.size();
+    }
+    key.push_back(c);
+  };
   for (const char c : name) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || (c >= '0' && c <= '9')) {
-      cleaned.push_back(c);
+    if (byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      put(c);
     } else if (c >= 'A' && c <= 'Z') {
-      cleaned.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c >= 'a' && c <= 'z') {
-      cleaned.push_back(c);
+      put(static_cast<char>(c - 'A' + 'a'));
     } else if (c == '\'' || c == '.') {
       // "O'BRIEN" and "OBRIEN", "A." and "A" are the same spelling.
     } else {
-      cleaned.push_back(' ');
+      end_token();
     }
   }
-  std::string key;
-  for (const std::string_view token : base::Split(cleaned, ' ')) {
-    if (token.empty() || IsDropped(token)) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(token);
-  }
+  end_token();
   key.push_back('|');
-  key.append(Zip5(zip));
+  key.append(Zip5View(zip));
+}
+
+std::string DonorKey(std::string_view name, std::string_view zip) {
+  std::string key;
+  AssignDonorKey(name, zip, key);
   return key;
 }
 

@@ -13,7 +13,14 @@ namespace downballot::money {
 // dropping them would merge different people in one ZIP. Pure; thread-safe.
 [[nodiscard]] std::string DonorKey(std::string_view name, std::string_view zip);
 
+// Replaces the contents of `key` with DonorKey(name, zip), reusing its capacity: the
+// allocation-free form for hot loops. Thread-safe for distinct `key`s.
+void AssignDonorKey(std::string_view name, std::string_view zip, std::string& key);
+
 // The ZIP's first five characters when they are digits, else "".
 [[nodiscard]] std::string Zip5(std::string_view zip);
+
+// Zip5 as a view into `zip`.
+[[nodiscard]] std::string_view Zip5View(std::string_view zip);
 
 }  // namespace downballot::money
