@@ -219,6 +219,29 @@ void PrintReports(const std::vector<model::FileReport>& reports, OutputFormat fo
                            report_json["rows_rejected"].get<int64_t>());
 }
 
+struct IngestSetup {
+  OutputFormat format = OutputFormat::kTable;
+  std::vector<InputFile> inputs;
+  std::unique_ptr<store::Database> db;
+};
+
+// What both ingests do first: the output format, the files, the store. InvalidArgument for a
+// usage error (a bad --format, a path that does not exist); other codes for the store.
+absl::StatusOr<IngestSetup> SetUpIngest(const AppContext& context,
+                                        const std::vector<std::string>& paths, bool is_fec) {
+  IngestSetup setup;
+  ASSIGN_OR_RETURN(setup.format, context.format());
+  ASSIGN_OR_RETURN(setup.inputs, CollectInputs(paths, is_fec));
+  ASSIGN_OR_RETURN(setup.db, OpenStore(context));
+  return setup;
+}
+
+// Exit 2 for usage errors, 1 otherwise, with the message on stderr.
+int ReportSetupError(std::string_view command, const absl::Status& status) {
+  std::cerr << command << ": " << status.message() << '\n';
+  return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+}
+
 int RunIngest(const AppContext& context, IngestOptions options) {
   if (options.paths.empty() && options.data_dir.empty()) {
     if (const char* env = std::getenv("DOWNBALLOT_DATA"); env != nullptr) options.data_dir = env;
@@ -228,27 +251,15 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     std::cerr << "downballot ingest: give files or folders, --data DIR, or set DOWNBALLOT_DATA\n";
     return 2;
   }
-  const auto format = context.format();
-  if (!format.ok()) {
-    std::cerr << "downballot ingest: " << format.status().message() << '\n';
-    return 2;
-  }
-  auto inputs = CollectInputs(options.paths, /*is_fec=*/false);
-  if (!inputs.ok()) {
-    std::cerr << "downballot ingest: " << inputs.status().message() << '\n';
-    return 2;
-  }
-  auto db = OpenStore(context);
-  if (!db.ok()) {
-    std::cerr << "downballot: " << db.status().message() << '\n';
-    return 1;
-  }
+  auto setup = SetUpIngest(context, options.paths, /*is_fec=*/false);
+  if (!setup.ok()) return ReportSetupError("downballot ingest", setup.status());
+  auto& [format, inputs, db] = *setup;
   std::vector<model::FileReport> reports;
   bool results_changed = false;
   int exit_code = 0;
   int num_unrecognized = 0;
-  for (const InputFile& input : *inputs) {
-    reports.push_back(IngestFile(**db, input, results_changed));
+  for (const InputFile& input : inputs) {
+    reports.push_back(IngestFile(*db, input, results_changed));
     NoteOutcome(reports.back(), input, exit_code, num_unrecognized);
   }
   if (num_unrecognized > 0) {
@@ -256,53 +267,41 @@ int RunIngest(const AppContext& context, IngestOptions options) {
               << " file(s) of no known kind found in folders (listed in the report)\n";
   }
   if (results_changed) {
-    if (const absl::Status status = RebuildRaces(**db); !status.ok()) {
+    if (const absl::Status status = RebuildRaces(*db); !status.ok()) {
       std::cerr << "downballot ingest: rebuilding races: " << status.message() << '\n';
       exit_code = 1;
-    } else if (const auto mismatches = store::ReadMismatches(**db, ""); mismatches.ok() &&
+    } else if (const auto mismatches = store::ReadMismatches(*db, ""); mismatches.ok() &&
                                                                          !mismatches->empty()) {
       std::cerr << "downballot ingest: " << mismatches->size()
                 << " county totals differ from their precinct sums (the county file counts); "
                    "see `downballot mismatches`\n";
     }
   }
-  PrintReports(reports, *format);
+  PrintReports(reports, format);
   return exit_code;
 }
 
 int RunFecIngest(const AppContext& context, const FecIngestOptions& options) {
-  const auto format = context.format();
-  if (!format.ok()) {
-    std::cerr << "downballot ingest fec: " << format.status().message() << '\n';
-    return 2;
-  }
   if (options.cycle && (*options.cycle < 1976 || *options.cycle % 2 != 0)) {
     std::cerr << "downballot ingest fec: --cycle must be an even year from 1976, got "
               << *options.cycle << '\n';
     return 2;
   }
-  auto inputs = CollectInputs(options.paths, /*is_fec=*/true);
-  if (!inputs.ok()) {
-    std::cerr << "downballot ingest fec: " << inputs.status().message() << '\n';
-    return 2;
-  }
-  auto db = OpenStore(context);
-  if (!db.ok()) {
-    std::cerr << "downballot: " << db.status().message() << '\n';
-    return 1;
-  }
+  auto setup = SetUpIngest(context, options.paths, /*is_fec=*/true);
+  if (!setup.ok()) return ReportSetupError("downballot ingest fec", setup.status());
+  auto& [format, inputs, db] = *setup;
   std::vector<model::FileReport> reports;
   int exit_code = 0;
   int num_unrecognized = 0;
-  for (const InputFile& input : *inputs) {
-    reports.push_back(IngestFecFile(**db, input.path, options.cycle));
+  for (const InputFile& input : inputs) {
+    reports.push_back(IngestFecFile(*db, input.path, options.cycle));
     NoteOutcome(reports.back(), input, exit_code, num_unrecognized);
   }
   if (num_unrecognized > 0) {
     std::cerr << "downballot ingest fec: skipped " << num_unrecognized
               << " file(s) found in folders that are not FEC bulk files (listed in the report)\n";
   }
-  PrintReports(reports, *format);
+  PrintReports(reports, format);
   return exit_code;
 }
 
