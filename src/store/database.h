@@ -26,6 +26,9 @@ class Statement {
   absl::Status Bind(int index, int64_t value);
   absl::Status Bind(int index, double value);
   absl::Status Bind(int index, std::string_view value);
+  // Binds without copying: `value` must stay valid until the statement is next stepped to
+  // completion or reset. For bulk loads of millions of rows, where the copy shows in profiles.
+  absl::Status BindStatic(int index, std::string_view value);
   absl::Status BindNull(int index);
   absl::Status Bind(int index, const std::optional<double>& value);
 
