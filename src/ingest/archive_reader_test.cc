@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
@@ -22,25 +23,8 @@ constexpr std::string_view kFec2020Dir =
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("downballot_archive_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  [[nodiscard]] std::string File(std::string_view name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
+using testing::WriteZip;
 
 void WriteFile(const std::string& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -52,35 +36,6 @@ std::string ReadFileBytes(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-struct Member {
-  std::string name;
-  std::string bytes;
-  bool is_directory = false;
-};
-
-// Writes a deflated zip with libarchive's writer, as the FEC's own zips are deflated.
-void WriteZip(const std::string& path, const std::vector<Member>& members) {
-  archive* writer = archive_write_new();
-  ASSERT_EQ(archive_write_set_format_zip(writer), ARCHIVE_OK);
-  ASSERT_EQ(archive_write_set_options(writer, "zip:compression=deflate"), ARCHIVE_OK);
-  ASSERT_EQ(archive_write_open_filename(writer, path.c_str()), ARCHIVE_OK);
-  for (const Member& member : members) {
-    archive_entry* entry = archive_entry_new();
-    archive_entry_set_pathname(entry, member.name.c_str());
-    archive_entry_set_filetype(entry, member.is_directory ? S_IFDIR : S_IFREG);
-    archive_entry_set_perm(entry, 0644);
-    archive_entry_set_size(entry, static_cast<la_int64_t>(member.bytes.size()));
-    ASSERT_EQ(archive_write_header(writer, entry), ARCHIVE_OK);
-    if (!member.bytes.empty()) {
-      ASSERT_EQ(archive_write_data(writer, member.bytes.data(), member.bytes.size()),
-                static_cast<la_ssize_t>(member.bytes.size()));
-    }
-    archive_entry_free(entry);
-  }
-  ASSERT_EQ(archive_write_close(writer), ARCHIVE_OK);
-  archive_write_free(writer);
 }
 
 // Reads everything in small chunks, to exercise chunk boundaries.

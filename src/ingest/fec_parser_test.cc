@@ -16,6 +16,7 @@
 
 #include "fmt/format.h"
 #include "gtest/gtest.h"
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
@@ -27,48 +28,7 @@ constexpr std::string_view kFec2018Dir =
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("downballot_fec_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  // Writes `bytes` to a file called `name` in the folder; returns its path.
-  [[nodiscard]] std::string Write(std::string_view name, std::string_view bytes) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return path;
-  }
-  [[nodiscard]] std::string File(std::string_view name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
-void WriteZip(const std::string& path, std::string_view member, std::string_view bytes) {
-  archive* writer = archive_write_new();
-  ASSERT_EQ(archive_write_set_format_zip(writer), ARCHIVE_OK);
-  ASSERT_EQ(archive_write_open_filename(writer, path.c_str()), ARCHIVE_OK);
-  archive_entry* entry = archive_entry_new();
-  archive_entry_set_pathname(entry, std::string(member).c_str());
-  archive_entry_set_filetype(entry, S_IFREG);
-  archive_entry_set_perm(entry, 0644);
-  archive_entry_set_size(entry, static_cast<la_int64_t>(bytes.size()));
-  ASSERT_EQ(archive_write_header(writer, entry), ARCHIVE_OK);
-  ASSERT_EQ(archive_write_data(writer, bytes.data(), bytes.size()),
-            static_cast<la_ssize_t>(bytes.size()));
-  archive_entry_free(entry);
-  ASSERT_EQ(archive_write_close(writer), ARCHIVE_OK);
-  archive_write_free(writer);
-}
+using testing::TempDir;
 
 std::vector<std::string_view> SplitPipes(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -521,7 +481,7 @@ TEST(FecParser, ReadsAZippedFileAndFailsOnATruncatedOne) {
   std::string bytes;
   for (int row_idx = 0; row_idx < 8000; ++row_idx) bytes += ItcontLine() + "\n";
   const std::string zip = dir.File("oth20.zip");
-  WriteZip(zip, "itoth.txt", bytes);
+  testing::WriteZip(zip, {{"itoth.txt", std::string(bytes)}});
   const Collected got = CollectContributions(zip, FecFileKind::kCommitteeToCommittee);
   ASSERT_TRUE(got.status.ok()) << got.status;
   EXPECT_EQ(got.report.rows_read, 8000);
@@ -864,7 +824,7 @@ TEST(ScanContributions, ZipStreamsOnWorkerZero) {
   for (int idx = 0; idx < 30; ++idx) text += idx == 11 ? "bad|row\n" : ItcontLine(idx);
   const std::string plain = dir.Write("itcont.txt", text);
   const std::string zip = dir.File("indiv20.zip");
-  WriteZip(zip, "itcont.txt", text);
+  testing::WriteZip(zip, {{"itcont.txt", std::string(text)}});
   ScanOutcome want = SerialOutcome(plain);
   ScanOutcome got = ParallelOutcome(zip, {2, 1, 64});
   for (model::RowError& reject : got.report.rejects) reject.file = plain;
