@@ -35,13 +35,13 @@ void KeepBetterSpelling(std::string& current, const std::string& seen) {
 
 struct RaceTallies {
   model::OfficeLevel level = model::OfficeLevel::kState;
-  std::vector<const VoteTally*> tallies;
+  std::vector<const model::VoteTally*> tallies;
 };
 
 struct CountyTallies {
   std::string name;
-  std::vector<const VoteTally*> county_level;
-  std::vector<const VoteTally*> precinct_level;
+  std::vector<const model::VoteTally*> county_level;
+  std::vector<const model::VoteTally*> precinct_level;
 };
 
 struct CandidateSum {
@@ -60,13 +60,13 @@ void Reconcile(const std::string& race_id, const CountyTallies& county,
     int64_t precinct_sum_votes = 0;
   };
   std::map<std::string, Pair> by_candidate;
-  for (const VoteTally* tally : county.county_level) {
+  for (const model::VoteTally* tally : county.county_level) {
     if (tally->kind != model::RowKind::kCandidate) continue;
     Pair& pair = by_candidate[SpellingKey(tally->candidate)];
     KeepBetterSpelling(pair.name, tally->candidate);
     pair.county_file_votes += tally->votes;
   }
-  for (const VoteTally* tally : county.precinct_level) {
+  for (const model::VoteTally* tally : county.precinct_level) {
     if (tally->kind != model::RowKind::kCandidate) continue;
     Pair& pair = by_candidate[SpellingKey(tally->candidate)];
     KeepBetterSpelling(pair.name, tally->candidate);
@@ -155,7 +155,7 @@ model::Race BuildRace(const model::RaceKey& key, const RaceTallies& race_tallies
   // Spellings come from every file of the race, counted or not, so a candidate reads the same
   // whichever file happened to supply the votes.
   std::map<std::string, std::string> candidate_names;
-  for (const VoteTally* tally : race_tallies.tallies) {
+  for (const model::VoteTally* tally : race_tallies.tallies) {
     CountyTallies& county = counties[SpellingKey(tally->county)];
     KeepBetterSpelling(county.name, tally->county);
     (tally->is_precinct_level ? county.precinct_level : county.county_level).push_back(tally);
@@ -179,12 +179,12 @@ model::Race BuildRace(const model::RaceKey& key, const RaceTallies& race_tallies
     race.counties.push_back(county.name);
     ++(has_county_level ? race.num_county_counties : race.num_precinct_counties);
     std::set<model::RowKind> county_level_kinds;
-    for (const VoteTally* tally : county.county_level) county_level_kinds.insert(tally->kind);
-    std::vector<const VoteTally*> counted = county.county_level;
-    for (const VoteTally* tally : county.precinct_level) {
+    for (const model::VoteTally* tally : county.county_level) county_level_kinds.insert(tally->kind);
+    std::vector<const model::VoteTally*> counted = county.county_level;
+    for (const model::VoteTally* tally : county.precinct_level) {
       if (!county_level_kinds.contains(tally->kind)) counted.push_back(tally);
     }
-    for (const VoteTally* tally : counted) {
+    for (const model::VoteTally* tally : counted) {
       switch (tally->kind) {
         case model::RowKind::kCandidate: {
           const std::string candidate_key = SpellingKey(tally->candidate);
@@ -223,10 +223,10 @@ model::Race BuildRace(const model::RaceKey& key, const RaceTallies& race_tallies
 
 }  // namespace
 
-RollupResult RollUpRaces(std::span<const VoteTally> tallies) {
+RollupResult RollUpRaces(std::span<const model::VoteTally> tallies) {
   std::map<model::RaceKey, RaceTallies> by_race;
   CountySpans spans;
-  for (const VoteTally& tally : tallies) {
+  for (const model::VoteTally& tally : tallies) {
     // Election-wide turnout rows carry no office: they are not a race.
     if (tally.race.seat.office.empty()) continue;
     // Printed totals ("Total", "Statewide Total", district totals with no county) repeat votes

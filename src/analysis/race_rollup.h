@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "analysis/vote_tally.h"
+#include "model/vote_tally.h"
 #include "model/race.h"
 
 namespace downballot::analysis {
@@ -33,6 +33,6 @@ struct RollupResult {
 // Completeness (model::Completeness) is judged from each seat's county span, learned from the
 // county-level tallies of every date in `tallies`; see docs/analysis.md "Completeness".
 // Incumbency fields are left unset: see ApplyIncumbency. Pure; thread-safe.
-[[nodiscard]] RollupResult RollUpRaces(std::span<const VoteTally> tallies);
+[[nodiscard]] RollupResult RollUpRaces(std::span<const model::VoteTally> tallies);
 
 }  // namespace downballot::analysis

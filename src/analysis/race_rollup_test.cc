@@ -14,6 +14,7 @@ namespace {
 using model::Completeness;
 using model::ElectionStage;
 using model::RowKind;
+using model::VoteTally;
 
 constexpr base::Date kPrimary2018{2018, 6, 26};
 constexpr base::Date kGeneral2016{2016, 11, 8};
