@@ -14,6 +14,7 @@
 #include "fmt/format.h"
 #include "cli/fec_ingest.h"
 #include "ingest/file_kind.h"
+#include "ingest/medsl_parser.h"
 #include "ingest/fte_candidates_parser.h"
 #include "ingest/openelections_parser.h"
 #include "ingest/partisan_lean_parser.h"
@@ -128,6 +129,12 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input, bool& 
       auto parsed = ingest::ParsePartisanLean(input.path, *bytes, report);
       if (!parsed.ok()) return fail(std::string(parsed.status().message()));
       status = store::LoadPartisanLeans(db, report, size, *parsed);
+      break;
+    }
+    case ingest::FileKind::kMedslReturns: {
+      auto parsed = ingest::ParseMedslReturns(input.path, *bytes, report);
+      if (!parsed.ok()) return fail(std::string(parsed.status().message()));
+      status = store::LoadGeneralReturns(db, report, size, *parsed);
       break;
     }
     case ingest::FileKind::kUnknown:

@@ -85,6 +85,12 @@ DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes)
     return {FileKind::kOpenElections,
             "openelections file name and header with office and candidate columns"};
   }
+  if (Has(columns, "year") && Has(columns, "state_po") && Has(columns, "office") &&
+      Has(columns, "candidate") && Has(columns, "candidatevotes") && Has(columns, "totalvotes")) {
+    return {FileKind::kMedslReturns,
+            "medsl returns header (year, state_po, office, candidate, candidatevotes, "
+            "totalvotes)"};
+  }
   const bool starts_2018_candidates = columns.size() >= 3 && columns[0] == "candidate" &&
                                       columns[1] == "state" && columns[2] == "district";
   if (starts_2018_candidates && Has(columns, "office type")) {
@@ -126,6 +132,8 @@ std::string_view ToString(FileKind kind) {
       return "fte_candidates";
     case FileKind::kPartisanLean:
       return "partisan_lean";
+    case FileKind::kMedslReturns:
+      return "medsl_returns";
     case FileKind::kUnknown:
       return "unknown";
   }

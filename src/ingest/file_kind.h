@@ -7,7 +7,7 @@
 
 namespace downballot::ingest {
 
-enum class FileKind { kOpenElections, kFteCandidates, kPartisanLean, kUnknown };
+enum class FileKind { kOpenElections, kFteCandidates, kPartisanLean, kMedslReturns, kUnknown };
 
 struct DetectedKind {
   FileKind kind = FileKind::kUnknown;
@@ -26,12 +26,15 @@ struct DetectedKind {
 //                   candidates), or starting Candidate with State, District, Office and
 //                   Primary Outcome (2022 primary project).
 //   kPartisanLean:  a two-column header "district,<year>" or "state,<year>".
+//   kMedslReturns:  a header with year, state_po, office, candidate, candidatevotes and
+//                   totalvotes columns in any order (MEDSL's district_overall, senate_overall
+//                   and district_county files), whatever the file name.
 // A NUL byte in `first_bytes` gives kUnknown with reason "binary content". Never fails; pure
 // and thread-safe.
 [[nodiscard]] DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes);
 
-// "openelections", "fte_candidates", "partisan_lean" or "unknown": the names FileReport::kind
-// and the CLI use.
+// "openelections", "fte_candidates", "partisan_lean", "medsl_returns" or "unknown": the names
+// FileReport::kind and the CLI use.
 [[nodiscard]] std::string_view ToString(FileKind kind);
 
 }  // namespace downballot::ingest

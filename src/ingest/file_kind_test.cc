@@ -69,6 +69,22 @@ TEST(FileKind, DetectsKindFromNameAndHeader) {
        FileKind::kUnknown, "binary content"},
       {"latin-1 header", "x.csv", "Candidat\xE9,Votes\n", FileKind::kUnknown,
        "first line is 'Candidat\u00E9,Votes'"},
+      {"medsl district file, quoted header", "district_overall_2018.csv",
+       "\"year\",\"state\",\"state_po\",\"state_fips\",\"state_cen\",\"state_ic\",\"office\","
+       "\"district\",\"stage\",\"special\",\"candidate\",\"party\",\"writein\",\"mode\","
+       "\"candidatevotes\",\"totalvotes\",\"unofficial\",\"version\"\n",
+       FileKind::kMedslReturns, "medsl returns"},
+      {"medsl county file under another name", "returns.csv",
+       "year,state,state_po,county,FIPS,office,district,stage,special,candidate,party,writein,"
+       "mode,candidatevotes,totalvotes,version\r\n",
+       FileKind::kMedslReturns, "medsl returns"},
+      {"medsl columns in another order", "x.csv",
+       "state_po,office,candidate,totalvotes,candidatevotes,year\n", FileKind::kMedslReturns, ""},
+      {"medsl-like header without totalvotes", "x.csv",
+       "year,state,state_po,office,district,candidate,party,candidatevotes\n", FileKind::kUnknown,
+       "header looks like openelections"},
+      {"medsl header in an openelections-named file", "20181106__ny__general__county.csv",
+       "year,state_po,office,candidate,candidatevotes,totalvotes\n", FileKind::kOpenElections, ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -100,6 +116,7 @@ TEST(FileKind, ToStringNamesEveryKind) {
       {FileKind::kOpenElections, "openelections"},
       {FileKind::kFteCandidates, "fte_candidates"},
       {FileKind::kPartisanLean, "partisan_lean"},
+      {FileKind::kMedslReturns, "medsl_returns"},
       {FileKind::kUnknown, "unknown"},
   };
   for (const Case& c : cases) {
@@ -132,6 +149,10 @@ TEST(FileKind, RecognisesRealFiles) {
        FileKind::kOpenElections},
       {"openelections-ny/2016/20160419__ny__primary__bronx__precinct.csv",
        FileKind::kOpenElections},
+      {"medsl/2018-elections-official/district_overall_2018.csv", FileKind::kMedslReturns},
+      {"medsl/2018-elections-official/senate_overall_2018.csv", FileKind::kMedslReturns},
+      {"medsl/2018-elections-official/district_county_2018.csv", FileKind::kMedslReturns},
+      {"medsl/2018-elections-official/codebook-2018-election-data.md", FileKind::kUnknown},
       {"fivethirtyeight/primary-candidates-2018/README.md", FileKind::kUnknown},
       {"fivethirtyeight/redistricting-2022-state-legislatures/"
        "fivethirtyeight_state_legislative_district_analysis.csv",

@@ -1,5 +1,6 @@
 #include "ingest/fte_candidates_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -23,7 +24,8 @@ namespace {
 // Where each mapped column sits in a row; nullopt when the file does not have it.
 struct Layout {
   size_t num_fields = 0;
-  std::vector<std::string> names;  // trimmed header names, for rejects
+  std::vector<std::string> names;        // trimmed header names, for rejects
+  std::vector<std::string> lower_names;  // the same, lowercase, for matching
   std::optional<size_t> candidate;
   std::optional<size_t> state;
   std::optional<size_t> district;
@@ -36,6 +38,13 @@ struct Layout {
   std::optional<size_t> partisan_lean;
   std::optional<size_t> primary_pct;
   std::optional<size_t> won_primary;
+  std::optional<size_t> incumbent;
+  std::optional<size_t> incumbent_challenger;
+  std::optional<size_t> elected_official;
+  std::optional<size_t> self_funder;
+  std::optional<size_t> primary_votes;
+  std::optional<size_t> runoff_votes;
+  std::optional<size_t> runoff_pct;
   // 2022 files have no "Won Primary"; it follows from "Primary Outcome" and "Runoff Outcome".
   bool is_outcome_style = false;
   std::vector<size_t> endorsements;
@@ -47,7 +56,7 @@ struct Alias {
 };
 
 // Header names per field, the 2018 name first: when a file has both, the earlier alias wins.
-constexpr std::array<Alias, 16> kAliases = {{
+constexpr std::array<Alias, 23> kAliases = {{
     {&Layout::candidate, "candidate"},
     {&Layout::state, "state"},
     {&Layout::district, "district"},
@@ -64,6 +73,13 @@ constexpr std::array<Alias, 16> kAliases = {{
     {&Layout::partisan_lean, "partisan lean"},
     {&Layout::primary_pct, "primary %"},
     {&Layout::won_primary, "won primary"},
+    {&Layout::incumbent, "incumbent"},
+    {&Layout::incumbent_challenger, "incumbent challenger"},
+    {&Layout::elected_official, "elected official?"},
+    {&Layout::self_funder, "self-funder?"},
+    {&Layout::primary_votes, "primary votes"},
+    {&Layout::runoff_votes, "runoff votes"},
+    {&Layout::runoff_pct, "runoff %"},
 }};
 
 struct Required {
@@ -80,27 +96,14 @@ constexpr std::array<Required, 5> kRequired = {{
     {&Layout::primary_date, "'Race Primary Election Date' (or 'Primary Date')"},
 }};
 
-// The 2022 codebook names endorsers bare ("Trump", "EMILY's List"); the 2018 files end every
-// endorsement column in "Endorsed?" or "Support?" instead.
-constexpr std::array<std::string_view, 18> kEndorserColumns2022 = {
-    "emily's list",
-    "emily\u2019s list",
-    "justice dems",
-    "indivisible",
-    "pccc",
-    "our revolution",
-    "sunrise",
-    "sanders",
-    "aoc",
-    "party committee",
-    "trump",
-    "club for growth",
-    "renew america",
-    "e-pac",
-    "view pac",
-    "maggie's list",
-    "maggie\u2019s list",
-    "winning for women",
+// Yes/No columns that describe the candidate rather than an endorser's choice. Every other
+// unmapped column whose cells are all endorsement values is an endorsement: the 2022 codebook
+// names endorsers bare ("Trump", "EMILY's List"), so no endorser needs to be known in advance.
+constexpr std::array<std::string_view, 4> kCandidateAttributeColumns = {
+    "veteran?",
+    "lgbtq?",
+    "stem?",
+    "obama alum?",
 };
 
 constexpr double kMaxPercent = 100.0;
@@ -110,12 +113,20 @@ bool EndsWithIgnoreCase(std::string_view text, std::string_view suffix) {
          base::EqualsIgnoreCase(text.substr(text.size() - suffix.size()), suffix);
 }
 
-bool IsEndorsementColumn(std::string_view lower_name) {
-  if (EndsWithIgnoreCase(lower_name, "endorsed?") || EndsWithIgnoreCase(lower_name, "support?")) {
-    return true;
-  }
-  for (std::string_view endorser : kEndorserColumns2022) {
-    if (lower_name == endorser) return true;
+bool HasEndorsementSuffix(std::string_view lower_name) {
+  return EndsWithIgnoreCase(lower_name, "endorsed?") || EndsWithIgnoreCase(lower_name, "support?");
+}
+
+// "Party Support?", "Rep Party Support?" (2018) and "Party Committee" (2022): the party's own
+// campaign committees, which the codebooks describe apart from outside groups.
+bool IsPartyCommitteeColumn(std::string_view lower_name) {
+  return lower_name.find("party support") != std::string_view::npos ||
+         lower_name.find("party committee") != std::string_view::npos;
+}
+
+bool IsCandidateAttribute(std::string_view lower_name) {
+  for (std::string_view attribute : kCandidateAttributeColumns) {
+    if (lower_name == attribute) return true;
   }
   return false;
 }
@@ -135,6 +146,7 @@ absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& hea
     layout.names.emplace_back(base::Trim(field));
     lower_names.push_back(base::ToLower(layout.names.back()));
   }
+  layout.lower_names = lower_names;
   for (size_t col = 0; col < lower_names.size(); ++col) {
     if (lower_names[col].empty()) continue;
     for (size_t other = col + 1; other < lower_names.size(); ++other) {
@@ -152,7 +164,7 @@ absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& hea
     }
   }
   for (size_t col = 0; col < lower_names.size(); ++col) {
-    if (IsEndorsementColumn(lower_names[col])) layout.endorsements.push_back(col);
+    if (HasEndorsementSuffix(lower_names[col])) layout.endorsements.push_back(col);
   }
   layout.is_outcome_style = !layout.won_primary.has_value() && layout.primary_status.has_value() &&
                             lower_names[*layout.primary_status] == "primary outcome";
@@ -212,6 +224,64 @@ absl::StatusOr<std::optional<double>> ParsePercent(std::string_view cell) {
   return std::optional<double>(*value);
 }
 
+// "Yes"/"No" attribute cells; empty and "N/A" mean unknown.
+absl::StatusOr<std::optional<bool>> ParseYesNo(std::string_view cell) {
+  if (cell.empty() || IsNotApplicable(cell)) return std::optional<bool>();
+  if (base::EqualsIgnoreCase(cell, "Yes")) return std::optional<bool>(true);
+  if (base::EqualsIgnoreCase(cell, "No")) return std::optional<bool>(false);
+  return absl::InvalidArgumentError(fmt::format("'{}' is not Yes, No or empty", cell));
+}
+
+// Vote counts: "1,881" (thousands separators), empty and "N/A" mean no number.
+absl::StatusOr<std::optional<int64_t>> ParseVoteCount(std::string_view cell) {
+  if (cell.empty() || IsNotApplicable(cell)) return std::optional<int64_t>();
+  std::string digits;
+  for (const char c : cell) {
+    if (c != ',') digits.push_back(c);
+  }
+  const std::optional<int64_t> votes = base::ParseInt(digits);
+  if (!votes.has_value() || *votes < 0) {
+    return absl::InvalidArgumentError(fmt::format("'{}' is not a vote count", cell));
+  }
+  return std::optional<int64_t>(*votes);
+}
+
+bool IsMappedColumn(const Layout& layout, size_t col) {
+  for (const Alias& alias : kAliases) {
+    if (layout.*alias.member == col) return true;
+  }
+  return false;
+}
+
+// Adds the endorsement columns that have no "Endorsed?" suffix: unmapped, not a candidate
+// attribute, every cell an endorsement value and at least one "Yes". Rows with a wrong field
+// count are ignored here; they are rejected later.
+void AddEndorsementColumnsByValue(Layout& layout, const std::vector<Record>& records) {
+  for (size_t col = 0; col < layout.num_fields; ++col) {
+    const std::string& lower_name = layout.lower_names[col];
+    if (lower_name.empty() || IsMappedColumn(layout, col) || IsCandidateAttribute(lower_name) ||
+        std::find(layout.endorsements.begin(), layout.endorsements.end(), col) !=
+            layout.endorsements.end()) {
+      continue;
+    }
+    bool has_yes = false;
+    bool is_all_endorsement_values = true;
+    for (const Record& row_record : records) {
+      if (row_record.fields.size() != layout.num_fields) continue;
+      bool is_runoff_only = false;
+      const std::optional<model::Endorsement> value =
+          ParseEndorsement(base::Trim(row_record.fields[col]), is_runoff_only);
+      if (!value.has_value()) {
+        is_all_endorsement_values = false;
+        break;
+      }
+      if (*value == model::Endorsement::kYes) has_yes = true;
+    }
+    if (is_all_endorsement_values && has_yes) layout.endorsements.push_back(col);
+  }
+  std::sort(layout.endorsements.begin(), layout.endorsements.end());
+}
+
 // The 2022 files give outcomes instead of "Won Primary": a runoff decides when there was one.
 absl::StatusOr<std::optional<bool>> WonFromOutcomes(std::string_view primary_outcome,
                                                     std::string_view runoff_outcome) {
@@ -228,20 +298,20 @@ absl::StatusOr<std::optional<bool>> WonFromOutcomes(std::string_view primary_out
       fmt::format("'{}' is not Won, Lost or Made runoff", primary_outcome));
 }
 
-std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
+std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& row_record,
                                                           RowContext& context) {
   const Layout& layout = context.layout;
   const auto reject = [&](std::optional<size_t> col, std::string reason) {
     return Rejection{col.has_value() ? layout.names[*col] : std::string(), std::move(reason)};
   };
   model::PrimaryCandidacy row;
-  row.line = record.line;
+  row.line = row_record.line;
   row.party = std::string(context.party);
 
-  row.candidate = base::CollapseSpaces(Cell(record, layout.candidate));
+  row.candidate = base::CollapseSpaces(Cell(row_record, layout.candidate));
   if (row.candidate.empty()) return reject(layout.candidate, "candidate name is empty");
 
-  const std::string_view state = Cell(record, layout.state);
+  const std::string_view state = Cell(row_record, layout.state);
   std::optional<std::string> state_code = StatePostalCode(state);
   if (!state_code.has_value()) {
     return reject(layout.state, fmt::format("'{}' is not one of the 50 states or DC", state));
@@ -249,18 +319,18 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
   row.state = std::move(*state_code);
 
   // "N/A" marks a statewide race in the 2022 files; an empty district says the same thing.
-  const std::string_view district = Cell(record, layout.district);
+  const std::string_view district = Cell(row_record, layout.district);
   row.district = IsNotApplicable(district) ? std::string() : std::string(district);
-  row.office_type = std::string(Cell(record, layout.office));
+  row.office_type = std::string(Cell(row_record, layout.office));
   if (layout.race_type.has_value()) {
-    row.race_type = std::string(Cell(record, layout.race_type));
+    row.race_type = std::string(Cell(row_record, layout.race_type));
   } else {
     // 2022 has no race-type column; a seat filled "for the unexpired term" is a special.
     row.race_type =
         base::ContainsIgnoreCase(row.office_type, "unexpired term") ? "Special" : "Regular";
   }
 
-  const std::string_view date_text = Cell(record, layout.primary_date);
+  const std::string_view date_text = Cell(row_record, layout.primary_date);
   if (date_text.empty()) return reject(layout.primary_date, "primary date is empty");
   absl::StatusOr<base::Date> date = base::ParseDate(date_text);
   if (!date.ok()) {
@@ -269,23 +339,23 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
   row.primary_date = *date;
   row.cycle = date->year;
 
-  row.primary_status = std::string(Cell(record, layout.primary_status));
-  row.runoff_status = std::string(Cell(record, layout.runoff_status));
-  row.general_status = std::string(Cell(record, layout.general_status));
+  row.primary_status = std::string(Cell(row_record, layout.primary_status));
+  row.runoff_status = std::string(Cell(row_record, layout.runoff_status));
+  row.general_status = std::string(Cell(row_record, layout.general_status));
 
-  const std::string_view lean = Cell(record, layout.partisan_lean);
+  const std::string_view lean = Cell(row_record, layout.partisan_lean);
   if (!lean.empty() && !IsNotApplicable(lean)) {
     row.partisan_lean = ParseLeanMargin(lean);
     if (!row.partisan_lean.has_value()) {
       return reject(layout.partisan_lean, fmt::format("'{}' is not a lean like -28.88", lean));
     }
   }
-  absl::StatusOr<std::optional<double>> pct = ParsePercent(Cell(record, layout.primary_pct));
+  absl::StatusOr<std::optional<double>> pct = ParsePercent(Cell(row_record, layout.primary_pct));
   if (!pct.ok()) return reject(layout.primary_pct, std::string(pct.status().message()));
   row.primary_pct = *pct;
 
   if (layout.won_primary.has_value()) {
-    const std::string_view won = Cell(record, layout.won_primary);
+    const std::string_view won = Cell(row_record, layout.won_primary);
     if (base::EqualsIgnoreCase(won, "Yes")) {
       row.won_primary = true;
     } else if (base::EqualsIgnoreCase(won, "No")) {
@@ -300,16 +370,40 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
     row.won_primary = *won;
   }
 
+  struct OptionalBoolColumn {
+    std::optional<size_t> col;
+    std::optional<bool>* value;
+  };
+  for (const OptionalBoolColumn& column :
+       {OptionalBoolColumn{layout.incumbent, &row.incumbent},
+        OptionalBoolColumn{layout.incumbent_challenger, &row.incumbent_challenger},
+        OptionalBoolColumn{layout.elected_official, &row.elected_official},
+        OptionalBoolColumn{layout.self_funder, &row.self_funder}}) {
+    absl::StatusOr<std::optional<bool>> value = ParseYesNo(Cell(row_record, column.col));
+    if (!value.ok()) return reject(column.col, std::string(value.status().message()));
+    *column.value = *value;
+  }
+  for (const auto& [col, votes] : {std::pair{layout.primary_votes, &row.primary_votes},
+                                   std::pair{layout.runoff_votes, &row.runoff_votes}}) {
+    absl::StatusOr<std::optional<int64_t>> value = ParseVoteCount(Cell(row_record, col));
+    if (!value.ok()) return reject(col, std::string(value.status().message()));
+    *votes = *value;
+  }
+  absl::StatusOr<std::optional<double>> runoff_pct = ParsePercent(Cell(row_record, layout.runoff_pct));
+  if (!runoff_pct.ok()) return reject(layout.runoff_pct, std::string(runoff_pct.status().message()));
+  row.runoff_pct = *runoff_pct;
+
   int64_t num_runoff_only = 0;
   for (size_t col : layout.endorsements) {
-    const std::string_view cell = Cell(record, col);
+    const std::string_view cell = Cell(row_record, col);
     bool is_runoff_only = false;
     const std::optional<model::Endorsement> value = ParseEndorsement(cell, is_runoff_only);
     if (!value.has_value()) {
       return reject(col, fmt::format("'{}' is not Yes, No or empty", cell));
     }
     if (is_runoff_only) ++num_runoff_only;
-    row.endorsements.push_back(model::EndorsementCell{layout.names[col], *value});
+    row.endorsements.push_back(model::EndorsementCell{
+        layout.names[col], *value, IsPartyCommitteeColumn(layout.lower_names[col])});
   }
   context.num_runoff_only += num_runoff_only;
   return row;
@@ -342,30 +436,38 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
   absl::StatusOr<bool> next = reader.Next(record);
   if (!next.ok()) return ReaderErrorAt(path, record, next.status());
   if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
-  ASSIGN_OR_RETURN(const Layout layout, LayoutFromHeader(path, record));
+  ASSIGN_OR_RETURN(Layout layout, LayoutFromHeader(path, record));
 
-  RowContext context{layout, party};
-  std::vector<model::PrimaryCandidacy> candidacies;
+  // Which bare columns are endorsements depends on their values, so read every row first
+  // (these files are a few hundred kilobytes).
+  std::vector<Record> records;
   while (true) {
     next = reader.Next(record);
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
+    records.push_back(std::move(record));
+  }
+  AddEndorsementColumnsByValue(layout, records);
+
+  RowContext context{layout, party};
+  std::vector<model::PrimaryCandidacy> candidacies;
+  for (const Record& row_record : records) {
     ++report.rows_read;
-    if (record.fields.size() != layout.num_fields) {
+    if (row_record.fields.size() != layout.num_fields) {
       const std::string reason =
-          fmt::format("expected {} fields, got {}", layout.num_fields, record.fields.size());
+          fmt::format("expected {} fields, got {}", layout.num_fields, row_record.fields.size());
       // FiveThirtyEight files end without a final line break, so only a short last row says
       // the download was cut off.
-      if (!record.ends_with_newline && record.fields.size() < layout.num_fields) {
+      if (!row_record.ends_with_newline && row_record.fields.size() < layout.num_fields) {
         return absl::InvalidArgumentError(fmt::format(
-            "{}:{}: last row is cut off without a line break: {}", path, record.line, reason));
+            "{}:{}: last row is cut off without a line break: {}", path, row_record.line, reason));
       }
-      report.Reject(record.line, "", reason);
+      report.Reject(row_record.line, "", reason);
       continue;
     }
-    std::variant<model::PrimaryCandidacy, Rejection> parsed = ParseRow(record, context);
+    std::variant<model::PrimaryCandidacy, Rejection> parsed = ParseRow(row_record, context);
     if (auto* rejection = std::get_if<Rejection>(&parsed)) {
-      report.Reject(record.line, std::move(rejection->field), std::move(rejection->reason));
+      report.Reject(row_record.line, std::move(rejection->field), std::move(rejection->reason));
       continue;
     }
     candidacies.push_back(std::move(std::get<model::PrimaryCandidacy>(parsed)));

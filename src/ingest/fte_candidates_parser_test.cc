@@ -316,6 +316,10 @@ TEST(FteCandidatesParser, Reads2022Layout) {
   EXPECT_EQ(EndorsementOf(atholi, "Trump"), model::Endorsement::kNotTracked);
   EXPECT_EQ(EndorsementOf(atholi, "Club for Growth"), model::Endorsement::kNo);
   EXPECT_EQ(atholi.endorsements.size(), 3u);  // Trump Date is not an endorsement
+  EXPECT_EQ(atholi.incumbent, std::optional<bool>(false));
+  EXPECT_EQ(atholi.primary_votes, std::optional<int64_t>(6186));
+  EXPECT_FALSE(atholi.runoff_votes.has_value());
+  EXPECT_FALSE(atholi.runoff_pct.has_value());
 
   const model::PrimaryCandidacy& britt = (*got)[1];
   EXPECT_EQ(britt.state, "AL");
@@ -323,6 +327,9 @@ TEST(FteCandidatesParser, Reads2022Layout) {
   EXPECT_EQ(britt.won_primary, std::optional<bool>(true));
   EXPECT_EQ(EndorsementOf(britt, "Trump"), model::Endorsement::kYes);
   EXPECT_EQ(EndorsementOf(britt, "Maggie's List"), model::Endorsement::kYes);
+  EXPECT_EQ(britt.primary_votes, std::optional<int64_t>(289425));
+  EXPECT_EQ(britt.runoff_votes, std::optional<int64_t>(253251));
+  EXPECT_EQ(britt.runoff_pct, std::optional<double>(63.0));
 
   // Alaska's top-four primary: "Made runoff" with no runoff held.
   const model::PrimaryCandidacy& palin = (*got)[2];
@@ -335,6 +342,30 @@ TEST(FteCandidatesParser, Reads2022Layout) {
   EXPECT_EQ(EndorsementOf(mullin, "Trump"), model::Endorsement::kNo);
   ASSERT_EQ(report.notes.size(), 1u);
   EXPECT_NE(report.notes[0].find("2 endorsement cells marked '(runoff only)'"), std::string::npos);
+}
+
+TEST(FteCandidatesParser, Rejects2022AttributeAndVoteCells) {
+  constexpr std::string_view kHeader =
+      "Candidate,Incumbent,State,Primary Date,Office,District,Primary Votes,Primary %,"
+      "Primary Outcome,Runoff Votes,Runoff %,Runoff Outcome\n";
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"A,Maybe,Texas,3/1/22,Representative,1,10,8%,Lost,N/A,N/A,N/A\n", "Incumbent"},
+      {"A,No,Texas,3/1/22,Representative,1,12x,8%,Lost,N/A,N/A,N/A\n", "Primary Votes"},
+      {"A,No,Texas,3/1/22,Representative,1,-5,8%,Lost,N/A,N/A,N/A\n", "Primary Votes"},
+      {"A,No,Texas,3/1/22,Representative,1,5,8%,Made runoff,\"1,2x\",N/A,Won\n", "Runoff Votes"},
+      {"A,No,Texas,3/1/22,Representative,1,5,8%,Made runoff,10,140%,Won\n", "Runoff %"},
+  };
+  for (const auto& [row, field] : cases) {
+    SCOPED_TRACE(row);
+    model::FileReport report;
+    const auto got = ParseFteCandidates("rep_candidates.csv", std::string(kHeader) + std::string(row),
+                                        report);
+    ASSERT_TRUE(got.ok()) << got.status();
+    EXPECT_TRUE(got->empty());
+    ASSERT_EQ(report.rows_rejected, 1);
+    EXPECT_EQ(report.rejects[0].field, field);
+    EXPECT_EQ(report.rejects[0].line, 2);
+  }
 }
 
 struct RealFile {
@@ -388,7 +419,7 @@ TEST(FteCandidatesParser, RealDem2018FileLoadsEveryRow) {
     EXPECT_EQ(row.cycle, 2018);
     EXPECT_EQ(row.state.size(), 2u);
     EXPECT_TRUE(row.partisan_lean.has_value()) << row.line;
-    EXPECT_EQ(row.endorsements.size(), 12u);
+    EXPECT_EQ(row.endorsements.size(), 13u);
     if (row.won_primary == true) ++num_won;
     ++sanders[EndorsementOf(row, "Sanders Endorsed?")];
   }
@@ -445,6 +476,56 @@ TEST(FteCandidatesParser, RealRep2022FileLoadsEveryRow) {
   EXPECT_EQ(num_won, 485);
   // 188 "Yes" plus 2 "Yes (runoff only)".
   EXPECT_EQ(num_trump_yes, 190);
+
+  // The bare endorser columns are found by their values; "Trump Date", "Gender" and "2020
+  // Election Stance" are not endorsements, and Incumbent is a mapped column.
+  std::vector<std::string> groups;
+  for (const model::EndorsementCell& cell : file->rows.front().endorsements) {
+    groups.push_back(cell.group + (cell.is_party_committee ? " [party]" : ""));
+  }
+  EXPECT_EQ(groups, (std::vector<std::string>{"Trump", "Club for Growth", "Party Committee [party]",
+                                              "Renew America", "E-PAC", "VIEW PAC",
+                                              "Maggie's List", "Winning for Women"}));
+  int num_incumbents = 0;
+  int64_t total_primary_votes = 0;
+  for (const model::PrimaryCandidacy& row : file->rows) {
+    ASSERT_TRUE(row.incumbent.has_value()) << row.line;
+    if (*row.incumbent) ++num_incumbents;
+    total_primary_votes += row.primary_votes.value_or(0);
+  }
+  // Counted with Python's csv module from the same file.
+  EXPECT_EQ(num_incumbents, 216);
+  EXPECT_EQ(total_primary_votes, 58142800);
+}
+
+TEST(FteCandidatesParser, RealDem2018FileReadsCandidateAttributes) {
+  const std::optional<RealFile> file = ParseRealFile("primary-candidates-2018/dem_candidates.csv");
+  if (!file.has_value()) GTEST_SKIP() << "no shared data";
+  std::map<std::optional<bool>, int> elected;
+  int num_self_funders = 0;
+  std::map<model::Endorsement, int> gun_sense;
+  std::map<model::Endorsement, int> party_support;
+  for (const model::PrimaryCandidacy& row : file->rows) {
+    ++elected[row.elected_official];
+    if (row.self_funder == true) ++num_self_funders;
+    EXPECT_FALSE(row.incumbent.has_value()) << "the 2018 files have no Incumbent column";
+    ++gun_sense[EndorsementOf(row, "Guns Sense Candidate?")];
+    ++party_support[EndorsementOf(row, "Party Support?")];
+    for (const model::EndorsementCell& cell : row.endorsements) {
+      EXPECT_EQ(cell.is_party_committee, cell.group == "Party Support?") << cell.group;
+    }
+  }
+  EXPECT_EQ(elected[true], CountByLineScan(file->bytes, "Elected Official?", "Yes"));
+  EXPECT_EQ(elected[true], 133);
+  EXPECT_EQ(elected[false], 667);
+  EXPECT_EQ(elected[std::nullopt], 11);
+  EXPECT_EQ(num_self_funders, 43);
+  // A bare Yes/No/empty column of the codebook's kind ("Gun Sense Candidate Distinction") is a
+  // slate like any "Endorsed?" column.
+  EXPECT_EQ(gun_sense[model::Endorsement::kYes], 193);
+  EXPECT_EQ(gun_sense[model::Endorsement::kNo], 180);
+  EXPECT_EQ(party_support[model::Endorsement::kYes], 39);
+  EXPECT_EQ(party_support[model::Endorsement::kNo], 99);
 }
 
 }  // namespace

@@ -10,13 +10,21 @@
 namespace downballot::ingest {
 namespace {
 
-// Spellings seen in the OpenElections New York files (docs/results.md "Party codes"), as
-// normalised by LookupKey: lowercase words, apostrophes dropped, no trailing "party".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kPartySpellings = {{
+// Spellings seen in the OpenElections New York files (docs/results.md "Party codes") and in
+// MEDSL's returns, as normalised by LookupKey: lowercase words, apostrophes dropped, no trailing
+// "party".
+constexpr std::array<std::pair<std::string_view, std::string_view>, 37> kPartySpellings = {{
     {"dem", "DEM"},
     {"d", "DEM"},
     {"democratic", "DEM"},
     {"democrat", "DEM"},
+    // The Democratic Party is the Democratic-Farmer-Labor Party in Minnesota and the
+    // Democratic-Nonpartisan League Party in North Dakota; MEDSL writes them out
+    // ("democratic-farmer-labor", "democratic-npl").
+    {"democratic farmer labor", "DEM"},
+    {"dfl", "DEM"},
+    {"democratic npl", "DEM"},
+    {"democratic nonpartisan league", "DEM"},
     {"rep", "REP"},
     {"r", "REP"},
     {"republican", "REP"},

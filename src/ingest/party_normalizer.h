@@ -7,7 +7,8 @@
 namespace downballot::ingest {
 
 // Returns the canonical code of a party label, ignoring case, spacing, a trailing "Party" and
-// punctuation: DEM, REP, CON, WOR (Working Families), IND (Independence; also the "IDC" code of
+// punctuation: DEM (also Minnesota's Democratic-Farmer-Labor, "DFL", and North Dakota's
+// Democratic-NPL), REP, CON, WOR (Working Families), IND (Independence; also the "IDC" code of
 // some 2016 county files), GRN (Green), LIB (Libertarian), WEP (Women's Equality), REF
 // (Reform), SAM (Serve America Movement). Returns "" for an empty label and for labels that mark
 // write-ins rather than a party line ("WRITE-IN", "wri"). Any other label is returned trimmed

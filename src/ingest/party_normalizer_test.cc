@@ -55,6 +55,16 @@ TEST(PartyNormalizer, MapsEverySpellingInTheDataToOneCode) {
       {"SAM", "SAM"},
       {"Sam", "SAM"},
       {"  dem  ", "DEM"},
+      // MEDSL's lowercase spellings (2018 House and Senate files).
+      {"democrat", "DEM"},
+      {"republican", "REP"},
+      {"democratic-farmer-labor", "DEM"},
+      {"Democratic-Farmer-Labor Party", "DEM"},
+      {"DFL", "DEM"},
+      {"democratic-npl", "DEM"},
+      {"Democratic-Nonpartisan League", "DEM"},
+      {"working families", "WOR"},
+      {"women's equality", "WEP"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.raw);
@@ -84,7 +94,10 @@ TEST(PartyNormalizer, UnknownCodesAreUpperCasedAsGiven) {
                         {"REP/TRP", "REP/TRP"},
                         {"upj", "UPJ"},
                         {"Sdb", "SDB"},
-                        {" Tax  Revolt ", "TAX REVOLT"}};
+                        {" Tax  Revolt ", "TAX REVOLT"},
+                        // An independent candidate is not on the Independence Party's line.
+                        {"independent", "INDEPENDENT"},
+                        {"no party affiliation", "NO PARTY AFFILIATION"}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.raw);
     EXPECT_EQ(NormalizeParty(c.raw), c.want);

@@ -53,6 +53,10 @@ absl::Status Statement::Bind(int index, const std::optional<double>& value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+absl::Status Statement::Bind(int index, const std::optional<int64_t>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
 absl::StatusOr<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

@@ -31,6 +31,7 @@ class Statement {
   absl::Status BindStatic(int index, std::string_view value);
   absl::Status BindNull(int index);
   absl::Status Bind(int index, const std::optional<double>& value);
+  absl::Status Bind(int index, const std::optional<int64_t>& value);
 
   // Runs one step: true when a row is ready, false when done. Internal on an SQLite error.
   [[nodiscard]] absl::StatusOr<bool> Step();

@@ -126,9 +126,16 @@ absl::Status LoadPrimaryCandidacies(Database& db, model::FileReport& report, int
                    db.Prepare("INSERT INTO primary_candidacy (file_id, line, cycle, party, "
                               "candidate, state, district, office_type, race_type, primary_date, "
                               "primary_status, runoff_status, general_status, partisan_lean, "
-                              "primary_pct, won_primary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                              "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id"));
-  ASSIGN_OR_RETURN(auto endorse, db.Prepare("INSERT INTO endorsement VALUES (?1, ?2, ?3)"));
+                              "primary_pct, won_primary, incumbent, incumbent_challenger, "
+                              "elected_official, self_funder, primary_votes, runoff_votes, "
+                              "runoff_pct) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                              "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+                              "RETURNING id"));
+  ASSIGN_OR_RETURN(auto endorse, db.Prepare("INSERT INTO endorsement (candidacy_id, endorser, "
+                                            "value, is_party_committee) VALUES (?1, ?2, ?3, ?4)"));
+  const auto bind_optional_bool = [&insert](int index, std::optional<bool> value) {
+    return value.has_value() ? insert.Bind(index, int64_t{*value}) : insert.BindNull(index);
+  };
   for (const model::PrimaryCandidacy& c : candidacies) {
     RETURN_IF_ERROR(insert.Bind(1, file_id));
     RETURN_IF_ERROR(insert.Bind(2, c.line));
@@ -149,22 +156,23 @@ absl::Status LoadPrimaryCandidacies(Database& db, model::FileReport& report, int
     RETURN_IF_ERROR(insert.Bind(13, c.general_status));
     RETURN_IF_ERROR(insert.Bind(14, c.partisan_lean));
     RETURN_IF_ERROR(insert.Bind(15, c.primary_pct));
-    if (c.won_primary) {
-      RETURN_IF_ERROR(insert.Bind(16, int64_t{*c.won_primary}));
-    } else {
-      RETURN_IF_ERROR(insert.BindNull(16));
-    }
+    RETURN_IF_ERROR(bind_optional_bool(16, c.won_primary));
+    RETURN_IF_ERROR(bind_optional_bool(17, c.incumbent));
+    RETURN_IF_ERROR(bind_optional_bool(18, c.incumbent_challenger));
+    RETURN_IF_ERROR(bind_optional_bool(19, c.elected_official));
+    RETURN_IF_ERROR(bind_optional_bool(20, c.self_funder));
+    RETURN_IF_ERROR(insert.Bind(21, c.primary_votes));
+    RETURN_IF_ERROR(insert.Bind(22, c.runoff_votes));
+    RETURN_IF_ERROR(insert.Bind(23, c.runoff_pct));
     ASSIGN_OR_RETURN(const bool has_row, insert.Step());
     if (!has_row) return absl::InternalError("insert into primary_candidacy returned no id");
     const int64_t candidacy_id = insert.ColumnInt(0);
     insert.Reset();
     for (const model::EndorsementCell& cell : c.endorsements) {
-      const std::string_view value = cell.value == model::Endorsement::kYes  ? "yes"
-                                     : cell.value == model::Endorsement::kNo ? "no"
-                                                                             : "not_tracked";
       RETURN_IF_ERROR(endorse.Bind(1, candidacy_id));
       RETURN_IF_ERROR(endorse.Bind(2, cell.group));
-      RETURN_IF_ERROR(endorse.Bind(3, value));
+      RETURN_IF_ERROR(endorse.Bind(3, model::ToString(cell.value)));
+      RETURN_IF_ERROR(endorse.Bind(4, int64_t{cell.is_party_committee}));
       RETURN_IF_ERROR(endorse.Execute());
     }
   }
@@ -184,6 +192,39 @@ absl::Status LoadPartisanLeans(Database& db, model::FileReport& report, int64_t 
     RETURN_IF_ERROR(insert.Bind(3, lean.state));
     RETURN_IF_ERROR(insert.Bind(4, lean.district));
     RETURN_IF_ERROR(insert.Bind(5, lean.dem_margin));
+    RETURN_IF_ERROR(insert.Execute());
+  }
+  return transaction.Commit();
+}
+
+absl::Status LoadGeneralReturns(Database& db, model::FileReport& report, int64_t bytes,
+                                std::span<const model::GeneralReturn> returns) {
+  report.rows_stored = static_cast<int64_t>(returns.size());
+  RETURN_IF_ERROR(CheckAccounting(report));
+  ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
+  ASSIGN_OR_RETURN(const int64_t file_id, InsertSourceFile(db, report, bytes));
+  ASSIGN_OR_RETURN(auto insert,
+                   db.Prepare("INSERT INTO general_return (file_id, line, year, state, office, "
+                              "district, is_special, stage, county, candidate, party_raw, party, "
+                              "is_write_in, mode, candidate_votes, total_votes) VALUES (?1, ?2, "
+                              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
+  for (const model::GeneralReturn& row : returns) {
+    RETURN_IF_ERROR(insert.Bind(1, file_id));
+    RETURN_IF_ERROR(insert.Bind(2, row.line));
+    RETURN_IF_ERROR(insert.Bind(3, int64_t{row.year}));
+    RETURN_IF_ERROR(insert.Bind(4, row.state));
+    RETURN_IF_ERROR(insert.Bind(5, row.office));
+    RETURN_IF_ERROR(insert.Bind(6, row.district));
+    RETURN_IF_ERROR(insert.Bind(7, int64_t{row.is_special}));
+    RETURN_IF_ERROR(insert.Bind(8, row.stage));
+    RETURN_IF_ERROR(insert.Bind(9, row.county));
+    RETURN_IF_ERROR(insert.Bind(10, row.candidate));
+    RETURN_IF_ERROR(insert.Bind(11, row.party_raw));
+    RETURN_IF_ERROR(insert.Bind(12, row.party));
+    RETURN_IF_ERROR(insert.Bind(13, int64_t{row.is_write_in}));
+    RETURN_IF_ERROR(insert.Bind(14, row.mode));
+    RETURN_IF_ERROR(insert.Bind(15, row.candidate_votes));
+    RETURN_IF_ERROR(insert.Bind(16, row.total_votes));
     RETURN_IF_ERROR(insert.Execute());
   }
   return transaction.Commit();

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "model/ingest_report.h"
 #include "model/partisan_lean.h"
+#include "model/general_return.h"
 #include "model/primary_candidacy.h"
 #include "model/result_row.h"
 #include "store/database.h"
@@ -27,5 +28,7 @@ absl::Status LoadPrimaryCandidacies(Database& db, model::FileReport& report, int
                                     std::span<const model::PrimaryCandidacy> candidacies);
 absl::Status LoadPartisanLeans(Database& db, model::FileReport& report, int64_t bytes,
                                std::span<const model::PartisanLean> leans);
+absl::Status LoadGeneralReturns(Database& db, model::FileReport& report, int64_t bytes,
+                                std::span<const model::GeneralReturn> returns);
 
 }  // namespace downballot::store

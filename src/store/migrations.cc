@@ -293,6 +293,65 @@ CREATE TABLE fec_donor_receipts (
 );
 CREATE INDEX fec_donor_receipts_cmte ON fec_donor_receipts(cmte_id, cycle);
 )sql",
+    // 4: candidacy attributes (incumbent, elected official, self-funder, vote counts) and
+    // party-committee endorsements; MEDSL general returns; saved forecast models and their
+    // evaluations. Candidacies loaded before version 4 lack the new columns, so they and their
+    // source files are forgotten and the next ingest loads those files again.
+    R"sql(
+ALTER TABLE primary_candidacy ADD COLUMN incumbent INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN incumbent_challenger INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN elected_official INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN self_funder INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN primary_votes INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN runoff_votes INTEGER;
+ALTER TABLE primary_candidacy ADD COLUMN runoff_pct REAL;
+ALTER TABLE endorsement ADD COLUMN is_party_committee INTEGER NOT NULL DEFAULT 0;
+DELETE FROM endorsement;
+DELETE FROM primary_candidacy;
+DELETE FROM row_reject WHERE file_id IN (SELECT id FROM source_file WHERE kind = 'fte_candidates');
+DELETE FROM file_note WHERE file_id IN (SELECT id FROM source_file WHERE kind = 'fte_candidates');
+DELETE FROM source_file WHERE kind = 'fte_candidates';
+CREATE INDEX endorsement_candidacy ON endorsement(candidacy_id);
+CREATE TABLE general_return (
+  file_id         INTEGER NOT NULL REFERENCES source_file(id),
+  line            INTEGER NOT NULL,
+  year            INTEGER NOT NULL,
+  state           TEXT NOT NULL,
+  office          TEXT NOT NULL,
+  district        TEXT NOT NULL,
+  is_special      INTEGER NOT NULL,
+  stage           TEXT NOT NULL,
+  county          TEXT NOT NULL,
+  candidate       TEXT NOT NULL,
+  party_raw       TEXT NOT NULL,
+  party           TEXT NOT NULL,
+  is_write_in     INTEGER NOT NULL,
+  mode            TEXT NOT NULL,
+  candidate_votes INTEGER NOT NULL,
+  total_votes     INTEGER NOT NULL
+);
+CREATE TABLE forecast_model (
+  id              INTEGER PRIMARY KEY,
+  created_at      TEXT NOT NULL,
+  train_cycles    TEXT NOT NULL,
+  ridge           REAL NOT NULL,
+  num_races       INTEGER NOT NULL,
+  num_candidates  INTEGER NOT NULL,
+  log_likelihood  REAL NOT NULL,
+  model_json      TEXT NOT NULL
+);
+CREATE TABLE forecast_evaluation (
+  id              INTEGER PRIMARY KEY,
+  created_at      TEXT NOT NULL,
+  cycles          TEXT NOT NULL,
+  method          TEXT NOT NULL,
+  num_races       INTEGER NOT NULL,
+  num_candidates  INTEGER NOT NULL,
+  log_loss        REAL NOT NULL,
+  brier           REAL NOT NULL,
+  evaluation_json TEXT NOT NULL
+);
+)sql",
 };
 
 }  // namespace

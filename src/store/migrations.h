@@ -7,7 +7,7 @@
 namespace downballot::store {
 
 // The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings `db` to kSchemaVersion, each migration in its own transaction. FailedPrecondition when
 // the store was written by a newer downballot (its version is above kSchemaVersion).
