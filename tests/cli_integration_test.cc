@@ -6,15 +6,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
-#include <thread>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include "nlohmann/json.hpp"
 #include "store/database.h"
@@ -246,6 +247,228 @@ TEST(FiveThirtyEight, DemFileLoadsEveryCandidacyAndWinner) {
   EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM primary_candidacy WHERE won_primary = 1"), num_won);
   EXPECT_EQ(num_won, 239);
   fs::remove_all(dir);
+}
+
+// FiveThirtyEight's primaries (2018 dem and rep, 2022 rep), partisan leans, MEDSL's 2018 files and
+// the New York 2018 OpenElections files in one store, for slates, leverage, forecast and check.
+class PrimariesAndGenerals : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kData + "/medsl")) return;
+    dir_ = FreshDir("primaries");
+    store_ = dir_ / "p.db";
+    ingest_ = RunDownballot(store_, "ingest '" + kData + "/fivethirtyeight' '" + kData +
+                                        "/medsl' '" + kData + "/openelections-ny/2018' --format json");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  void SetUp() override {
+    if (!fs::exists(kData + "/medsl")) GTEST_SKIP() << "no " << kData;
+    ASSERT_EQ(ingest_.exit_code, 0) << ingest_.err;
+  }
+
+  static fs::path dir_;
+  static fs::path store_;
+  static CommandResult ingest_;
+};
+fs::path PrimariesAndGenerals::dir_;
+fs::path PrimariesAndGenerals::store_;
+CommandResult PrimariesAndGenerals::ingest_;
+
+std::vector<std::string> SplitCommas(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream stream(line);
+  std::string cell;
+  while (std::getline(stream, cell, ',')) cells.push_back(cell);
+  if (!line.empty() && line.back() == ',') cells.emplace_back();
+  return cells;
+}
+
+std::string TrimCell(std::string cell) {
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r')) cell.pop_back();
+  return cell;
+}
+
+TEST_F(PrimariesAndGenerals, SlateCountsEqualTheDemCsvForEveryEndorserColumn) {
+  // Counted from the CSV itself: the 2018 dem file quotes only names, none with a comma.
+  std::ifstream in(kData + "/fivethirtyeight/primary-candidates-2018/dem_candidates.csv");
+  std::string line;
+  std::getline(in, line);
+  const std::vector<std::string> header = SplitCommas(line);
+  // The codebook's endorsers (README): every "... Endorsed?" and "... Support?" column and the
+  // Gun Sense Candidate distinction.
+  std::map<std::string, std::array<int64_t, 4>> want;  // yes, no, empty, yes and won
+  size_t won_column = 0;
+  for (size_t col = 0; col < header.size(); ++col) {
+    const std::string name = TrimCell(header[col]);
+    if (name == "Won Primary") won_column = col;
+    if (name.ends_with("Endorsed?") || name.ends_with("Support?") ||
+        name == "Guns Sense Candidate?") {
+      want[name] = {0, 0, 0, 0};
+    }
+  }
+  ASSERT_EQ(want.size(), 13u);
+  while (std::getline(in, line)) {
+    const std::vector<std::string> cells = SplitCommas(line);
+    ASSERT_EQ(cells.size(), header.size()) << line;
+    for (size_t col = 0; col < header.size(); ++col) {
+      auto it = want.find(TrimCell(header[col]));
+      if (it == want.end()) continue;
+      const std::string cell = TrimCell(cells[col]);
+      if (cell == "Yes") {
+        ++it->second[0];
+        if (TrimCell(cells[won_column]) == "Yes") ++it->second[3];
+      } else if (cell == "No") {
+        ++it->second[1];
+      } else if (cell.empty()) {
+        ++it->second[2];
+      }
+    }
+  }
+  const CommandResult slate = RunDownballot(store_, "slate --cycle 2018 --party DEM --format json");
+  ASSERT_EQ(slate.exit_code, 0) << slate.err;
+  const auto rows = nlohmann::json::parse(slate.out);
+  std::map<std::string, std::array<int64_t, 4>> got;
+  for (const auto& row : rows) {
+    got[row["group"].get<std::string>()] = {row["endorsed"].get<int64_t>(),
+                                            row["backed_opponent"].get<int64_t>(),
+                                            row["not_tracked"].get<int64_t>(),
+                                            row["won"].get<int64_t>()};
+    EXPECT_LE(row["ci_low"].get<double>(), row["win_rate"].get<double>());
+    EXPECT_GE(row["ci_high"].get<double>(), row["win_rate"].get<double>());
+    EXPECT_FALSE(row["splits"].empty());
+  }
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(got["Sanders Endorsed?"], (std::array<int64_t, 4>{9, 20, 782, 5}));
+}
+
+TEST_F(PrimariesAndGenerals, Rep2022FileLoadsEveryRowWithItsSlates) {
+  const auto reports = nlohmann::json::parse(ingest_.out);
+  bool seen = false;
+  for (const auto& file : reports["files"]) {
+    if (file["path"].get<std::string>().find("primary-project-2022/rep_candidates.csv") ==
+        std::string::npos) {
+      continue;
+    }
+    seen = true;
+    EXPECT_EQ(file["rows_read"], 1599);
+    EXPECT_EQ(file["rows_stored"], 1599);
+    EXPECT_EQ(file["rows_rejected"], 0);
+  }
+  EXPECT_TRUE(seen) << ingest_.out.substr(0, 2000);
+  const CommandResult slate = RunDownballot(store_, "slate --cycle 2022 --format json");
+  ASSERT_EQ(slate.exit_code, 0) << slate.err;
+  std::set<std::string> groups;
+  for (const auto& row : nlohmann::json::parse(slate.out)) {
+    groups.insert(row["group"].get<std::string>());
+    if (row["group"] == "Trump") {
+      EXPECT_EQ(row["endorsed"], 190);  // 188 Yes + 2 "Yes (runoff only)"
+    }
+  }
+  for (const char* group : {"Trump", "Club for Growth", "Party Committee"}) {
+    EXPECT_TRUE(groups.contains(group)) << group;
+  }
+}
+
+TEST_F(PrimariesAndGenerals, LeverageFromMedslAndNewYorkGeneralsCheckedByHand) {
+  const CommandResult leverage =
+      RunDownballot(store_, "leverage --state NY --cycle 2018 --format json");
+  ASSERT_EQ(leverage.exit_code, 0) << leverage.err;
+  const auto rows = nlohmann::json::parse(leverage.out);
+  std::set<std::string> sources;
+  for (const auto& row : rows) sources.insert(row["source"].get<std::string>());
+  EXPECT_EQ(sources, (std::set<std::string>{"medsl", "openelections"}));
+
+  // Assembly District 109 from the Albany precinct file, summed here line by line.
+  std::ifstream in(kData + "/openelections-ny/2018/20181106__ny__general__albany__precinct.csv");
+  std::string line;
+  std::getline(in, line);
+  ASSERT_EQ(TrimCell(line), "county,precinct,office,district,party,candidate,votes");
+  std::map<std::pair<std::string, std::string>, int64_t> votes;  // (party, candidate)
+  while (std::getline(in, line)) {
+    const std::vector<std::string> cells = SplitCommas(TrimCell(line));
+    if (cells.size() != 7 || cells[2] != "Assembly" || cells[3] != "109") continue;
+    votes[{cells[4], cells[5]}] += std::stoll(cells[6].empty() ? "0" : cells[6]);
+  }
+  const int64_t fahy = votes[{"Dem", "Patricia Fahy"}] + votes[{"Wor", "Patricia Fahy"}] +
+                       votes[{"Ind", "Patricia Fahy"}];
+  const int64_t porter = votes[{"Rep", "Robert Porter"}];
+  const int64_t conservative = votes[{"Con", "Joseph Sullivan"}];
+  ASSERT_GT(fahy, porter);
+  bool checked = false;
+  for (const auto& row : rows) {
+    if (row["contest_id"] != "ny.2018-11-06.general.state-assembly.109" ||
+        row["line_party"] != "CON") {
+      continue;
+    }
+    checked = true;
+    EXPECT_EQ(row["winner"], "Patricia Fahy");
+    EXPECT_EQ(row["winner_votes"], fahy);
+    EXPECT_EQ(row["runner_up_votes"], porter);
+    EXPECT_EQ(row["margin"], fahy - porter);
+    EXPECT_EQ(row["line_votes"], conservative);
+    EXPECT_NEAR(row["ratio"].get<double>(),
+                static_cast<double>(conservative) / static_cast<double>(fahy - porter), 1e-9);
+    EXPECT_EQ(row["backs"], "own_candidate");
+  }
+  EXPECT_TRUE(checked);
+
+  // MEDSL's NY-1: the Conservative line (14,284) exceeds Zeldin's margin over Gershon (11,036).
+  bool flagged = false;
+  for (const auto& row : rows) {
+    if (row["contest_id"] == "medsl.2018.ny.u-s-house.1" && row["line_party"] == "CON") {
+      flagged = row["exceeds_margin"].get<bool>() && row["margin"] == 11036;
+    }
+  }
+  EXPECT_TRUE(flagged);
+}
+
+TEST_F(PrimariesAndGenerals, ForecastSumsToOneAndBeatsBothBaselinesOn2018) {
+  const CommandResult evaluation =
+      RunDownballot(store_, "forecast --evaluate --cycle 2018 --format json");
+  ASSERT_EQ(evaluation.exit_code, 0) << evaluation.err;
+  const auto result = nlohmann::json::parse(evaluation.out);
+  std::map<std::string, double> brier;
+  for (const auto& row : result["scores"]) {
+    brier[row["method"].get<std::string>()] = row["brier"].get<double>();
+  }
+  ASSERT_EQ(brier.size(), 3u);
+  EXPECT_LT(brier["model"], brier["uniform"]);
+  EXPECT_LT(brier["model"], brier["most_endorsements"]);
+  int model_bins = 0;
+  for (const auto& bin : result["calibration"]) model_bins += bin["method"] == "model" ? 1 : 0;
+  EXPECT_EQ(model_bins, 10);
+
+  // Forecasting 2022 trains on 2018 only, and every race's probabilities sum to 1.
+  const CommandResult forecast = RunDownballot(store_, "forecast --cycle 2022 --format json");
+  ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
+  const auto out = nlohmann::json::parse(forecast.out);
+  EXPECT_EQ(out["model"]["train_cycles"], nlohmann::json::array({2018}));
+  std::map<std::string, double> sums;
+  for (const auto& row : out["forecasts"]) {
+    sums[row["race_id"].get<std::string>()] += row["probability"].get<double>();
+  }
+  EXPECT_GT(sums.size(), 300u);
+  for (const auto& [race, sum] : sums) EXPECT_NEAR(sum, 1.0, 1e-9) << race;
+
+  auto db = store::Database::Open(store_.string(), {});
+  ASSERT_TRUE(db.ok());
+  EXPECT_GE(*(*db)->QueryInt("SELECT count(*) FROM forecast_model"), 1);
+  EXPECT_GE(*(*db)->QueryInt("SELECT count(*) FROM forecast_evaluation"), 3);
+}
+
+TEST_F(PrimariesAndGenerals, CheckFlagsMedslCaliforniaHouseDoubling) {
+  const CommandResult check = RunDownballot(store_, "check --format json");
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  bool flagged = false;
+  for (const auto& issue : nlohmann::json::parse(check.out)) {
+    if (issue["check"] == "house_vs_senate") {
+      EXPECT_EQ(issue["state"], "CA") << issue.dump();
+      flagged = issue["severity"] == "error" &&
+                issue["rows"].get<std::string>().find("district_overall_2018.csv") !=
+                    std::string::npos;
+    }
+  }
+  EXPECT_TRUE(flagged);
 }
 
 TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {

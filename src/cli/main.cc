@@ -10,7 +10,11 @@
 #include "cli/app_context.h"
 #include "cli/command_committees.h"
 #include "cli/command_ingest.h"
+#include "cli/command_check.h"
+#include "cli/command_forecast.h"
+#include "cli/command_leverage.h"
 #include "cli/command_links.h"
+#include "cli/command_slate.h"
 #include "cli/command_mismatches.h"
 #include "cli/command_money.h"
 #include "cli/command_plan.h"
@@ -73,6 +77,10 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterMoneyCommand(app, context, exit_code);
   downballot::cli::RegisterCommitteesCommand(app, context, exit_code);
   downballot::cli::RegisterLinksCommand(app, context, exit_code);
+  downballot::cli::RegisterSlateCommand(app, context, exit_code);
+  downballot::cli::RegisterForecastCommand(app, context, exit_code);
+  downballot::cli::RegisterLeverageCommand(app, context, exit_code);
+  downballot::cli::RegisterCheckCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

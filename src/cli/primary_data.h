@@ -1,0 +1,29 @@
+// Loads the stored FiveThirtyEight candidacies for the slate and forecast commands, with each
+// candidacy's partisan lean filled from the stored lean files where its own file has none.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "model/primary_candidacy.h"
+#include "model/primary_field.h"
+#include "store/candidacy_queries.h"
+#include "store/database.h"
+
+namespace downballot::cli {
+
+struct PrimaryData {
+  std::vector<model::PrimaryCandidacy> candidacies;
+  std::vector<std::string> source_paths;  // distinct files, in load order
+};
+
+// FailedPrecondition naming `ingest` when no candidacy is stored at all.
+[[nodiscard]] absl::StatusOr<PrimaryData> LoadPrimaryData(store::Database& db,
+                                                          const store::CandidacyFilter& filter);
+
+// Every primary of `data` as a forecast choice set.
+[[nodiscard]] std::vector<model::PrimaryField> BuildPrimaryFields(const PrimaryData& data);
+
+}  // namespace downballot::cli
