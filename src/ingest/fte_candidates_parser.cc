@@ -15,6 +15,7 @@
 #include "base/text_encoding.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/header_columns.h"
 #include "ingest/text_input.h"
 #include "ingest/partisan_lean_parser.h"
 
@@ -50,10 +51,7 @@ struct Layout {
   std::vector<size_t> endorsements;
 };
 
-struct Alias {
-  std::optional<size_t> Layout::*member;
-  std::string_view name;  // lowercase
-};
+using Alias = ColumnAlias<Layout>;
 
 // Header names per field, the 2018 name first: when a file has both, the earlier alias wins.
 constexpr std::array<Alias, 23> kAliases = {{
@@ -139,45 +137,22 @@ std::string_view BaseName(std::string_view path) {
 }
 
 absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& header) {
+  ASSIGN_OR_RETURN(HeaderColumns columns, ReadHeaderColumns(path, header));
   Layout layout;
   layout.num_fields = header.fields.size();
-  std::vector<std::string> lower_names;
-  for (const std::string& field : header.fields) {
-    layout.names.emplace_back(base::Trim(field));
-    lower_names.push_back(base::ToLower(layout.names.back()));
-  }
-  layout.lower_names = lower_names;
-  for (size_t col = 0; col < lower_names.size(); ++col) {
-    if (lower_names[col].empty()) continue;
-    for (size_t other = col + 1; other < lower_names.size(); ++other) {
-      if (lower_names[other] == lower_names[col]) {
-        return absl::InvalidArgumentError(
-            fmt::format("{}:{}: column '{}' appears twice, so its values are ambiguous", path,
-                        header.line, layout.names[col]));
-      }
-    }
-  }
-  for (const Alias& alias : kAliases) {
-    if ((layout.*alias.member).has_value()) continue;
-    for (size_t col = 0; col < lower_names.size(); ++col) {
-      if (lower_names[col] == alias.name) layout.*alias.member = col;
-    }
-  }
-  for (size_t col = 0; col < lower_names.size(); ++col) {
-    if (HasEndorsementSuffix(lower_names[col])) layout.endorsements.push_back(col);
+  MapColumnAliases(columns, kAliases, layout);
+  for (size_t col = 0; col < columns.lower_names.size(); ++col) {
+    if (HasEndorsementSuffix(columns.lower_names[col])) layout.endorsements.push_back(col);
   }
   layout.is_outcome_style = !layout.won_primary.has_value() && layout.primary_status.has_value() &&
-                            lower_names[*layout.primary_status] == "primary outcome";
-
+                            columns.lower_names[*layout.primary_status] == "primary outcome";
   std::vector<std::string_view> missing;
   for (const Required& required : kRequired) {
     if (!(layout.*required.member).has_value()) missing.push_back(required.description);
   }
-  if (!missing.empty()) {
-    return absl::InvalidArgumentError(fmt::format("{}:{}: missing required column{} {}", path,
-                                                  header.line, missing.size() == 1 ? "" : "s",
-                                                  fmt::join(missing, ", ")));
-  }
+  RETURN_IF_ERROR(MissingColumnsError(path, header.line, missing));
+  layout.names = std::move(columns.names);
+  layout.lower_names = std::move(columns.lower_names);
   return layout;
 }
 
@@ -192,11 +167,6 @@ struct RowContext {
   std::string_view party;
   int64_t num_runoff_only = 0;
 };
-
-std::string_view Cell(const Record& record, std::optional<size_t> col) {
-  if (!col.has_value()) return {};
-  return base::Trim(record.fields[*col]);
-}
 
 std::optional<model::Endorsement> ParseEndorsement(std::string_view cell, bool& is_runoff_only) {
   is_runoff_only = false;
@@ -246,31 +216,24 @@ absl::StatusOr<std::optional<int64_t>> ParseVoteCount(std::string_view cell) {
   return std::optional<int64_t>(*votes);
 }
 
-bool IsMappedColumn(const Layout& layout, size_t col) {
-  for (const Alias& alias : kAliases) {
-    if (layout.*alias.member == col) return true;
-  }
-  return false;
-}
-
 // Adds the endorsement columns that have no "Endorsed?" suffix: unmapped, not a candidate
 // attribute, every cell an endorsement value and at least one "Yes". Rows with a wrong field
 // count are ignored here; they are rejected later.
 void AddEndorsementColumnsByValue(Layout& layout, const std::vector<Record>& records) {
   for (size_t col = 0; col < layout.num_fields; ++col) {
     const std::string& lower_name = layout.lower_names[col];
-    if (lower_name.empty() || IsMappedColumn(layout, col) || IsCandidateAttribute(lower_name) ||
+    if (lower_name.empty() || IsMappedColumn(layout, kAliases, col) || IsCandidateAttribute(lower_name) ||
         std::find(layout.endorsements.begin(), layout.endorsements.end(), col) !=
             layout.endorsements.end()) {
       continue;
     }
     bool has_yes = false;
     bool is_all_endorsement_values = true;
-    for (const Record& row_record : records) {
-      if (row_record.fields.size() != layout.num_fields) continue;
+    for (const Record& record : records) {
+      if (record.fields.size() != layout.num_fields) continue;
       bool is_runoff_only = false;
       const std::optional<model::Endorsement> value =
-          ParseEndorsement(base::Trim(row_record.fields[col]), is_runoff_only);
+          ParseEndorsement(base::Trim(record.fields[col]), is_runoff_only);
       if (!value.has_value()) {
         is_all_endorsement_values = false;
         break;
@@ -298,20 +261,20 @@ absl::StatusOr<std::optional<bool>> WonFromOutcomes(std::string_view primary_out
       fmt::format("'{}' is not Won, Lost or Made runoff", primary_outcome));
 }
 
-std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& row_record,
+std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
                                                           RowContext& context) {
   const Layout& layout = context.layout;
   const auto reject = [&](std::optional<size_t> col, std::string reason) {
     return Rejection{col.has_value() ? layout.names[*col] : std::string(), std::move(reason)};
   };
   model::PrimaryCandidacy row;
-  row.line = row_record.line;
+  row.line = record.line;
   row.party = std::string(context.party);
 
-  row.candidate = base::CollapseSpaces(Cell(row_record, layout.candidate));
+  row.candidate = base::CollapseSpaces(TrimmedCell(record, layout.candidate));
   if (row.candidate.empty()) return reject(layout.candidate, "candidate name is empty");
 
-  const std::string_view state = Cell(row_record, layout.state);
+  const std::string_view state = TrimmedCell(record, layout.state);
   std::optional<std::string> state_code = StatePostalCode(state);
   if (!state_code.has_value()) {
     return reject(layout.state, fmt::format("'{}' is not one of the 50 states or DC", state));
@@ -319,18 +282,18 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& row_reco
   row.state = std::move(*state_code);
 
   // "N/A" marks a statewide race in the 2022 files; an empty district says the same thing.
-  const std::string_view district = Cell(row_record, layout.district);
+  const std::string_view district = TrimmedCell(record, layout.district);
   row.district = IsNotApplicable(district) ? std::string() : std::string(district);
-  row.office_type = std::string(Cell(row_record, layout.office));
+  row.office_type = std::string(TrimmedCell(record, layout.office));
   if (layout.race_type.has_value()) {
-    row.race_type = std::string(Cell(row_record, layout.race_type));
+    row.race_type = std::string(TrimmedCell(record, layout.race_type));
   } else {
     // 2022 has no race-type column; a seat filled "for the unexpired term" is a special.
     row.race_type =
         base::ContainsIgnoreCase(row.office_type, "unexpired term") ? "Special" : "Regular";
   }
 
-  const std::string_view date_text = Cell(row_record, layout.primary_date);
+  const std::string_view date_text = TrimmedCell(record, layout.primary_date);
   if (date_text.empty()) return reject(layout.primary_date, "primary date is empty");
   absl::StatusOr<base::Date> date = base::ParseDate(date_text);
   if (!date.ok()) {
@@ -339,23 +302,23 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& row_reco
   row.primary_date = *date;
   row.cycle = date->year;
 
-  row.primary_status = std::string(Cell(row_record, layout.primary_status));
-  row.runoff_status = std::string(Cell(row_record, layout.runoff_status));
-  row.general_status = std::string(Cell(row_record, layout.general_status));
+  row.primary_status = std::string(TrimmedCell(record, layout.primary_status));
+  row.runoff_status = std::string(TrimmedCell(record, layout.runoff_status));
+  row.general_status = std::string(TrimmedCell(record, layout.general_status));
 
-  const std::string_view lean = Cell(row_record, layout.partisan_lean);
+  const std::string_view lean = TrimmedCell(record, layout.partisan_lean);
   if (!lean.empty() && !IsNotApplicable(lean)) {
     row.partisan_lean = ParseLeanMargin(lean);
     if (!row.partisan_lean.has_value()) {
       return reject(layout.partisan_lean, fmt::format("'{}' is not a lean like -28.88", lean));
     }
   }
-  absl::StatusOr<std::optional<double>> pct = ParsePercent(Cell(row_record, layout.primary_pct));
+  absl::StatusOr<std::optional<double>> pct = ParsePercent(TrimmedCell(record, layout.primary_pct));
   if (!pct.ok()) return reject(layout.primary_pct, std::string(pct.status().message()));
   row.primary_pct = *pct;
 
   if (layout.won_primary.has_value()) {
-    const std::string_view won = Cell(row_record, layout.won_primary);
+    const std::string_view won = TrimmedCell(record, layout.won_primary);
     if (base::EqualsIgnoreCase(won, "Yes")) {
       row.won_primary = true;
     } else if (base::EqualsIgnoreCase(won, "No")) {
@@ -379,23 +342,23 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& row_reco
         OptionalBoolColumn{layout.incumbent_challenger, &row.incumbent_challenger},
         OptionalBoolColumn{layout.elected_official, &row.elected_official},
         OptionalBoolColumn{layout.self_funder, &row.self_funder}}) {
-    absl::StatusOr<std::optional<bool>> value = ParseYesNo(Cell(row_record, column.col));
+    absl::StatusOr<std::optional<bool>> value = ParseYesNo(TrimmedCell(record, column.col));
     if (!value.ok()) return reject(column.col, std::string(value.status().message()));
     *column.value = *value;
   }
   for (const auto& [col, votes] : {std::pair{layout.primary_votes, &row.primary_votes},
                                    std::pair{layout.runoff_votes, &row.runoff_votes}}) {
-    absl::StatusOr<std::optional<int64_t>> value = ParseVoteCount(Cell(row_record, col));
+    absl::StatusOr<std::optional<int64_t>> value = ParseVoteCount(TrimmedCell(record, col));
     if (!value.ok()) return reject(col, std::string(value.status().message()));
     *votes = *value;
   }
-  absl::StatusOr<std::optional<double>> runoff_pct = ParsePercent(Cell(row_record, layout.runoff_pct));
+  absl::StatusOr<std::optional<double>> runoff_pct = ParsePercent(TrimmedCell(record, layout.runoff_pct));
   if (!runoff_pct.ok()) return reject(layout.runoff_pct, std::string(runoff_pct.status().message()));
   row.runoff_pct = *runoff_pct;
 
   int64_t num_runoff_only = 0;
   for (size_t col : layout.endorsements) {
-    const std::string_view cell = Cell(row_record, col);
+    const std::string_view cell = TrimmedCell(record, col);
     bool is_runoff_only = false;
     const std::optional<model::Endorsement> value = ParseEndorsement(cell, is_runoff_only);
     if (!value.has_value()) {
@@ -453,18 +416,9 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
   std::vector<model::PrimaryCandidacy> candidacies;
   for (const Record& row_record : records) {
     ++report.rows_read;
-    if (row_record.fields.size() != layout.num_fields) {
-      const std::string reason =
-          fmt::format("expected {} fields, got {}", layout.num_fields, row_record.fields.size());
-      // FiveThirtyEight files end without a final line break, so only a short last row says
-      // the download was cut off.
-      if (!row_record.ends_with_newline && row_record.fields.size() < layout.num_fields) {
-        return absl::InvalidArgumentError(fmt::format(
-            "{}:{}: last row is cut off without a line break: {}", path, row_record.line, reason));
-      }
-      report.Reject(row_record.line, "", reason);
-      continue;
-    }
+    ASSIGN_OR_RETURN(const bool has_all_fields,
+                     CheckFieldCount(path, row_record, layout.num_fields, report));
+    if (!has_all_fields) continue;
     std::variant<model::PrimaryCandidacy, Rejection> parsed = ParseRow(row_record, context);
     if (auto* rejection = std::get_if<Rejection>(&parsed)) {
       report.Reject(row_record.line, std::move(rejection->field), std::move(rejection->reason));

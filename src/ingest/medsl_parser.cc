@@ -12,6 +12,7 @@
 #include "base/strings.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/header_columns.h"
 #include "ingest/partisan_lean_parser.h"
 #include "ingest/party_normalizer.h"
 #include "ingest/text_input.h"
@@ -39,10 +40,7 @@ struct Layout {
   std::optional<size_t> total_votes;
 };
 
-struct Alias {
-  std::optional<size_t> Layout::*member;
-  std::string_view name;  // lowercase
-};
+using Alias = ColumnAlias<Layout>;
 
 // MEDSL's column names. The 1976-2020 compilations call the party column party_detailed
 // (next to a coarser party_simplified); the 2018 files call it party. The earlier alias wins.
@@ -89,11 +87,6 @@ constexpr int64_t kMaxYear = 2100;
 constexpr int64_t kMaxVotes = 1'000'000'000;
 // Montana regained a second seat in the 2020 apportionment, first used in 2022.
 constexpr int kFirstYearMontanaHasTwoSeats = 2022;
-
-std::string_view Cell(const Record& record, std::optional<size_t> col) {
-  if (!col.has_value()) return {};
-  return base::Trim(record.fields[*col]);
-}
 
 // MEDSL writes missing values as R's NA, unquoted in the 2018 files; the reader cannot tell a
 // quoted "NA" from a bare one, and no candidate or party is called NA, so both mean "none".
@@ -173,28 +166,10 @@ std::variant<int64_t, std::string> ParseVotes(std::string_view cell) {
 }
 
 absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& header) {
+  ASSIGN_OR_RETURN(HeaderColumns columns, ReadHeaderColumns(path, header));
   Layout layout;
   layout.num_fields = header.fields.size();
-  std::vector<std::string> lower_names;
-  for (const std::string& field : header.fields) {
-    layout.names.emplace_back(base::Trim(field));
-    lower_names.push_back(base::ToLower(layout.names.back()));
-  }
-  std::map<std::string_view, size_t> first_col;
-  for (size_t col = 0; col < lower_names.size(); ++col) {
-    if (lower_names[col].empty()) continue;
-    const auto [it, is_new] = first_col.emplace(lower_names[col], col);
-    if (!is_new) {
-      return absl::InvalidArgumentError(
-          fmt::format("{}:{}: column '{}' appears twice, so its values are ambiguous", path,
-                      header.line, layout.names[col]));
-    }
-  }
-  for (const Alias& alias : kAliases) {
-    if ((layout.*alias.member).has_value()) continue;
-    const auto it = first_col.find(alias.name);
-    if (it != first_col.end()) layout.*alias.member = it->second;
-  }
+  MapColumnAliases(columns, kAliases, layout);
   std::vector<std::string_view> missing;
   if (!layout.state_po.has_value() && !layout.state.has_value()) {
     missing.push_back("'state_po' (or 'state')");
@@ -202,11 +177,8 @@ absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& hea
   for (const Required& required : kRequired) {
     if (!(layout.*required.member).has_value()) missing.push_back(required.description);
   }
-  if (!missing.empty()) {
-    return absl::InvalidArgumentError(fmt::format("{}:{}: missing required column{} {}", path,
-                                                  header.line, missing.size() == 1 ? "" : "s",
-                                                  fmt::join(missing, ", ")));
-  }
+  RETURN_IF_ERROR(MissingColumnsError(path, header.line, missing));
+  layout.names = std::move(columns.names);
   return layout;
 }
 
@@ -222,7 +194,7 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
   model::GeneralReturn row;
   row.line = record.line;
 
-  const std::string_view year_text = Cell(record, layout.year);
+  const std::string_view year_text = TrimmedCell(record, layout.year);
   const std::optional<int64_t> year = base::ParseInt(year_text);
   if (!year.has_value() || *year < kMinYear || *year > kMaxYear) {
     return reject(layout.year,
@@ -230,28 +202,28 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
   }
   row.year = static_cast<int>(*year);
 
-  const std::string_view state_po = Cell(record, layout.state_po);
+  const std::string_view state_po = TrimmedCell(record, layout.state_po);
   const bool is_state_from_name = state_po.empty();
   const std::optional<size_t> state_col = is_state_from_name ? layout.state : layout.state_po;
-  const std::string_view state = Cell(record, state_col);
+  const std::string_view state = TrimmedCell(record, state_col);
   std::optional<std::string> state_code = StatePostalCode(state);
   if (!state_code.has_value()) {
     return reject(state_col.has_value() ? state_col : layout.state_po,
                   fmt::format("'{}' is not one of the 50 states or DC", state));
   }
   row.state = std::move(*state_code);
-  row.county = base::CollapseSpaces(Cell(record, layout.county));
+  row.county = base::CollapseSpaces(TrimmedCell(record, layout.county));
 
-  const std::string_view office = Cell(record, layout.office);
+  const std::string_view office = TrimmedCell(record, layout.office);
   if (office.empty()) return reject(layout.office, "office is empty");
   row.office = NormalizeOffice(office);
-  row.district = NormalizeDistrict(Cell(record, layout.district), row.office, row.state, row.year);
+  row.district = NormalizeDistrict(TrimmedCell(record, layout.district), row.office, row.state, row.year);
 
-  const std::string_view stage = Cell(record, layout.stage);
+  const std::string_view stage = TrimmedCell(record, layout.stage);
   row.stage = stage.empty() ? "gen" : base::ToLower(base::CollapseSpaces(stage));
 
   if (layout.special.has_value()) {
-    const std::string_view special = Cell(record, layout.special);
+    const std::string_view special = TrimmedCell(record, layout.special);
     const std::optional<bool> is_special = ParseBool(special);
     if (!is_special.has_value()) {
       return reject(layout.special, fmt::format("'{}' is not TRUE or FALSE", special));
@@ -259,7 +231,7 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
     row.is_special = *is_special;
   }
   if (layout.write_in.has_value()) {
-    const std::string_view write_in = Cell(record, layout.write_in);
+    const std::string_view write_in = TrimmedCell(record, layout.write_in);
     const std::optional<bool> is_write_in = ParseBool(write_in);
     if (!is_write_in.has_value()) {
       return reject(layout.write_in, fmt::format("'{}' is not TRUE or FALSE", write_in));
@@ -267,23 +239,23 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
     row.is_write_in = *is_write_in;
   }
 
-  const std::string_view candidate = Cell(record, layout.candidate);
+  const std::string_view candidate = TrimmedCell(record, layout.candidate);
   if (!IsMissing(candidate)) row.candidate = base::CollapseSpaces(candidate);
-  const std::string_view party = Cell(record, layout.party);
+  const std::string_view party = TrimmedCell(record, layout.party);
   if (!IsMissing(party)) {
     row.party_raw = base::CollapseSpaces(party);
     row.party = NormalizeParty(row.party_raw);
   }
-  const std::string_view mode = Cell(record, layout.mode);
+  const std::string_view mode = TrimmedCell(record, layout.mode);
   row.mode = mode.empty() ? "total" : base::ToLower(base::CollapseSpaces(mode));
 
-  std::variant<int64_t, std::string> votes = ParseVotes(Cell(record, layout.candidate_votes));
+  std::variant<int64_t, std::string> votes = ParseVotes(TrimmedCell(record, layout.candidate_votes));
   if (auto* reason = std::get_if<std::string>(&votes)) {
     return reject(layout.candidate_votes, std::move(*reason));
   }
   row.candidate_votes = std::get<int64_t>(votes);
   if (layout.total_votes.has_value()) {
-    votes = ParseVotes(Cell(record, layout.total_votes));
+    votes = ParseVotes(TrimmedCell(record, layout.total_votes));
     if (auto* reason = std::get_if<std::string>(&votes)) {
       return reject(layout.total_votes, std::move(*reason));
     }
@@ -316,16 +288,9 @@ absl::StatusOr<std::vector<model::GeneralReturn>> ParseMedslReturns(std::string_
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;
-    if (record.fields.size() != layout.num_fields) {
-      const std::string reason =
-          fmt::format("expected {} fields, got {}", layout.num_fields, record.fields.size());
-      if (!record.ends_with_newline && record.fields.size() < layout.num_fields) {
-        return absl::InvalidArgumentError(fmt::format(
-            "{}:{}: last row is cut off without a line break: {}", path, record.line, reason));
-      }
-      report.Reject(record.line, "", reason);
-      continue;
-    }
+    ASSIGN_OR_RETURN(const bool has_all_fields,
+                     CheckFieldCount(path, record, layout.num_fields, report));
+    if (!has_all_fields) continue;
     // A repeated row is the same cell of the same contest listed twice (Florida's House rows
     // in the 2018 district file, Delaware's in the county file); summing it doubles the votes.
     const auto [seen, is_new] = first_line_of_row.emplace(record.fields, record.line);

@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/header_columns.h"
 #include "ingest/text_input.h"
 
 namespace downballot::ingest {
@@ -160,15 +161,8 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;
-    if (record.fields.size() != 2) {
-      const std::string reason = fmt::format("expected 2 fields, got {}", record.fields.size());
-      if (!record.ends_with_newline && record.fields.size() < 2) {
-        return absl::InvalidArgumentError(fmt::format(
-            "{}:{}: last row is cut off without a line break: {}", path, record.line, reason));
-      }
-      report.Reject(record.line, "", reason);
-      continue;
-    }
+    ASSIGN_OR_RETURN(const bool has_all_fields, CheckFieldCount(path, record, 2, report));
+    if (!has_all_fields) continue;
     const std::string_view key = base::Trim(record.fields[0]);
     const std::string_view value = base::Trim(record.fields[1]);
 
