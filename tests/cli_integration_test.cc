@@ -250,7 +250,7 @@ TEST(FiveThirtyEight, DemFileLoadsEveryCandidacyAndWinner) {
 }
 
 // FiveThirtyEight's primaries (2018 dem and rep, 2022 rep), partisan leans, MEDSL's 2018 files and
-// the New York 2018 OpenElections files in one store, for slates, leverage, forecast and check.
+// the New York OpenElections files in one store, for slates, leverage, forecast and check.
 class PrimariesAndGenerals : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -258,7 +258,7 @@ class PrimariesAndGenerals : public ::testing::Test {
     dir_ = FreshDir("primaries");
     store_ = dir_ / "p.db";
     ingest_ = RunDownballot(store_, "ingest '" + kData + "/fivethirtyeight' '" + kData +
-                                        "/medsl' '" + kData + "/openelections-ny/2018' --format json");
+                                        "/medsl' '" + kData + "/openelections-ny' --format json");
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   void SetUp() override {
@@ -449,6 +449,19 @@ TEST_F(PrimariesAndGenerals, ForecastSumsToOneAndBeatsBothBaselinesOn2018) {
   }
   EXPECT_GT(sums.size(), 300u);
   for (const auto& [race, sum] : sums) EXPECT_NEAR(sum, 1.0, 1e-9) << race;
+
+  // A primary from the returns: only incumbency informs it, and Crowley was the incumbent.
+  const CommandResult upset =
+      RunDownballot(store_, "forecast ny.2018-06-26.primary.dem.u-s-house.14 --format json");
+  ASSERT_EQ(upset.exit_code, 0) << upset.err;
+  std::map<std::string, double> probability;
+  const auto upset_json = nlohmann::json::parse(upset.out);
+  for (const auto& row : upset_json["forecasts"]) {
+    probability[row["candidate"].get<std::string>()] = row["probability"].get<double>();
+  }
+  ASSERT_EQ(probability.size(), 2u);
+  EXPECT_NEAR(probability["Joseph Crowley"] + probability["Alexandria Ocasio-Cortez"], 1.0, 1e-9);
+  EXPECT_GT(probability["Joseph Crowley"], 0.75);
 
   auto db = store::Database::Open(store_.string(), {});
   ASSERT_TRUE(db.ok());

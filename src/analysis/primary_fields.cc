@@ -139,6 +139,25 @@ model::PrimaryField MakePrimaryField(const PrimaryRace& race,
   return field;
 }
 
+model::PrimaryField FieldFromRace(const model::Race& race) {
+  model::PrimaryField field;
+  field.race_id = race.id;
+  field.cycle = race.key.date.year;
+  field.state = base::ToUpper(race.key.seat.state);
+  field.party = base::ToUpper(race.key.party);
+  field.office = race.key.seat.office;
+  field.district = race.key.seat.district;
+  for (const model::CandidateResult& result : race.candidates) {
+    model::FieldCandidate candidate;
+    candidate.name = result.name;
+    candidate.features.assign(kForecastFeatureNames.size(), 0.0);
+    candidate.features[kIncumbentFeature] = result.is_incumbent ? 1.0 : 0.0;
+    candidate.won = result.is_winner;
+    field.candidates.push_back(std::move(candidate));
+  }
+  return field;
+}
+
 int WinnerIndex(const model::PrimaryField& field) {
   int winner = -1;
   for (size_t idx = 0; idx < field.candidates.size(); ++idx) {

@@ -9,6 +9,7 @@
 
 #include "model/primary_candidacy.h"
 #include "model/primary_field.h"
+#include "model/race.h"
 
 namespace downballot::analysis {
 
@@ -67,6 +68,11 @@ struct EndorsementCounts {
 // known); candidacy.partisan_lean should be filled by the caller where the file lacks it.
 [[nodiscard]] model::PrimaryField MakePrimaryField(
     const PrimaryRace& race, std::span<const model::PrimaryCandidacy> candidacies);
+
+// A primary rolled up from returns (OpenElections) as a choice set. Returns carry no
+// endorsements, so only the incumbent feature can be set (from race incumbency); every other
+// feature is 0. `won` is the returns' winner. `race` should be a primary.
+[[nodiscard]] model::PrimaryField FieldFromRace(const model::Race& race);
 
 // The index of the race's single winner, or -1 when the outcome is unknown, nobody won or more
 // than one candidate advanced (top-two primaries): such races are neither fitted nor scored.

@@ -121,5 +121,33 @@ TEST(PrimaryFields, WinnerIndexNeedsExactlyOneKnownWinner) {
   EXPECT_EQ(WinnerIndex(field), -1);
 }
 
+TEST(PrimaryFields, FieldFromRaceSetsOnlyIncumbency) {
+  model::Race race;
+  race.id = "ny.2018-06-26.primary.dem.u-s-house.14";
+  race.key.seat.state = "ny";
+  race.key.seat.office = "U.S. House";
+  race.key.seat.district = "14";
+  race.key.date = base::Date{2018, 6, 26};
+  race.key.stage = model::ElectionStage::kPrimary;
+  race.key.party = "DEM";
+  race.candidates.resize(2);
+  race.candidates[0].name = "Alexandria Ocasio-Cortez";
+  race.candidates[0].is_winner = true;
+  race.candidates[1].name = "Joseph Crowley";
+  race.candidates[1].is_incumbent = true;
+  const model::PrimaryField field = FieldFromRace(race);
+  EXPECT_EQ(field.race_id, race.id);
+  EXPECT_EQ(field.cycle, 2018);
+  EXPECT_EQ(field.state, "NY");
+  ASSERT_EQ(field.candidates.size(), 2u);
+  EXPECT_EQ(field.candidates[1].features[kIncumbentFeature], 1.0);
+  double sum = 0;
+  for (const auto& candidate : field.candidates) {
+    for (double value : candidate.features) sum += value;
+  }
+  EXPECT_EQ(sum, 1.0);
+  EXPECT_EQ(WinnerIndex(field), 0);
+}
+
 }  // namespace
 }  // namespace downballot::analysis

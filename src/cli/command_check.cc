@@ -173,6 +173,7 @@ absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
         {issue.severity, issue.check, issue.state, issue.subject, issue.message, issue.rows});
   }
   Render(table, format, std::cout);
+  std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format("downballot check: {} errors, {} warnings\n", counts["error"],
                            counts["warning"]);
   return absl::OkStatus();

@@ -6,12 +6,14 @@
 #include <set>
 
 #include "analysis/forecast.h"
+#include "analysis/primary_fields.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "cli/primary_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "store/forecast_store.h"
+#include "store/queries.h"
 
 namespace downballot::cli {
 namespace {
@@ -141,6 +143,20 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
       cycle = field.cycle;
     }
   }
+  // Any primary rolled up from returns can be forecast too, from its incumbency alone.
+  model::PrimaryField from_results;
+  if (targets.empty() && !options.race_id.empty()) {
+    ASSIGN_OR_RETURN(auto results_db, OpenStoreWithFreshRaces(context));
+    absl::StatusOr<model::Race> race = store::ReadRace(*results_db, options.race_id);
+    if (race.ok() && race->key.stage == model::ElectionStage::kPrimary) {
+      from_results = analysis::FieldFromRace(*race);
+      targets.push_back(&from_results);
+      cycle = from_results.cycle;
+      std::cerr << "downballot forecast: " << options.race_id
+                << " comes from election returns, which carry no endorsements: only incumbency "
+                   "informs it\n";
+    }
+  }
   if (targets.empty()) {
     return absl::NotFoundError(
         options.race_id.empty()
@@ -183,7 +199,9 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
     const std::vector<double> probabilities = analysis::PredictField(model, *field);
     for (size_t idx = 0; idx < field->candidates.size(); ++idx) {
       const model::FieldCandidate& candidate = field->candidates[idx];
-      table.rows.push_back({field->race_id, candidate.name, candidate.source_line,
+      // A race from returns has no candidacy line.
+      const Cell line = candidate.source_line > 0 ? Cell{candidate.source_line} : Cell{};
+      table.rows.push_back({field->race_id, candidate.name, line,
                             static_cast<int64_t>(field->candidates.size()), probabilities[idx],
                             candidate.won.has_value() ? Cell{*candidate.won} : Cell{}});
     }
@@ -193,6 +211,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
                std::cout);
   } else {
     Render(table, format, std::cout);
+    std::cout.flush();  // the model follows the table on a terminal
     PrintModelSummary(model, std::cerr);
   }
   return absl::OkStatus();

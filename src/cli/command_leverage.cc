@@ -78,6 +78,7 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
                           row.is_complete});
   }
   Render(table, format, std::cout);
+  std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format(
       "downballot leverage: {} contested contests ({} uncontested), {} minor lines exceed the "
       "margin; {} contest(s) found in both sources kept once\n",

@@ -38,6 +38,7 @@ absl::Status RunLinks(const AppContext& context, const LinksOptions& options) {
     table.rows.push_back({link.race_id, link.candidate, link.status, link.cand_id, link.fec_name});
   }
   Render(table, format, std::cout);
+  std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format("downballot links: {} linked, {} unlinked, {} ambiguous\n",
                            counts["linked"], counts["unlinked"], counts["ambiguous"]);
   return absl::OkStatus();

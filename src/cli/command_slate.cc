@@ -110,6 +110,7 @@ absl::Status RunSlate(const AppContext& context, const SlateOptions& options) {
     Render(options.by.empty() ? SummaryTable(slates) : SplitTable(slates, options.by), format,
            std::cout);
   }
+  std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format(
       "downballot slate: {} groups from {} candidacies in {} file(s); win_rate counts endorsees "
       "whose outcome is known, ci = 95% Wilson; adjusted_rate = the "
