@@ -1,10 +1,12 @@
 #include "analysis/forecast.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "analysis/conditional_logit.h"
 #include "analysis/primary_fields.h"
@@ -136,9 +138,13 @@ absl::StatusOr<ForecastEvaluation> EvaluateLeaveOneStateOut(
   evaluation.cycles.assign(cycles.begin(), cycles.end());
   evaluation.num_states = static_cast<int>(states.size());
 
-  std::vector<ScoredForecast> model_scores;
-  std::vector<ScoredForecast> uniform_scores;
-  std::vector<ScoredForecast> leader_scores;
+  // Scores per method, with the cycle of each race alongside.
+  struct Scores {
+    std::vector<ScoredForecast> forecasts;
+    std::vector<int> cycles;
+  };
+  std::array<Scores, 3> scores;
+  constexpr std::array<std::string_view, 3> kMethods = {"model", "uniform", "most_endorsements"};
   int64_t group_id = 0;
   for (const std::string& state : states) {
     std::vector<model::PrimaryField> training;
@@ -149,32 +155,48 @@ absl::StatusOr<ForecastEvaluation> EvaluateLeaveOneStateOut(
     const EndorsementLeaderBaseline baseline = FitEndorsementLeaderBaseline(training);
     for (const model::PrimaryField& field : fields) {
       if (field.state != state || !IsScorable(field)) continue;
-      const std::vector<double> by_model = PredictField(model, field);
-      const std::vector<double> by_uniform = PredictUniform(field);
-      const std::vector<double> by_leader = PredictEndorsementLeader(baseline, field);
-      for (size_t idx = 0; idx < field.candidates.size(); ++idx) {
-        const bool won = field.candidates[idx].won.value_or(false);
-        model_scores.push_back({by_model[idx], won, group_id});
-        uniform_scores.push_back({by_uniform[idx], won, group_id});
-        leader_scores.push_back({by_leader[idx], won, group_id});
+      const std::array<std::vector<double>, 3> by_method = {
+          PredictField(model, field), PredictUniform(field),
+          PredictEndorsementLeader(baseline, field)};
+      for (size_t method = 0; method < kMethods.size(); ++method) {
+        for (size_t idx = 0; idx < field.candidates.size(); ++idx) {
+          scores[method].forecasts.push_back(
+              {by_method[method][idx], field.candidates[idx].won.value_or(false), group_id});
+          scores[method].cycles.push_back(field.cycle);
+        }
       }
       ++group_id;
     }
   }
-  const auto evaluate = [&](std::string method, const std::vector<ScoredForecast>& scores) {
+  const auto evaluate = [](std::string_view method, int cycle,
+                           const std::vector<ScoredForecast>& forecasts) {
     MethodEvaluation result;
-    result.method = std::move(method);
-    result.num_races = group_id;
-    result.num_candidates = static_cast<int64_t>(scores.size());
-    result.log_loss = LogLoss(scores);
-    result.brier = BrierScore(scores);
-    result.calibration = CalibrationTable(scores, kCalibrationBins);
+    result.method = std::string(method);
+    result.cycle = cycle;
+    std::set<int64_t> races;
+    for (const ScoredForecast& forecast : forecasts) races.insert(forecast.group_id);
+    result.num_races = static_cast<int64_t>(races.size());
+    result.num_candidates = static_cast<int64_t>(forecasts.size());
+    result.log_loss = LogLoss(forecasts);
+    result.brier = BrierScore(forecasts);
+    result.calibration = CalibrationTable(forecasts, kCalibrationBins);
     return result;
   };
-  evaluation.methods.push_back(evaluate("model", model_scores));
-  evaluation.methods.push_back(evaluate("uniform", uniform_scores));
-  evaluation.methods.push_back(evaluate("most_endorsements", leader_scores));
-  evaluation.model_forecasts = std::move(model_scores);
+  for (size_t method = 0; method < kMethods.size(); ++method) {
+    evaluation.methods.push_back(evaluate(kMethods[method], 0, scores[method].forecasts));
+  }
+  if (evaluation.cycles.size() > 1) {
+    for (const int cycle : evaluation.cycles) {
+      for (size_t method = 0; method < kMethods.size(); ++method) {
+        std::vector<ScoredForecast> in_cycle;
+        for (size_t idx = 0; idx < scores[method].forecasts.size(); ++idx) {
+          if (scores[method].cycles[idx] == cycle) in_cycle.push_back(scores[method].forecasts[idx]);
+        }
+        if (!in_cycle.empty()) evaluation.methods.push_back(evaluate(kMethods[method], cycle, in_cycle));
+      }
+    }
+  }
+  evaluation.model_forecasts = std::move(scores[0].forecasts);
   return evaluation;
 }
 

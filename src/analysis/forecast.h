@@ -64,6 +64,7 @@ struct EndorsementLeaderBaseline {
 
 struct MethodEvaluation {
   std::string method;  // "model", "uniform", "most_endorsements"
+  int cycle = 0;       // 0: every cycle evaluated together
   int64_t num_races = 0;
   int64_t num_candidates = 0;
   double log_loss = 0;  // race-level: mean -ln p(winner)
@@ -76,6 +77,7 @@ struct ForecastEvaluation {
   int num_states = 0;            // folds
   int64_t num_races_scored = 0;  // known single winner, 2+ candidates
   int64_t num_races_skipped = 0; // unknown or several winners (top-two), or uncontested
+  // Each method over every cycle (cycle 0), then each method per cycle when there are several.
   std::vector<MethodEvaluation> methods;
   std::vector<ScoredForecast> model_forecasts;  // the model's out-of-state forecasts
 };

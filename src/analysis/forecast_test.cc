@@ -131,6 +131,20 @@ TEST(Forecast, LeaveOneStateOutScoresEveryRaceOnceAndBeatsUniform) {
   EXPECT_EQ(model.calibration.size(), 10u);
 }
 
+TEST(Forecast, ScoresEachCycleApartWhenThereAreSeveral) {
+  std::vector<model::PrimaryField> fields = SyntheticFields(60);
+  for (size_t idx = 0; idx < fields.size(); idx += 3) fields[idx].cycle = 2022;
+  const auto evaluation = EvaluateLeaveOneStateOut(fields, ForecastOptions{});
+  ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+  ASSERT_EQ(evaluation->methods.size(), 9u);  // 3 methods x (all, 2018, 2022)
+  EXPECT_EQ(evaluation->methods[0].cycle, 0);
+  EXPECT_EQ(evaluation->methods[0].num_races, 60);
+  EXPECT_EQ(evaluation->methods[3].cycle, 2018);
+  EXPECT_EQ(evaluation->methods[3].method, "model");
+  EXPECT_EQ(evaluation->methods[6].cycle, 2022);
+  EXPECT_EQ(evaluation->methods[3].num_races + evaluation->methods[6].num_races, 60);
+}
+
 TEST(Forecast, NoUsableRaceIsAnError) {
   model::PrimaryField single;
   single.candidates = {Candidate(0, false, true)};

@@ -89,7 +89,8 @@ EndorsementCounts CountEndorsements(const model::PrimaryCandidacy& candidacy) {
 }
 
 model::PrimaryField MakePrimaryField(const PrimaryRace& race,
-                                     std::span<const model::PrimaryCandidacy> candidacies) {
+                                     std::span<const model::PrimaryCandidacy> candidacies,
+                                     std::span<const std::optional<int64_t>> receipts_cents) {
   model::PrimaryField field;
   field.race_id = race.race_id;
   field.cycle = race.cycle;
@@ -108,6 +109,12 @@ model::PrimaryField MakePrimaryField(const PrimaryRace& race,
     return count.groups_for == most_endorsements;
   });
   const double log_field = std::log(static_cast<double>(race.candidacies.size()));
+  const auto receipts_of = [&](size_t idx) -> int64_t {
+    if (idx >= receipts_cents.size() || !receipts_cents[idx].has_value()) return 0;
+    return std::max<int64_t>(0, *receipts_cents[idx]);
+  };
+  int64_t race_receipts = 0;
+  for (size_t idx : race.candidacies) race_receipts += receipts_of(idx);
 
   for (size_t pos = 0; pos < race.candidacies.size(); ++pos) {
     const model::PrimaryCandidacy& c = candidacies[race.candidacies[pos]];
@@ -133,6 +140,9 @@ model::PrimaryField MakePrimaryField(const PrimaryRace& race,
                                                                                            : 0.0,
         is_endorsed * log_field,
         is_endorsed * party_lean / kLeanScale,
+        race_receipts > 0 ? static_cast<double>(receipts_of(race.candidacies[pos])) /
+                                static_cast<double>(race_receipts)
+                          : 0.0,
     };
     field.candidates.push_back(std::move(candidate));
   }

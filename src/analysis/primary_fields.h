@@ -2,6 +2,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,7 +41,7 @@ struct PrimaryRace {
 // The forecast features, in PrimaryField::candidates[i].features order. Features that are the
 // same for every candidate of a race (field size, district lean) cancel out of a conditional
 // logit, so they enter through interactions with candidate features (docs/forecast.md).
-inline constexpr std::array<std::string_view, 10> kForecastFeatureNames = {
+inline constexpr std::array<std::string_view, 11> kForecastFeatureNames = {
     "incumbent",                // 1 when the file marks the candidate as the incumbent
     "elected_official",         // 1 when the candidate held elected office before
     "self_funder",              // 1 for $400,000+ of own money (FiveThirtyEight's mark)
@@ -51,6 +53,8 @@ inline constexpr std::array<std::string_view, 10> kForecastFeatureNames = {
     "endorsed_x_log_field",     // endorsed (0/1) x ln(field size): endorsements count more
                                 // in crowded fields
     "endorsed_x_party_lean",    // endorsed (0/1) x the district's lean towards the party / 10
+    "receipts_share",           // the candidate's share of the race's FEC receipts, where the
+                                // candidates link to FEC summaries (weball/webl); else 0
 };
 inline constexpr size_t kIncumbentFeature = 0;
 inline constexpr size_t kEndorsementsFeature = 3;
@@ -66,8 +70,11 @@ struct EndorsementCounts {
 
 // The race as a choice set. A candidate's `won` is the file's Won Primary (nullopt when not
 // known); candidacy.partisan_lean should be filled by the caller where the file lacks it.
+// `receipts_cents` is empty or indexed like `candidacies`: each candidacy's total FEC receipts
+// for the cycle, nullopt when it links to no FEC summary.
 [[nodiscard]] model::PrimaryField MakePrimaryField(
-    const PrimaryRace& race, std::span<const model::PrimaryCandidacy> candidacies);
+    const PrimaryRace& race, std::span<const model::PrimaryCandidacy> candidacies,
+    std::span<const std::optional<int64_t>> receipts_cents = {});
 
 // A primary rolled up from returns (OpenElections) as a choice set. Returns carry no
 // endorsements, so only the incumbent feature can be set (from race incumbency); every other

@@ -83,9 +83,9 @@ TEST(PrimaryFields, ComputesFeaturesByHand) {
   const model::PrimaryField field = MakePrimaryField(races[0], rows);
   ASSERT_EQ(field.candidates.size(), 3u);
   const double log3 = std::log(3.0);
-  const std::vector<double> a = {0, 1, 0, std::log(3.0), 0, 0, 1, 1, log3, 2.0};
-  const std::vector<double> b = {0, 0, 1, 0, std::log(2.0), 1, 0, 0, 0, 0};
-  const std::vector<double> c = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  const std::vector<double> a = {0, 1, 0, std::log(3.0), 0, 0, 1, 1, log3, 2.0, 0};
+  const std::vector<double> b = {0, 0, 1, 0, std::log(2.0), 1, 0, 0, 0, 0, 0};
+  const std::vector<double> c = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   for (size_t idx = 0; idx < kForecastFeatureNames.size(); ++idx) {
     SCOPED_TRACE(kForecastFeatureNames[idx]);
     EXPECT_DOUBLE_EQ(field.candidates[0].features[idx], a[idx]);
@@ -93,6 +93,20 @@ TEST(PrimaryFields, ComputesFeaturesByHand) {
     EXPECT_DOUBLE_EQ(field.candidates[2].features[idx], c[idx]);
   }
   EXPECT_EQ(WinnerIndex(field), 0);
+}
+
+TEST(PrimaryFields, ReceiptsShareCountsLinkedCandidatesOnly) {
+  std::vector<model::PrimaryCandidacy> rows = {Candidacy("A", "1", "Representative", true),
+                                               Candidacy("B", "1", "Representative", false),
+                                               Candidacy("C", "1", "Representative", false)};
+  const std::vector<std::optional<int64_t>> receipts = {300'000, 100'000, std::nullopt};
+  const model::PrimaryField field = MakePrimaryField(GroupPrimaries(rows)[0], rows, receipts);
+  EXPECT_DOUBLE_EQ(field.candidates[0].features[10], 0.75);
+  EXPECT_DOUBLE_EQ(field.candidates[1].features[10], 0.25);
+  EXPECT_DOUBLE_EQ(field.candidates[2].features[10], 0.0);
+  // Without FEC money the feature is 0 for everyone, so it cancels out of the race.
+  const model::PrimaryField without = MakePrimaryField(GroupPrimaries(rows)[0], rows);
+  EXPECT_DOUBLE_EQ(without.candidates[0].features[10], 0.0);
 }
 
 TEST(PrimaryFields, RepublicanLeanIsMirrored) {

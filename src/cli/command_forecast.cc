@@ -39,10 +39,10 @@ Table CoefficientTable(const analysis::ForecastModel& model) {
   return table;
 }
 
-nlohmann::json ModelJson(const analysis::ForecastModel& model,
-                         const std::vector<std::string>& files) {
+nlohmann::json ModelJson(const analysis::ForecastModel& model, const PrimaryData& data) {
   return {{"train_cycles", model.train_cycles},
-          {"training_files", files},
+          {"training_files", data.source_paths},
+          {"candidacies_with_fec_receipts", data.num_linked_to_fec},
           {"num_races", model.num_races},
           {"num_candidates", model.num_candidates},
           {"num_incumbent_races", model.num_incumbent_races},
@@ -78,15 +78,20 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastOptions& optio
   ASSIGN_OR_RETURN(const analysis::ForecastEvaluation evaluation,
                    analysis::EvaluateLeaveOneStateOut(fields, forecast_options));
 
-  Table scores{{"method", "races", "candidates", "log_loss", "brier"}, {}};
+  Table scores{{"method", "cycle", "races", "candidates", "log_loss", "brier"}, {}};
   for (const analysis::MethodEvaluation& method : evaluation.methods) {
-    scores.rows.push_back({method.method, method.num_races, method.num_candidates,
-                           Number(method.log_loss), Number(method.brier)});
+    scores.rows.push_back({method.method,
+                           method.cycle == 0 ? Cell{std::string("all")}
+                                             : Cell{int64_t{method.cycle}},
+                           method.num_races, method.num_candidates, Number(method.log_loss),
+                           Number(method.brier)});
   }
+  // The calibration table covers every cycle together.
   Table calibration{{"method", "bin_low", "bin_high", "candidates", "mean_predicted",
                      "observed_rate", "observed_low", "observed_high"},
                     {}};
   for (const analysis::MethodEvaluation& method : evaluation.methods) {
+    if (method.cycle != 0) continue;
     for (const analysis::CalibrationBin& bin : method.calibration) {
       calibration.rows.push_back({method.method, bin.lower, bin.upper, bin.count,
                                   Number(bin.mean_predicted), Number(bin.observed_rate),
@@ -95,13 +100,15 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastOptions& optio
   }
   const std::string header = fmt::format(
       "leave-one-state-out over cycle(s) {}: {} states, {} races scored, {} skipped (outcome "
-      "unknown, several advanced, or uncontested); training files: {}",
+      "unknown, several advanced, or uncontested); {} candidacies with FEC receipts; training "
+      "files: {}",
       fmt::join(evaluation.cycles, ", "), evaluation.num_states, evaluation.num_races_scored,
-      evaluation.num_races_skipped, fmt::join(data.source_paths, ", "));
+      evaluation.num_races_skipped, data.num_linked_to_fec, fmt::join(data.source_paths, ", "));
   nlohmann::json saved = {{"summary", header},
                           {"scores", ToJson(scores)},
                           {"calibration", ToJson(calibration)}};
   for (const analysis::MethodEvaluation& method : evaluation.methods) {
+    if (method.cycle != 0) continue;
     RETURN_IF_ERROR(store::SaveForecastEvaluation(
                         *db, store::SavedForecastEvaluation{
                                  fmt::format("{}", fmt::join(evaluation.cycles, ",")),
@@ -191,7 +198,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
                       *db, store::SavedForecastModel{
                                fmt::format("{}", fmt::join(model.train_cycles, ",")), model.ridge,
                                model.num_races, model.num_candidates, model.log_likelihood,
-                               ModelJson(model, data.source_paths).dump()})
+                               ModelJson(model, data).dump()})
                       .status());
 
   Table table{{"race_id", "candidate", "line", "field_size", "probability", "won"}, {}};
@@ -207,7 +214,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
     }
   }
   if (format == OutputFormat::kJson) {
-    RenderJson({{"model", ModelJson(model, data.source_paths)}, {"forecasts", ToJson(table)}},
+    RenderJson({{"model", ModelJson(model, data)}, {"forecasts", ToJson(table)}},
                std::cout);
   } else {
     Render(table, format, std::cout);

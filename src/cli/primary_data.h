@@ -16,6 +16,11 @@ namespace downballot::cli {
 
 struct PrimaryData {
   std::vector<model::PrimaryCandidacy> candidacies;
+  // Indexed like `candidacies`: total FEC receipts (weball/webl) in the candidacy's cycle, for
+  // House and Senate candidacies that link to an FEC candidate (name, state, office, district);
+  // nullopt otherwise.
+  std::vector<std::optional<int64_t>> receipts_cents;
+  int num_linked_to_fec = 0;
   std::vector<std::string> source_paths;  // distinct files, in load order
 };
 
