@@ -1,7 +1,6 @@
 #include "money/committee_summary.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
@@ -26,7 +25,6 @@
 #include <xxhash.h>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "base/check.h"
 #include "fmt/format.h"
@@ -47,9 +45,10 @@ constexpr size_t kScanStepBytes = 64;
 constexpr size_t kMaxQuotedAmountBytes = 40;
 // Boundary search reads this much at a time looking for the next newline.
 constexpr size_t kBoundaryProbeBytes = 64 * 1024;
-// Rows between a donor hash's prefetch and its insert: enough to cover a DRAM miss (~100 ns)
-// at ~25 ns a row. Measured on the 10M-row file: see bench/README.md.
-constexpr size_t kDonorPipelineDepth = 16;
+// Donor hashes are appended to one of 2^kDonorBucketBits buckets by their top bits while the
+// file is scanned, then each bucket is deduplicated on its own (see DonorBuckets).
+constexpr int kDonorBucketBits = 10;
+constexpr size_t kNumDonorBuckets = size_t{1} << kDonorBucketBits;
 // Donor keys up to this long are hashed from a stack buffer; longer ones from the heap.
 constexpr size_t kStackKeyBytes = 256;
 
@@ -192,52 +191,27 @@ inline uint64_t DonorHash(std::string_view name, std::string_view zip5) {
   return XXH3_64bits(key.data(), key.size());
 }
 
-// Big donor tables on 2 MiB pages: probes land at random across tens of megabytes, and with
-// 4 KiB pages nearly every one also missed the TLB. The kernel here grants huge pages only on
-// madvise (transparent_hugepage=madvise), so ask.
-template <typename T>
-class HugePageAllocator {
- public:
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  explicit HugePageAllocator(const HugePageAllocator<U>& /*other*/) {}
-
-  T* allocate(size_t count) {
-    const size_t bytes = count * sizeof(T);
-    void* memory = nullptr;
-    if (bytes >= kMinHugeBytes) {
-      const size_t rounded = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-      memory = std::aligned_alloc(kHugePageBytes, rounded);
-      if (memory != nullptr) ::madvise(memory, rounded, MADV_HUGEPAGE);
-    } else {
-      memory = std::malloc(bytes);
-    }
-    DOWNBALLOT_CHECK(memory != nullptr);  // out of memory: nothing sensible left to do
-    return static_cast<T*>(memory);
-  }
-  void deallocate(T* memory, size_t /*count*/) { std::free(memory); }
-
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>& /*other*/) const {
-    return true;
-  }
-
- private:
-  static constexpr size_t kHugePageBytes = size_t{2} << 20;
-  static constexpr size_t kMinHugeBytes = size_t{4} << 20;
-};
-
-using DonorSet = absl::flat_hash_set<uint64_t, absl::Hash<uint64_t>, std::equal_to<uint64_t>,
-                                     HugePageAllocator<uint64_t>>;
-
 struct Accumulator {
   int64_t rows = 0;
   base::Cents sum = 0;
   int64_t small_rows = 0;
   base::Cents small_sum = 0;
-  DonorSet donor_hashes;
 };
+
+// One row's donor: the committee's slot in its Totaller and the donor key's hash.
+struct DonorEntry {
+  uint64_t hash = 0;
+  uint32_t slot = 0;
+};
+
+// Counting distinct donors with one hash set per committee sent nearly every row to DRAM: 6.7M
+// (committee, donor) pairs at 10M rows outgrow the caches, and the probes' loads took about half
+// of the scan even when prefetched (bench/README.md). Instead the scan only appends each pair
+// to a bucket chosen by the hash's top bits, which streams to memory, and the pairs are
+// deduplicated afterwards bucket by bucket: a bucket is small enough for its table to stay in
+// cache, and pairs that are equal land in the same bucket whichever thread read them, so the
+// buckets are shared out across threads with nothing to merge.
+using DonorBuckets = std::array<std::vector<DonorEntry>, kNumDonorBuckets>;
 
 // What one chunk adds to the report; line numbers are chunk-local until the merge.
 struct ChunkReport {
@@ -302,47 +276,13 @@ class Totaller {
       carry = filled - scan_end;
       std::memmove(buffer.get(), buffer.get() + scan_end, carry);
     }
-    FlushDonors();
     report_ = nullptr;
     return report;
   }
 
-  // Moves every committee of `other` into this one.
-  void Absorb(Totaller& other) {
-    for (auto& [cmte_id, slot] : other.index_) {
-      Accumulator& from = other.accumulators_[slot];
-      auto [it, is_new] = index_.try_emplace(cmte_id, static_cast<uint32_t>(accumulators_.size()));
-      if (is_new) {
-        accumulators_.push_back(std::move(from));
-        continue;
-      }
-      Accumulator& into = accumulators_[it->second];
-      into.rows += from.rows;
-      into.sum += from.sum;
-      into.small_rows += from.small_rows;
-      into.small_sum += from.small_sum;
-      if (into.donor_hashes.size() < from.donor_hashes.size()) {
-        std::swap(into.donor_hashes, from.donor_hashes);
-      }
-      into.donor_hashes.insert(from.donor_hashes.begin(), from.donor_hashes.end());
-    }
-    other.index_.clear();
-    other.accumulators_.clear();
-  }
-
-  [[nodiscard]] std::vector<CommitteeTotals> Totals() const {
-    std::vector<CommitteeTotals> totals;
-    totals.reserve(index_.size());
-    for (const auto& [cmte_id, slot] : index_) {
-      const Accumulator& acc = accumulators_[slot];
-      totals.push_back(CommitteeTotals{cmte_id, acc.rows, acc.sum, acc.small_rows, acc.small_sum,
-                                       static_cast<int64_t>(acc.donor_hashes.size())});
-    }
-    std::sort(totals.begin(), totals.end(), [](const CommitteeTotals& a, const CommitteeTotals& b) {
-      return a.cmte_id < b.cmte_id;
-    });
-    return totals;
-  }
+  [[nodiscard]] const absl::flat_hash_map<std::string, uint32_t>& index() const { return index_; }
+  [[nodiscard]] const std::vector<Accumulator>& accumulators() const { return accumulators_; }
+  [[nodiscard]] const DonorBuckets& donor_buckets() const { return buckets_; }
 
  private:
   // `data[0, len)` is whole lines, the last ending in '\n'; kScanStepBytes past `len` are
@@ -412,29 +352,8 @@ class Totaller {
     }
   }
 
-  // Donor sets outgrow the caches (6 million hashes at 10M rows), so a plain insert waits on
-  // DRAM for each row: perf put 46% of the scan on the probe's two loads. Instead each insert
-  // is prefetched and done kDonorPipelineDepth rows later, when its cache lines have arrived.
-  // A rehash in between only wastes a prefetch.
   void AddDonor(uint32_t slot, uint64_t hash) {
-    accumulators_[slot].donor_hashes.prefetch(hash);
-    PendingDonor& pending = pending_[pending_next_];
-    if (pending_count_ == kDonorPipelineDepth) {
-      accumulators_[pending.slot].donor_hashes.insert(pending.hash);
-    } else {
-      ++pending_count_;
-    }
-    pending = PendingDonor{slot, hash};
-    pending_next_ = (pending_next_ + 1) % kDonorPipelineDepth;
-  }
-
-  void FlushDonors() {
-    for (size_t idx = 0; idx < pending_count_; ++idx) {
-      const PendingDonor& pending = pending_[idx];
-      accumulators_[pending.slot].donor_hashes.insert(pending.hash);
-    }
-    pending_count_ = 0;
-    pending_next_ = 0;
+    buckets_[hash >> (64 - kDonorBucketBits)].push_back(DonorEntry{hash, slot});
   }
 
   void Reject(ChunkReport& report, std::string field, std::string reason) {
@@ -458,19 +377,12 @@ class Totaller {
     return last_slot_;
   }
 
-  struct PendingDonor {
-    uint32_t slot = 0;
-    uint64_t hash = 0;
-  };
-
   absl::flat_hash_map<std::string, uint32_t> index_;
   std::vector<Accumulator> accumulators_;
   std::string last_cmte_id_;
   uint32_t last_slot_ = 0;
   bool has_last_ = false;
-  std::array<PendingDonor, kDonorPipelineDepth> pending_;  // a ring, oldest at pending_next_
-  size_t pending_count_ = 0;
-  size_t pending_next_ = 0;
+  DonorBuckets buckets_;
   ChunkReport* report_ = nullptr;
   const std::string* name_ = nullptr;
 };
@@ -500,6 +412,42 @@ absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const Source& source, int n
   bounds.push_back(size);
   return bounds;
 }
+
+// Distinct (committee, donor hash) pairs of one bucket: open addressing with linear probing,
+// sized to twice the bucket's pairs and reused from bucket to bucket.
+class PairTable {
+ public:
+  void Reset(size_t num_pairs) {
+    size_t capacity = 16;
+    while (capacity < 2 * num_pairs) capacity *= 2;
+    mask_ = capacity - 1;
+    cells_.assign(capacity, Cell{});
+  }
+
+  // True when the pair was not in the table yet.
+  bool Insert(uint64_t hash, uint32_t slot) {
+    // Every hash in a bucket shares its top bits, so the index comes from the low ones, mixed
+    // with the slot so one donor giving to many committees does not pile up in one run.
+    size_t idx = (hash ^ (uint64_t{slot} * 0x9E3779B97F4A7C15ULL)) & mask_;
+    while (true) {
+      Cell& cell = cells_[idx];
+      if (cell.slot_plus_one == 0) {
+        cell = Cell{hash, slot + 1};
+        return true;
+      }
+      if (cell.hash == hash && cell.slot_plus_one == slot + 1) return false;
+      idx = (idx + 1) & mask_;
+    }
+  }
+
+ private:
+  struct Cell {
+    uint64_t hash = 0;
+    uint32_t slot_plus_one = 0;  // 0 marks an empty cell
+  };
+  std::vector<Cell> cells_;
+  size_t mask_ = 0;
+};
 
 class Summarizer {
  public:
@@ -548,11 +496,78 @@ class Summarizer {
   }
 
   CommitteeSummary Finish() {
-    for (size_t idx = 1; idx < totallers_.size(); ++idx) totallers_[0].Absorb(totallers_[idx]);
-    return CommitteeSummary{totallers_[0].Totals(), std::move(report_)};
+    // One slot per committee across all threads, in output (cmte_id) order.
+    std::vector<std::string_view> cmte_ids;
+    for (const Totaller& totaller : totallers_) {
+      for (const auto& [cmte_id, slot] : totaller.index()) cmte_ids.push_back(cmte_id);
+    }
+    std::sort(cmte_ids.begin(), cmte_ids.end());
+    cmte_ids.erase(std::unique(cmte_ids.begin(), cmte_ids.end()), cmte_ids.end());
+    std::vector<CommitteeTotals> committees(cmte_ids.size());
+    std::vector<std::vector<uint32_t>> global_slot(totallers_.size());
+    for (size_t thread = 0; thread < totallers_.size(); ++thread) {
+      const Totaller& totaller = totallers_[thread];
+      global_slot[thread].resize(totaller.accumulators().size());
+      for (const auto& [cmte_id, slot] : totaller.index()) {
+        const auto global = static_cast<uint32_t>(
+            std::lower_bound(cmte_ids.begin(), cmte_ids.end(), std::string_view(cmte_id)) -
+            cmte_ids.begin());
+        global_slot[thread][slot] = global;
+        const Accumulator& acc = totaller.accumulators()[slot];
+        CommitteeTotals& totals = committees[global];
+        totals.cmte_id = cmte_id;
+        totals.rows += acc.rows;
+        totals.sum += acc.sum;
+        totals.small_rows += acc.small_rows;
+        totals.small_sum += acc.small_sum;
+      }
+    }
+    CountDonors(global_slot, committees);
+    return CommitteeSummary{std::move(committees), std::move(report_)};
   }
 
  private:
+  // Sets each committee's `donors`: buckets are dealt out to the threads round-robin, and
+  // each thread counts into its own array, summed at the end.
+  void CountDonors(const std::vector<std::vector<uint32_t>>& global_slot,
+                   std::vector<CommitteeTotals>& committees) const {
+    const size_t num_workers = static_cast<size_t>(num_threads_);
+    std::vector<std::vector<int64_t>> counts(num_workers,
+                                             std::vector<int64_t>(committees.size(), 0));
+    const auto count = [&](size_t worker) {
+      PairTable table;
+      for (size_t bucket = worker; bucket < kNumDonorBuckets; bucket += num_workers) {
+        size_t num_pairs = 0;
+        for (const Totaller& totaller : totallers_) {
+          num_pairs += totaller.donor_buckets()[bucket].size();
+        }
+        if (num_pairs == 0) continue;
+        table.Reset(num_pairs);
+        for (size_t thread = 0; thread < totallers_.size(); ++thread) {
+          for (const DonorEntry& entry : totallers_[thread].donor_buckets()[bucket]) {
+            const uint32_t slot = global_slot[thread][entry.slot];
+            if (table.Insert(entry.hash, slot)) ++counts[worker][slot];
+          }
+        }
+      }
+    };
+    std::vector<std::thread> threads;
+    for (size_t worker = 1; worker < num_workers; ++worker) {
+      try {
+        threads.emplace_back(count, worker);
+      } catch (const std::system_error&) {
+        count(worker);  // no thread to be had: do the work here instead
+      }
+    }
+    count(0);
+    for (std::thread& thread : threads) thread.join();
+    for (const std::vector<int64_t>& worker_counts : counts) {
+      for (size_t slot = 0; slot < committees.size(); ++slot) {
+        committees[slot].donors += worker_counts[slot];
+      }
+    }
+  }
+
   SummaryOptions options_;
   int num_threads_;
   std::vector<Totaller> totallers_;

@@ -73,7 +73,8 @@ struct CommitteeSummary {
 // the result does not depend on the options.
 // Returns NotFound if a file does not exist and Internal if one cannot be read (the message
 // names the path); nothing partial is returned then. Memory: a fixed read buffer per thread
-// plus 8-16 bytes per distinct (committee, donor) pair; the files are never held whole.
+// plus 16 bytes per row with a donor (its committee and donor hash, deduplicated at the end);
+// the files are never held whole.
 // Thread-compatible: concurrent calls share nothing.
 [[nodiscard]] absl::StatusOr<CommitteeSummary> SummarizeCommittees(
     std::span<const std::string> paths, const SummaryOptions& options = {});
