@@ -89,14 +89,12 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
   ASSIGN_OR_RETURN(const std::vector<store::RepeatedResultRows> repeats,
                    store::ReadRepeatedResultRows(db));
   for (const store::RepeatedResultRows& repeat : repeats) {
-    if (!options.state.empty() && !base::ContainsIgnoreCase(repeat.path, "__" + base::ToLower(options.state) + "__")) {
-      continue;
-    }
+    if (!IsInScope(options, repeat.state, repeat.year)) continue;
     const bool is_same_count =
         std::all_of(repeat.votes.begin(), repeat.votes.end(),
                     [&](int64_t votes) { return votes == repeat.votes.front(); });
     issues.push_back(Issue{
-        "warning", "repeated_rows", "", repeat.path,
+        "warning", "repeated_rows", base::ToUpper(repeat.state), repeat.path,
         fmt::format("{} rows for {} / {} / {} {} / {} ({}) with {}: {}", repeat.lines.size(),
                     repeat.county, repeat.precinct, repeat.office, repeat.district,
                     repeat.candidate, repeat.party,
@@ -104,6 +102,8 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
                     fmt::join(repeat.votes, ", ")),
         fmt::format("{}:{}", repeat.path, fmt::join(repeat.lines, ","))});
   }
+  // A rejected row keeps only its file and line, not its state or year: listed unfiltered only.
+  if (!options.state.empty() || options.cycle != 0) return absl::OkStatus();
   ASSIGN_OR_RETURN(const std::vector<store::RejectedRepeat> rejected,
                    store::ReadRejectedRepeats(db));
   std::map<std::string, std::vector<int64_t>> lines_by_file;

@@ -19,7 +19,8 @@ std::vector<int64_t> ParseIntList(const std::string& text) {
 absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(Database& db) {
   ASSIGN_OR_RETURN(
       auto select,
-      db.Prepare("SELECT f.path, t.county, r.precinct, t.office_raw, t.district, t.candidate, "
+      db.Prepare("SELECT f.path, t.state, CAST(substr(t.election_date, 1, 4) AS INTEGER), "
+                 "t.county, r.precinct, t.office_raw, t.district, t.candidate, "
                  "t.party_raw, group_concat(r.line), group_concat(r.votes) "
                  "FROM (SELECT * FROM result_row ORDER BY file_id, line) r "
                  "JOIN result_tally t ON t.id = r.tally_id JOIN source_file f ON f.id = r.file_id "
@@ -29,11 +30,11 @@ absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(Database&
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, select.Step());
     if (!has_row) break;
-    found.push_back(RepeatedResultRows{select.ColumnText(0), select.ColumnText(1),
-                                       select.ColumnText(2), select.ColumnText(3),
-                                       select.ColumnText(4), select.ColumnText(5),
-                                       select.ColumnText(6), ParseIntList(select.ColumnText(7)),
-                                       ParseIntList(select.ColumnText(8))});
+    found.push_back(RepeatedResultRows{
+        select.ColumnText(0), select.ColumnText(1), static_cast<int>(select.ColumnInt(2)),
+        select.ColumnText(3), select.ColumnText(4), select.ColumnText(5), select.ColumnText(6),
+        select.ColumnText(7), select.ColumnText(8), ParseIntList(select.ColumnText(9)),
+        ParseIntList(select.ColumnText(10))});
   }
   return found;
 }

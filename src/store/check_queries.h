@@ -15,6 +15,8 @@ namespace downballot::store {
 // party line: the same vote entered twice, or two different counts for one thing.
 struct RepeatedResultRows {
   std::string path;
+  std::string state;  // postal code, lowercase as stored
+  int year = 0;       // of the election
   std::string county;
   std::string precinct;
   std::string office;  // as written
