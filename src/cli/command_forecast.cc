@@ -18,7 +18,7 @@
 namespace downballot::cli {
 namespace {
 
-struct ForecastOptions {
+struct ForecastCommandOptions {
   std::string race_id;
   int cycle = 0;
   std::vector<int> train_cycles;
@@ -66,7 +66,7 @@ void PrintModelSummary(const analysis::ForecastModel& model, std::ostream& out) 
   }
 }
 
-absl::Status RunEvaluate(const AppContext& context, const ForecastOptions& options,
+absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions& options,
                          OutputFormat format) {
   ASSIGN_OR_RETURN(auto db, OpenStore(context));
   store::CandidacyFilter filter;
@@ -127,7 +127,7 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastOptions& optio
   return absl::OkStatus();
 }
 
-absl::Status RunForecast(const AppContext& context, const ForecastOptions& options) {
+absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   if (options.ridge < 0 || !std::isfinite(options.ridge)) {
     return absl::InvalidArgumentError(fmt::format("--ridge must be >= 0, got {}", options.ridge));
@@ -227,7 +227,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastOptions& optio
 }  // namespace
 
 void RegisterForecastCommand(CLI::App& app, AppContext& context, int& exit_code) {
-  auto options = std::make_shared<ForecastOptions>();
+  auto options = std::make_shared<ForecastCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "forecast",
       "Win probabilities for the candidates of loaded primaries (FiveThirtyEight files), from a\n"

@@ -17,14 +17,15 @@ namespace {
 std::optional<double> LookUpLean(const store::PartisanLeanTable& leans,
                                  const model::PrimaryCandidacy& candidacy) {
   const std::string district = analysis::NormalizedDistrict(candidacy);
-  std::optional<double> lean;
-  for (const auto& [key, margin] : leans) {
-    const auto& [year, state, lean_district] = key;
-    if (year <= candidacy.cycle && state == candidacy.state && lean_district == district) {
-      lean = margin;  // the map is ordered by year, so the last match is the latest
-    }
+  // The table is ordered by year first; try each year from the cycle back.
+  for (auto it = leans.lower_bound({candidacy.cycle + 1, std::string(), std::string()});
+       it != leans.begin();) {
+    const int year = std::get<0>(std::prev(it)->first);
+    const auto found = leans.find({year, candidacy.state, district});
+    if (found != leans.end()) return found->second;
+    it = leans.lower_bound({year, std::string(), std::string()});
   }
-  return lean;
+  return std::nullopt;
 }
 
 // Links the House and Senate candidacies to FEC candidates the way `links` does for races, and
