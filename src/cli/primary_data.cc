@@ -1,9 +1,10 @@
 #include "cli/primary_data.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
-#include <utility>
 #include <tuple>
+#include <utility>
 
 #include "analysis/primary_fields.h"
 #include "base/status_macros.h"
