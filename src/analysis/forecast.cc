@@ -115,8 +115,8 @@ std::vector<double> PredictEndorsementLeader(const EndorsementLeaderBaseline& ba
   const std::optional<size_t> leader = SingleLeader(field);
   const size_t size = field.candidates.size();
   if (!leader.has_value() || size < 2) return PredictUniform(field);
-  std::vector<double> probabilities(size,
-                                    (1.0 - baseline.leader_win_rate) / static_cast<double>(size - 1));
+  std::vector<double> probabilities(
+      size, (1.0 - baseline.leader_win_rate) / static_cast<double>(size - 1));
   probabilities[*leader] = baseline.leader_win_rate;
   return probabilities;
 }
@@ -190,9 +190,11 @@ absl::StatusOr<ForecastEvaluation> EvaluateLeaveOneStateOut(
       for (size_t method = 0; method < kMethods.size(); ++method) {
         std::vector<ScoredForecast> in_cycle;
         for (size_t idx = 0; idx < scores[method].forecasts.size(); ++idx) {
-          if (scores[method].cycles[idx] == cycle) in_cycle.push_back(scores[method].forecasts[idx]);
+          if (scores[method].cycles[idx] == cycle)
+            in_cycle.push_back(scores[method].forecasts[idx]);
         }
-        if (!in_cycle.empty()) evaluation.methods.push_back(evaluate(kMethods[method], cycle, in_cycle));
+        if (!in_cycle.empty())
+          evaluation.methods.push_back(evaluate(kMethods[method], cycle, in_cycle));
       }
     }
   }

@@ -31,7 +31,7 @@ struct ForecastModel {
   std::vector<int> train_cycles;        // cycles of the training races, ascending
   int num_races = 0;                    // training races fitted (known single winner, 2+ running)
   int num_candidates = 0;
-  int num_incumbent_races = 0;          // of those, races with an incumbent running
+  int num_incumbent_races = 0;  // of those, races with an incumbent running
   double log_likelihood = 0;
   double ridge = 0;
   int iterations = 0;
@@ -67,16 +67,16 @@ struct MethodEvaluation {
   int cycle = 0;       // 0: every cycle evaluated together
   int64_t num_races = 0;
   int64_t num_candidates = 0;
-  double log_loss = 0;  // race-level: mean -ln p(winner)
-  double brier = 0;     // candidate-level
+  double log_loss = 0;                      // race-level: mean -ln p(winner)
+  double brier = 0;                         // candidate-level
   std::vector<CalibrationBin> calibration;  // 10 bins
 };
 
 struct ForecastEvaluation {
   std::vector<int> cycles;
-  int num_states = 0;            // folds
-  int64_t num_races_scored = 0;  // known single winner, 2+ candidates
-  int64_t num_races_skipped = 0; // unknown or several winners (top-two), or uncontested
+  int num_states = 0;             // folds
+  int64_t num_races_scored = 0;   // known single winner, 2+ candidates
+  int64_t num_races_skipped = 0;  // unknown or several winners (top-two), or uncontested
   // Each method over every cycle (cycle 0), then each method per cycle when there are several.
   std::vector<MethodEvaluation> methods;
   std::vector<ScoredForecast> model_forecasts;  // the model's out-of-state forecasts

@@ -121,9 +121,9 @@ model::PrimaryField MakePrimaryField(const PrimaryRace& race,
     const EndorsementCounts& count = counts[pos];
     const double is_endorsed = count.groups_for > 0 ? 1.0 : 0.0;
     // The lean towards the candidate's own party: D+10 helps Democrats, hurts Republicans.
-    const double party_lean =
-        c.partisan_lean.has_value() ? (c.party == "REP" ? -*c.partisan_lean : *c.partisan_lean)
-                                    : 0.0;
+    const double party_lean = c.partisan_lean.has_value()
+                                  ? (c.party == "REP" ? -*c.partisan_lean : *c.partisan_lean)
+                                  : 0.0;
     model::FieldCandidate candidate;
     candidate.name = c.candidate;
     candidate.source_line = c.line;

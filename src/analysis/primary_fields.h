@@ -1,4 +1,5 @@
-// Groups FiveThirtyEight candidacies into primaries and turns each candidate into forecast features.
+// Groups FiveThirtyEight candidacies into primaries and turns each candidate into forecast
+// features.
 #pragma once
 
 #include <array>

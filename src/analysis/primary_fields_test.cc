@@ -35,8 +35,8 @@ TEST(PrimaryFields, NormalizesBothFormatsOfficesAndDistricts) {
   EXPECT_EQ(NormalizedDistrict(house2018), "12");
   const auto house2022 = Candidacy("A", "07", "Representative", true);
   EXPECT_EQ(NormalizedDistrict(house2022), "7");
-  const auto at_large = Candidacy("A", "U.S. House Montana At-large District", "Representative",
-                                  true);
+  const auto at_large =
+      Candidacy("A", "U.S. House Montana At-large District", "Representative", true);
   EXPECT_EQ(NormalizedDistrict(at_large), "AL");
   EXPECT_EQ(NormalizedDistrict(Candidacy("A", "At-Large", "Representative", true)), "AL");
   const auto senate = Candidacy("A", "", "Senator (unexpired term)", true);

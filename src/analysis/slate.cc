@@ -61,8 +61,8 @@ std::string SeatStatus(const model::PrimaryCandidacy& candidacy, bool race_has_i
 
 std::string LeanBand(const model::PrimaryCandidacy& candidacy) {
   if (!candidacy.partisan_lean.has_value()) return "unknown";
-  const double lean = candidacy.party == "REP" ? -*candidacy.partisan_lean
-                                               : *candidacy.partisan_lean;
+  const double lean =
+      candidacy.party == "REP" ? -*candidacy.partisan_lean : *candidacy.partisan_lean;
   if (lean >= kSafeLean) return "safe";
   if (lean >= kFavouredLean) return "favoured";
   if (lean > -kFavouredLean) return "swing";
@@ -74,11 +74,10 @@ std::vector<SlateSummary> ScoreSlates(std::span<const model::PrimaryCandidacy> c
   // Each candidacy's race context: seat status, lean band and field size.
   std::vector<CandidacyContext> context(candidacies.size());
   for (const PrimaryRace& race : GroupPrimaries(candidacies)) {
-    const bool has_incumbent = std::any_of(
-        race.candidacies.begin(), race.candidacies.end(),
-        [&](size_t idx) { return candidacies[idx].incumbent == true; });
-    const int field_band =
-        std::min(static_cast<int>(race.candidacies.size()), kLargestFieldBand);
+    const bool has_incumbent =
+        std::any_of(race.candidacies.begin(), race.candidacies.end(),
+                    [&](size_t idx) { return candidacies[idx].incumbent == true; });
+    const int field_band = std::min(static_cast<int>(race.candidacies.size()), kLargestFieldBand);
     for (size_t idx : race.candidacies) {
       context[idx] = {SeatStatus(candidacies[idx], has_incumbent), LeanBand(candidacies[idx]),
                       field_band};
@@ -90,7 +89,8 @@ std::vector<SlateSummary> ScoreSlates(std::span<const model::PrimaryCandidacy> c
   std::map<std::pair<int, std::string>, Tally> references;
   for (size_t idx = 0; idx < candidacies.size(); ++idx) {
     const model::PrimaryCandidacy& c = candidacies[idx];
-    strata[{c.cycle, c.party, context[idx].seat, context[idx].field_band, context[idx].lean}].Add(c);
+    strata[{c.cycle, c.party, context[idx].seat, context[idx].field_band, context[idx].lean}].Add(
+        c);
     references[{c.cycle, c.party}].Add(c);
   }
   const auto stratum_rate = [&](size_t idx) {
@@ -112,8 +112,8 @@ std::vector<SlateSummary> ScoreSlates(std::span<const model::PrimaryCandidacy> c
   for (size_t idx = 0; idx < candidacies.size(); ++idx) {
     const model::PrimaryCandidacy& c = candidacies[idx];
     for (const model::EndorsementCell& cell : c.endorsements) {
-      auto [it, is_new] = index_of_group.emplace(std::make_tuple(c.cycle, c.party, cell.group),
-                                                 groups.size());
+      auto [it, is_new] =
+          index_of_group.emplace(std::make_tuple(c.cycle, c.party, cell.group), groups.size());
       if (is_new) {
         GroupState state;
         state.summary.group = cell.group;

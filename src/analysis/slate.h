@@ -16,7 +16,7 @@ namespace downballot::analysis {
 struct WinRate {
   int64_t decided = 0;  // endorsees whose primary outcome is known
   int64_t won = 0;
-  double rate = 0;      // won / decided; 0 when nothing is decided
+  double rate = 0;  // won / decided; 0 when nothing is decided
   double low = 0;
   double high = 1;
 };
@@ -30,9 +30,9 @@ struct SlateSplit {
 
 // One group (an endorsement column) in one cycle and party's primaries.
 struct SlateSummary {
-  std::string group;    // the column name: "Sanders Endorsed?", "Trump"
+  std::string group;  // the column name: "Sanders Endorsed?", "Trump"
   int cycle = 0;
-  std::string party;    // "DEM" / "REP"
+  std::string party;  // "DEM" / "REP"
   bool is_party_committee = false;
   int64_t endorsed = 0;         // "Yes"
   int64_t backed_opponent = 0;  // "No": backed an opponent or opposed the candidate
@@ -42,7 +42,7 @@ struct SlateSummary {
   // win rate of all candidates of the same cycle and party in the same stratum (seat status x
   // lean band x field size); expected = the sum of those chances.
   double expected_wins = 0;
-  double expected_rate = 0;             // expected_wins / decided
+  double expected_rate = 0;                      // expected_wins / decided
   std::optional<double> observed_over_expected;  // won / expected_wins; none when expected is 0
   // The rate the endorsees would have had in an average candidate's races: their odds of
   // winning over the odds of comparable candidates (the strata above), applied to the odds of

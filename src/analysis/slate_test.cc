@@ -9,8 +9,7 @@
 namespace downballot::analysis {
 namespace {
 
-model::PrimaryCandidacy Candidacy(std::string name, std::string district,
-                                  std::optional<bool> won) {
+model::PrimaryCandidacy Candidacy(std::string name, std::string district, std::optional<bool> won) {
   model::PrimaryCandidacy c;
   c.candidate = std::move(name);
   c.cycle = 2018;
@@ -31,8 +30,8 @@ void Cell(model::PrimaryCandidacy& c, model::Endorsement value) {
 TEST(Slate, CountsKeepNotTrackedAndBackedOpponentApart) {
   // District 1: the group's pick wins; district 2: its pick loses; district 3: it did not weigh in.
   std::vector<model::PrimaryCandidacy> rows = {
-      Candidacy("A", "1", true),  Candidacy("B", "1", false), Candidacy("C", "2", false),
-      Candidacy("D", "2", true),  Candidacy("E", "3", true),  Candidacy("F", "3", std::nullopt),
+      Candidacy("A", "1", true), Candidacy("B", "1", false), Candidacy("C", "2", false),
+      Candidacy("D", "2", true), Candidacy("E", "3", true),  Candidacy("F", "3", std::nullopt),
   };
   Cell(rows[0], model::Endorsement::kYes);
   Cell(rows[1], model::Endorsement::kNo);
@@ -75,12 +74,14 @@ TEST(Slate, CountsKeepNotTrackedAndBackedOpponentApart) {
 
 TEST(Slate, SplitsByOfficeSeatAndLean) {
   std::vector<model::PrimaryCandidacy> rows = {
-      Candidacy("A", "1", true), Candidacy("B", "1", false),
-      Candidacy("C", "2", false), Candidacy("D", "2", true),
+      Candidacy("A", "1", true),
+      Candidacy("B", "1", false),
+      Candidacy("C", "2", false),
+      Candidacy("D", "2", true),
   };
-  rows[0].partisan_lean = 20;   // safe for a Democrat
-  rows[2].partisan_lean = -2;   // swing
-  rows[3].incumbent = true;     // C challenges an incumbent
+  rows[0].partisan_lean = 20;  // safe for a Democrat
+  rows[2].partisan_lean = -2;  // swing
+  rows[3].incumbent = true;    // C challenges an incumbent
   Cell(rows[0], model::Endorsement::kYes);
   Cell(rows[1], model::Endorsement::kNo);
   Cell(rows[2], model::Endorsement::kYes);
@@ -91,9 +92,9 @@ TEST(Slate, SplitsByOfficeSeatAndLean) {
     got.push_back(split.dimension + "=" + split.value + ":" + std::to_string(split.result.won) +
                   "/" + std::to_string(split.result.decided));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"lean=safe:1/1", "lean=swing:0/1",
-                                           "office=U.S. House:1/2", "seat=open seat:1/1",
-                                           "seat=vs incumbent:0/1"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"lean=safe:1/1", "lean=swing:0/1", "office=U.S. House:1/2",
+                                      "seat=open seat:1/1", "seat=vs incumbent:0/1"}));
 }
 
 TEST(Slate, SeatStatusAndLeanBands) {
@@ -103,9 +104,14 @@ TEST(Slate, SeatStatusAndLeanBands) {
   c.incumbent = true;
   EXPECT_EQ(SeatStatus(c, true), "incumbent");
   EXPECT_EQ(LeanBand(c), "unknown");
-  for (const auto& [lean, band] : std::vector<std::pair<double, std::string>>{
-           {15, "safe"}, {14.9, "favoured"}, {5, "favoured"}, {4.9, "swing"}, {-4.9, "swing"},
-           {-5, "uphill"}, {-14.9, "uphill"}, {-15, "hostile"}}) {
+  for (const auto& [lean, band] : std::vector<std::pair<double, std::string>>{{15, "safe"},
+                                                                              {14.9, "favoured"},
+                                                                              {5, "favoured"},
+                                                                              {4.9, "swing"},
+                                                                              {-4.9, "swing"},
+                                                                              {-5, "uphill"},
+                                                                              {-14.9, "uphill"},
+                                                                              {-15, "hostile"}}) {
     c.partisan_lean = lean;
     EXPECT_EQ(LeanBand(c), band) << lean;
   }

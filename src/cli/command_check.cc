@@ -29,7 +29,7 @@ struct Issue {
   std::string state;
   std::string subject;  // a race or contest id, or a file
   std::string message;
-  std::string rows;     // where to look: "file:line,line" or contest ids
+  std::string rows;  // where to look: "file:line,line" or contest ids
 };
 
 bool IsInScope(const CheckOptions& options, std::string_view state, int year) {
@@ -48,10 +48,10 @@ absl::Status AddRollOffIssues(store::Database& db, const CheckOptions& options,
   RETURN_IF_ERROR(contests.status());
   for (const analysis::RollOffIssue& issue :
        analysis::CheckRollOff(contests->by_source, analysis::RollOffOptions{})) {
-    std::string subject = issue.contest_ids.size() == 1
-                              ? issue.contest_ids.front()
-                              : fmt::format("{}.{}.{}", issue.source, issue.year,
-                                            base::ToLower(issue.state));
+    std::string subject =
+        issue.contest_ids.size() == 1
+            ? issue.contest_ids.front()
+            : fmt::format("{}.{}.{}", issue.source, issue.year, base::ToLower(issue.state));
     issues.push_back(Issue{std::string(analysis::ToString(issue.severity)),
                            std::string(analysis::ToString(issue.check)), issue.state,
                            std::move(subject), issue.message,
@@ -93,14 +93,14 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
     const bool is_same_count =
         std::all_of(repeat.votes.begin(), repeat.votes.end(),
                     [&](int64_t votes) { return votes == repeat.votes.front(); });
-    issues.push_back(Issue{
-        "warning", "repeated_rows", base::ToUpper(repeat.state), repeat.path,
-        fmt::format("{} rows for {} / {} / {} {} / {} ({}) with {}: {}", repeat.lines.size(),
-                    repeat.county, repeat.precinct, repeat.office, repeat.district,
-                    repeat.candidate, repeat.party,
-                    is_same_count ? "the same votes, counted twice" : "different votes",
-                    fmt::join(repeat.votes, ", ")),
-        fmt::format("{}:{}", repeat.path, fmt::join(repeat.lines, ","))});
+    issues.push_back(
+        Issue{"warning", "repeated_rows", base::ToUpper(repeat.state), repeat.path,
+              fmt::format("{} rows for {} / {} / {} {} / {} ({}) with {}: {}", repeat.lines.size(),
+                          repeat.county, repeat.precinct, repeat.office, repeat.district,
+                          repeat.candidate, repeat.party,
+                          is_same_count ? "the same votes, counted twice" : "different votes",
+                          fmt::join(repeat.votes, ", ")),
+              fmt::format("{}:{}", repeat.path, fmt::join(repeat.lines, ","))});
   }
   // A rejected row keeps only its file and line, not its state or year: listed unfiltered only.
   if (!options.state.empty() || options.cycle != 0) return absl::OkStatus();
@@ -130,8 +130,8 @@ absl::Status AddMismatchIssues(store::Database& db, const CheckOptions& options,
   }
   for (const auto& [race_id, race_mismatches] : by_race) {
     const std::string state = base::ToUpper(race_id.substr(0, race_id.find('.')));
-    const int year = static_cast<int>(
-        base::ParseInt(race_id.substr(race_id.find('.') + 1, 4)).value_or(0));
+    const int year =
+        static_cast<int>(base::ParseInt(race_id.substr(race_id.find('.') + 1, 4)).value_or(0));
     if (!IsInScope(options, state, year)) continue;
     int64_t largest = 0;
     const model::ReconciliationMismatch* worst = race_mismatches.front();

@@ -31,10 +31,9 @@ Cell Number(double value) { return std::isfinite(value) ? Cell{value} : Cell{}; 
 Table CoefficientTable(const analysis::ForecastModel& model) {
   Table table{{"feature", "coefficient", "standard_error", "source"}, {}};
   for (size_t idx = 0; idx < model.feature_names.size(); ++idx) {
-    table.rows.push_back({model.feature_names[idx], model.coefficients[idx],
-                          Number(model.standard_errors[idx]),
-                          std::string(model.is_prior[idx] ? "prior (METHODS 11 base rate)"
-                                                          : "fitted")});
+    table.rows.push_back(
+        {model.feature_names[idx], model.coefficients[idx], Number(model.standard_errors[idx]),
+         std::string(model.is_prior[idx] ? "prior (METHODS 11 base rate)" : "fitted")});
   }
   return table;
 }
@@ -80,11 +79,9 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions
 
   Table scores{{"method", "cycle", "races", "candidates", "log_loss", "brier"}, {}};
   for (const analysis::MethodEvaluation& method : evaluation.methods) {
-    scores.rows.push_back({method.method,
-                           method.cycle == 0 ? Cell{std::string("all")}
-                                             : Cell{int64_t{method.cycle}},
-                           method.num_races, method.num_candidates, Number(method.log_loss),
-                           Number(method.brier)});
+    scores.rows.push_back(
+        {method.method, method.cycle == 0 ? Cell{std::string("all")} : Cell{int64_t{method.cycle}},
+         method.num_races, method.num_candidates, Number(method.log_loss), Number(method.brier)});
   }
   // The calibration table covers every cycle together.
   Table calibration{{"method", "bin_low", "bin_high", "candidates", "mean_predicted",
@@ -104,17 +101,17 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions
       "files: {}",
       fmt::join(evaluation.cycles, ", "), evaluation.num_states, evaluation.num_races_scored,
       evaluation.num_races_skipped, data.num_linked_to_fec, fmt::join(data.source_paths, ", "));
-  nlohmann::json saved = {{"summary", header},
-                          {"scores", ToJson(scores)},
-                          {"calibration", ToJson(calibration)}};
+  nlohmann::json saved = {
+      {"summary", header}, {"scores", ToJson(scores)}, {"calibration", ToJson(calibration)}};
   for (const analysis::MethodEvaluation& method : evaluation.methods) {
     if (method.cycle != 0) continue;
-    RETURN_IF_ERROR(store::SaveForecastEvaluation(
-                        *db, store::SavedForecastEvaluation{
-                                 fmt::format("{}", fmt::join(evaluation.cycles, ",")),
-                                 method.method, method.num_races, method.num_candidates,
-                                 method.log_loss, method.brier, saved.dump()})
-                        .status());
+    RETURN_IF_ERROR(
+        store::SaveForecastEvaluation(
+            *db,
+            store::SavedForecastEvaluation{fmt::format("{}", fmt::join(evaluation.cycles, ",")),
+                                           method.method, method.num_races, method.num_candidates,
+                                           method.log_loss, method.brier, saved.dump()})
+            .status());
   }
   if (format == OutputFormat::kJson) {
     RenderJson(saved, std::cout);
@@ -180,8 +177,8 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
   }
   std::vector<model::PrimaryField> training;
   for (const model::PrimaryField& field : fields) {
-    const bool is_chosen = train_cycles.empty() ? field.cycle != cycle
-                                                : train_cycles.contains(field.cycle);
+    const bool is_chosen =
+        train_cycles.empty() ? field.cycle != cycle : train_cycles.contains(field.cycle);
     if (is_chosen) training.push_back(field);
   }
   if (training.empty()) {
@@ -194,12 +191,12 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
   forecast_options.ridge = options.ridge;
   ASSIGN_OR_RETURN(const analysis::ForecastModel model,
                    analysis::TrainForecastModel(training, forecast_options));
-  RETURN_IF_ERROR(store::SaveForecastModel(
-                      *db, store::SavedForecastModel{
-                               fmt::format("{}", fmt::join(model.train_cycles, ",")), model.ridge,
-                               model.num_races, model.num_candidates, model.log_likelihood,
-                               ModelJson(model, data).dump()})
-                      .status());
+  RETURN_IF_ERROR(
+      store::SaveForecastModel(
+          *db, store::SavedForecastModel{fmt::format("{}", fmt::join(model.train_cycles, ",")),
+                                         model.ridge, model.num_races, model.num_candidates,
+                                         model.log_likelihood, ModelJson(model, data).dump()})
+          .status());
 
   Table table{{"race_id", "candidate", "line", "field_size", "probability", "won"}, {}};
   for (const model::PrimaryField* field : targets) {
@@ -214,8 +211,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
     }
   }
   if (format == OutputFormat::kJson) {
-    RenderJson({{"model", ModelJson(model, data)}, {"forecasts", ToJson(table)}},
-               std::cout);
+    RenderJson({{"model", ModelJson(model, data)}, {"forecasts", ToJson(table)}}, std::cout);
   } else {
     Render(table, format, std::cout);
     std::cout.flush();  // the model follows the table on a terminal

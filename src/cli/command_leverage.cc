@@ -41,11 +41,13 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
   }
   const analysis::LeverageResult result = analysis::ComputeLeverage(contests);
 
-  Table table{{"contest_id", "source", "year", "state", "office", "district", "winner",
-               "winner_party", "winner_votes", "runner_up", "runner_up_party", "runner_up_votes",
-               "margin", "line_party", "line_party_raw", "line_votes", "line_candidates", "backs",
-               "ratio", "exceeds_margin", "fusion", "complete"},
-              {}};
+  Table table{
+      {"contest_id",      "source",          "year",         "state",        "office",
+       "district",        "winner",          "winner_party", "winner_votes", "runner_up",
+       "runner_up_party", "runner_up_votes", "margin",       "line_party",   "line_party_raw",
+       "line_votes",      "line_candidates", "backs",        "ratio",        "exceeds_margin",
+       "fusion",          "complete"},
+      {}};
   int64_t num_flagged = 0;
   int64_t num_contests = 0;
   for (const analysis::LeverageRow& row : result.rows) {

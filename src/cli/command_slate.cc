@@ -34,8 +34,8 @@ Table SummaryTable(std::span<const analysis::SlateSummary> slates) {
                "observed_over_expected", "adjusted_rate"},
               {}};
   for (const analysis::SlateSummary& slate : slates) {
-    std::vector<Cell> row = {int64_t{slate.cycle}, slate.party,           slate.group,
-                             slate.is_party_committee, slate.endorsed,     slate.backed_opponent,
+    std::vector<Cell> row = {int64_t{slate.cycle},     slate.party,    slate.group,
+                             slate.is_party_committee, slate.endorsed, slate.backed_opponent,
                              slate.not_tracked};
     for (Cell& cell : RateCells(slate.result)) row.push_back(std::move(cell));
     row.push_back(slate.expected_rate);
@@ -68,9 +68,13 @@ nlohmann::json SlateJson(std::span<const analysis::SlateSummary> slates) {
     nlohmann::json splits = nlohmann::json::array();
     for (const analysis::SlateSplit& split : slates[idx].splits) {
       const analysis::WinRate& rate = split.result;
-      splits.push_back({{"dimension", split.dimension}, {"value", split.value},
-                        {"endorsed", split.endorsed}, {"decided", rate.decided},
-                        {"won", rate.won}, {"win_rate", rate.rate}, {"ci_low", rate.low},
+      splits.push_back({{"dimension", split.dimension},
+                        {"value", split.value},
+                        {"endorsed", split.endorsed},
+                        {"decided", rate.decided},
+                        {"won", rate.won},
+                        {"win_rate", rate.rate},
+                        {"ci_low", rate.low},
                         {"ci_high", rate.high}});
     }
     out[idx]["expected_wins"] = slates[idx].expected_wins;
@@ -99,10 +103,9 @@ absl::Status RunSlate(const AppContext& context, const SlateOptions& options) {
     }
   }
   if (slates.empty()) {
-    return absl::NotFoundError(fmt::format("no endorsement group matches '{}'{}", options.group,
-                                           options.cycle != 0
-                                               ? fmt::format(" in {}", options.cycle)
-                                               : std::string()));
+    return absl::NotFoundError(
+        fmt::format("no endorsement group matches '{}'{}", options.group,
+                    options.cycle != 0 ? fmt::format(" in {}", options.cycle) : std::string()));
   }
   if (format == OutputFormat::kJson && options.by.empty()) {
     RenderJson(SlateJson(slates), std::cout);

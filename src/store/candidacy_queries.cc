@@ -27,8 +27,8 @@ std::optional<double> OptionalDouble(const Statement& statement, int column) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<StoredCandidacy>> ReadPrimaryCandidacies(
-    Database& db, const CandidacyFilter& filter) {
+absl::StatusOr<std::vector<StoredCandidacy>> ReadPrimaryCandidacies(Database& db,
+                                                                    const CandidacyFilter& filter) {
   ASSIGN_OR_RETURN(
       auto select,
       db.Prepare("SELECT c.id, f.path, c.line, c.cycle, c.party, c.candidate, c.state, "
@@ -96,8 +96,8 @@ absl::StatusOr<std::vector<StoredCandidacy>> ReadPrimaryCandidacies(
       return absl::DataLossError(
           fmt::format("endorsement of candidacy {} has unknown value '{}'", it->first, value_text));
     }
-    found[it->second].candidacy.endorsements.push_back(model::EndorsementCell{
-        endorsements.ColumnText(1), *value, endorsements.ColumnInt(3) != 0});
+    found[it->second].candidacy.endorsements.push_back(
+        model::EndorsementCell{endorsements.ColumnText(1), *value, endorsements.ColumnInt(3) != 0});
   }
   return found;
 }
@@ -115,8 +115,9 @@ absl::StatusOr<PartisanLeanTable> ReadAllPartisanLeans(Database& db) {
   return leans;
 }
 
-absl::StatusOr<std::vector<StoredGeneralReturns>> ReadGeneralReturns(
-    Database& db, std::optional<int> year, const std::string& state) {
+absl::StatusOr<std::vector<StoredGeneralReturns>> ReadGeneralReturns(Database& db,
+                                                                     std::optional<int> year,
+                                                                     const std::string& state) {
   ASSIGN_OR_RETURN(
       auto select,
       db.Prepare("SELECT f.path, g.line, g.year, g.state, g.office, g.district, g.is_special, "

@@ -128,8 +128,8 @@ TEST(CandidacyQueries, PartisanLeansAreKeyedByYearStateAndDistrict) {
 
 TEST(ForecastStore, SavesModelsAndEvaluations) {
   auto db = OpenMigrated();
-  const auto model_id = SaveForecastModel(*db, SavedForecastModel{"2018", 1.0, 342, 1403, -318.6,
-                                                                  "{}"});
+  const auto model_id =
+      SaveForecastModel(*db, SavedForecastModel{"2018", 1.0, 342, 1403, -318.6, "{}"});
   ASSERT_TRUE(model_id.ok()) << model_id.status();
   const auto evaluation_id = SaveForecastEvaluation(
       *db, SavedForecastEvaluation{"2018", "model", 342, 1403, 0.95, 0.13, "{}"});

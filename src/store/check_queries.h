@@ -22,7 +22,7 @@ struct RepeatedResultRows {
   std::string office;  // as written
   std::string district;
   std::string candidate;
-  std::string party;   // as written
+  std::string party;  // as written
   std::vector<int64_t> lines;
   std::vector<int64_t> votes;  // per line
 };
