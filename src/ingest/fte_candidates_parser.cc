@@ -16,8 +16,9 @@
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
 #include "ingest/header_columns.h"
-#include "ingest/text_input.h"
 #include "ingest/partisan_lean_parser.h"
+#include "ingest/text_input.h"
+#include "ingest/us_states.h"
 
 namespace downballot::ingest {
 namespace {

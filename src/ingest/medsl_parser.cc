@@ -13,9 +13,9 @@
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
 #include "ingest/header_columns.h"
-#include "ingest/partisan_lean_parser.h"
 #include "ingest/party_normalizer.h"
 #include "ingest/text_input.h"
+#include "ingest/us_states.h"
 
 namespace downballot::ingest {
 namespace {
@@ -85,8 +85,6 @@ constexpr int64_t kMaxYear = 2100;
 // million), so a larger count is garbage; the cap also keeps sums of many rows far from
 // int64_t overflow.
 constexpr int64_t kMaxVotes = 1'000'000'000;
-// Montana regained a second seat in the 2020 apportionment, first used in 2022.
-constexpr int kFirstYearMontanaHasTwoSeats = 2022;
 
 // MEDSL writes missing values as R's NA, unquoted in the 2018 files; the reader cannot tell a
 // quoted "NA" from a bare one, and no candidate or party is called NA, so both mean "none".
@@ -114,15 +112,6 @@ std::string NormalizeOffice(std::string_view office) {
   return base::CollapseSpaces(office);
 }
 
-// States whose only House seat is at large in `year`, under the 1990-2020 apportionments
-// (the same list as partisan_lean_parser.cc's).
-bool IsAtLargeState(std::string_view code, int year) {
-  for (std::string_view at_large : {"AK", "DE", "ND", "SD", "VT", "WY"}) {
-    if (code == at_large) return true;
-  }
-  return code == "MT" && year < kFirstYearMontanaHasTwoSeats;
-}
-
 bool IsAllDigits(std::string_view text) {
   if (text.empty()) return false;
   for (const char c : text) {
@@ -147,7 +136,7 @@ std::string NormalizeDistrict(std::string_view district, std::string_view office
   const size_t first_nonzero = number.find_first_not_of('0');
   if (first_nonzero == std::string_view::npos) return "AL";
   const std::string_view digits = number.substr(first_nonzero);
-  if (digits == "1" && office == "U.S. House" && IsAtLargeState(state, year)) return "AL";
+  if (digits == "1" && office == "U.S. House" && HasOneAtLargeSeat(state, year)) return "AL";
   return std::string(digits);
 }
 

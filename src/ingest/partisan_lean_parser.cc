@@ -12,54 +12,16 @@
 #include "ingest/delimited_reader.h"
 #include "ingest/header_columns.h"
 #include "ingest/text_input.h"
+#include "ingest/us_states.h"
 
 namespace downballot::ingest {
 namespace {
-
-struct StateName {
-  std::string_view code;
-  std::string_view name;
-};
-
-// The 50 states and DC: every partisan-lean STATES file and the 2022 primary files spell these
-// out; no FiveThirtyEight file here carries a territory.
-constexpr std::array<StateName, 51> kStates = {{
-    {"AL", "Alabama"},        {"AK", "Alaska"},         {"AZ", "Arizona"},
-    {"AR", "Arkansas"},       {"CA", "California"},     {"CO", "Colorado"},
-    {"CT", "Connecticut"},    {"DE", "Delaware"},       {"DC", "District of Columbia"},
-    {"FL", "Florida"},        {"GA", "Georgia"},        {"HI", "Hawaii"},
-    {"ID", "Idaho"},          {"IL", "Illinois"},       {"IN", "Indiana"},
-    {"IA", "Iowa"},           {"KS", "Kansas"},         {"KY", "Kentucky"},
-    {"LA", "Louisiana"},      {"ME", "Maine"},          {"MD", "Maryland"},
-    {"MA", "Massachusetts"},  {"MI", "Michigan"},       {"MN", "Minnesota"},
-    {"MS", "Mississippi"},    {"MO", "Missouri"},       {"MT", "Montana"},
-    {"NE", "Nebraska"},       {"NV", "Nevada"},         {"NH", "New Hampshire"},
-    {"NJ", "New Jersey"},     {"NM", "New Mexico"},     {"NY", "New York"},
-    {"NC", "North Carolina"}, {"ND", "North Dakota"},   {"OH", "Ohio"},
-    {"OK", "Oklahoma"},       {"OR", "Oregon"},         {"PA", "Pennsylvania"},
-    {"RI", "Rhode Island"},   {"SC", "South Carolina"}, {"SD", "South Dakota"},
-    {"TN", "Tennessee"},      {"TX", "Texas"},          {"UT", "Utah"},
-    {"VT", "Vermont"},        {"VA", "Virginia"},       {"WA", "Washington"},
-    {"WV", "West Virginia"},  {"WI", "Wisconsin"},      {"WY", "Wyoming"},
-}};
 
 // A lean is a margin between two shares of the vote, so it cannot exceed 100 points.
 constexpr double kMaxLeanPoints = 100.0;
 // Plausible header years: the files start in 2018; anything far outside is not a year column.
 constexpr int64_t kMinYear = 1900;
 constexpr int64_t kMaxYear = 2100;
-// Montana had one at-large seat from the 1990 apportionment until the 2020 apportionment gave
-// it two, first used in the 2022 elections (the "2021" lean file still has the old lines).
-constexpr int kFirstYearMontanaHasTwoSeats = 2022;
-
-// States whose only House seat is at large in `year` (apportionments of 1990, 2000, 2010, 2020).
-bool IsAtLargeState(std::string_view code, int year) {
-  for (std::string_view at_large : {"AK", "DE", "ND", "SD", "VT", "WY"}) {
-    if (code == at_large) return true;
-  }
-  return code == "MT" && year < kFirstYearMontanaHasTwoSeats;
-}
-
 // "14" -> "14", "04" -> "4", "AL"/"0"/"00" -> "AL"; nullopt for anything else.
 std::optional<std::string> NormalizeDistrictNumber(std::string_view text) {
   if (base::EqualsIgnoreCase(text, "AL")) return std::string("AL");
@@ -89,16 +51,6 @@ std::optional<DistrictCode> ParseDistrictCode(std::string_view text) {
 }
 
 }  // namespace
-
-std::optional<std::string> StatePostalCode(std::string_view name_or_code) {
-  const std::string wanted = base::CollapseSpaces(name_or_code);
-  for (const StateName& state : kStates) {
-    if (base::EqualsIgnoreCase(wanted, state.code) || base::EqualsIgnoreCase(wanted, state.name)) {
-      return std::string(state.code);
-    }
-  }
-  return std::nullopt;
-}
 
 std::optional<double> ParseLeanMargin(std::string_view text) {
   text = base::Trim(text);
@@ -178,7 +130,7 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
       lean.state = std::move(code->state);
       lean.district = std::move(code->district);
       // FiveThirtyEight writes a single at-large seat as "-1" (AK-1, WY-1), never "-AL".
-      if (lean.district == "1" && IsAtLargeState(lean.state, year)) lean.district = "AL";
+      if (lean.district == "1" && HasOneAtLargeSeat(lean.state, year)) lean.district = "AL";
     } else {
       std::optional<std::string> state = StatePostalCode(key);
       if (!state.has_value()) {

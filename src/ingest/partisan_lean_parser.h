@@ -13,11 +13,6 @@
 
 namespace downballot::ingest {
 
-// Returns the postal code of one of the 50 states or DC, given its full name ("New York",
-// "District of Columbia") or its code ("NY"), ignoring ASCII case and extra white space.
-// Returns nullopt for anything else, territories included. Thread-safe.
-[[nodiscard]] std::optional<std::string> StatePostalCode(std::string_view name_or_code);
-
 // Parses one lean value into a Democratic margin in points: "R+15.21" -> -15.21, "D+3" -> 3,
 // "EVEN" -> 0, or a signed number ("-14.6111", negative = Republican). Case and surrounding
 // white space are ignored. Returns nullopt for anything else, including NaN, infinities and
