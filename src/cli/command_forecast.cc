@@ -115,6 +115,13 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions
   }
   if (format == OutputFormat::kJson) {
     RenderJson(saved, std::cout);
+  } else if (format == OutputFormat::kCsv) {
+    // Two CSV tables, scores then calibration, separated by one empty line; the summary goes
+    // to stderr so stdout stays data.
+    std::cerr << header << "\n";
+    Render(scores, format, std::cout);
+    std::cout << "\n";
+    Render(calibration, format, std::cout);
   } else {
     std::cout << header << "\n\n";
     Render(scores, format, std::cout);
