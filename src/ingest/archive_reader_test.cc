@@ -18,10 +18,10 @@
 namespace downballot::ingest {
 namespace {
 
+using testing::Message;
+
 constexpr std::string_view kFec2020Dir =
     DOWNBALLOT_SOURCE_DIR "/../shared/data/fec/cycle2020_jk3587";
-
-std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
 using testing::TempDir;
 using testing::WriteZip;

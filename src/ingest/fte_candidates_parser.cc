@@ -81,10 +81,7 @@ constexpr std::array<Alias, 23> kAliases = {{
     {&Layout::runoff_pct, "runoff %"},
 }};
 
-struct Required {
-  std::optional<size_t> Layout::*member;
-  std::string_view description;
-};
+using Required = RequiredColumn<Layout>;
 
 constexpr std::array<Required, 5> kRequired = {{
     {&Layout::candidate, "'Candidate'"},
@@ -147,11 +144,7 @@ absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& hea
   }
   layout.is_outcome_style = !layout.won_primary.has_value() && layout.primary_status.has_value() &&
                             columns.lower_names[*layout.primary_status] == "primary outcome";
-  std::vector<std::string_view> missing;
-  for (const Required& required : kRequired) {
-    if (!(layout.*required.member).has_value()) missing.push_back(required.description);
-  }
-  RETURN_IF_ERROR(MissingColumnsError(path, header.line, missing));
+  RETURN_IF_ERROR(MissingColumnsError(path, header.line, MissingColumns(layout, kRequired)));
   layout.names = std::move(columns.names);
   layout.lower_names = std::move(columns.lower_names);
   return layout;

@@ -11,9 +11,13 @@
 #include "base/strings.h"
 #include "base/text_encoding.h"
 #include "gtest/gtest.h"
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
+
+using testing::Message;
+using testing::ReadWholeFile;
 
 constexpr std::string_view kFteDir = DOWNBALLOT_SOURCE_DIR "/../shared/data/fivethirtyeight";
 
@@ -23,18 +27,6 @@ constexpr std::string_view kHeader2018 =
     "Candidate,State,District,Office Type,Race Type,Race Primary Election Date,Primary Status,"
     "Primary Runoff Status,General Status,Partisan Lean,Primary %,Won Primary,Veteran?,"
     "Sanders Endorsed?,Warren Endorsed? ,No Labels Support?\n";
-
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string Message(const absl::Status& status) {
-  return std::string(status.message().data(), status.message().size());
-}
 
 std::string File2018(std::string_view rows) { return std::string(kHeader2018) + std::string(rows); }
 

@@ -50,12 +50,30 @@ void MapColumnAliases(const HeaderColumns& header,
 
 // True when `col` is the position of one of `aliases` in `layout`.
 template <typename Layout, size_t N>
-bool IsMappedColumn(const Layout& layout, const std::array<ColumnAlias<Layout>, N>& aliases,
+[[nodiscard]] bool IsMappedColumn(const Layout& layout, const std::array<ColumnAlias<Layout>, N>& aliases,
                     size_t col) {
   for (const ColumnAlias<Layout>& alias : aliases) {
     if (layout.*alias.member == col) return true;
   }
   return false;
+}
+
+// A column a parser cannot do without, and how its error message names it ("'Candidate'").
+template <typename Layout>
+struct RequiredColumn {
+  std::optional<size_t> Layout::*member;
+  std::string_view description;
+};
+
+// The descriptions of the `required` columns `layout` did not find, in order.
+template <typename Layout, size_t N>
+[[nodiscard]] std::vector<std::string_view> MissingColumns(
+    const Layout& layout, const std::array<RequiredColumn<Layout>, N>& required) {
+  std::vector<std::string_view> missing;
+  for (const RequiredColumn<Layout>& column : required) {
+    if (!(layout.*column.member).has_value()) missing.push_back(column.description);
+  }
+  return missing;
 }
 
 // OK when `missing` is empty, else InvalidArgument "<path>:<line>: missing required column(s)

@@ -62,10 +62,7 @@ constexpr std::array<Alias, 15> kAliases = {{
     {&Layout::total_votes, "totalvotes"},
 }};
 
-struct Required {
-  std::optional<size_t> Layout::*member;
-  std::string_view description;
-};
+using Required = RequiredColumn<Layout>;
 
 // Without these a row cannot be placed in a contest or counted. The state is checked apart:
 // either state_po or state will do.
@@ -159,12 +156,9 @@ absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& hea
   Layout layout;
   layout.num_fields = header.fields.size();
   MapColumnAliases(columns, kAliases, layout);
-  std::vector<std::string_view> missing;
+  std::vector<std::string_view> missing = MissingColumns(layout, kRequired);
   if (!layout.state_po.has_value() && !layout.state.has_value()) {
-    missing.push_back("'state_po' (or 'state')");
-  }
-  for (const Required& required : kRequired) {
-    if (!(layout.*required.member).has_value()) missing.push_back(required.description);
+    missing.insert(missing.begin(), "'state_po' (or 'state')");
   }
   RETURN_IF_ERROR(MissingColumnsError(path, header.line, missing));
   layout.names = std::move(columns.names);

@@ -10,9 +10,13 @@
 
 #include "base/text_encoding.h"
 #include "gtest/gtest.h"
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
+
+using testing::Message;
+using testing::ReadWholeFile;
 
 constexpr std::string_view kMedslDir =
     DOWNBALLOT_SOURCE_DIR "/../shared/data/medsl/2018-elections-official";
@@ -27,18 +31,6 @@ constexpr std::string_view kOverallHeader =
 constexpr std::string_view kZeldinConservative =
     "2018,\"New York\",\"NY\",36,21,13,\"U.S. Representative\",\"District 1\",\"gen\",FALSE,"
     "\"Lee M. Zeldin\",\"conservative\",FALSE,\"total\",14284,270053,FALSE,\"20190131\"\n";
-
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string Message(const absl::Status& status) {
-  return std::string(status.message().data(), status.message().size());
-}
 
 std::string Overall(std::string_view rows) {
   return std::string(kOverallHeader) + std::string(rows);

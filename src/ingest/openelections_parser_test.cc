@@ -1,4 +1,5 @@
 #include "ingest/openelections_parser.h"
+#include "ingest/test_files.h"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,8 @@
 
 namespace downballot::ingest {
 namespace {
+
+using testing::Message;
 
 using model::OfficeLevel;
 using model::RowKind;
@@ -31,10 +34,6 @@ Parsed Parse(std::string_view text, std::string_view path = kAlbanyGeneral) {
               static_cast<int64_t>(parsed.result->rows.size()) + parsed.report.rows_rejected);
   }
   return parsed;
-}
-
-std::string Message(const absl::Status& status) {
-  return std::string(status.message().data(), status.message().size());
 }
 
 bool HasNote(const model::FileReport& report, std::string_view needle) {

@@ -11,24 +11,16 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
 
+using testing::Message;
+using testing::ReadWholeFile;
+
 constexpr std::string_view kLeanDir =
     DOWNBALLOT_SOURCE_DIR "/../shared/data/fivethirtyeight/partisan-lean";
-
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string Message(const absl::Status& status) {
-  return std::string(status.message().data(), status.message().size());
-}
 
 TEST(PartisanLeanParser, ParseLeanMarginReadsBothFormats) {
   struct Case {

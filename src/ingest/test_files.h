@@ -1,4 +1,5 @@
-// Test-only helpers for the ingest tests: a per-test temporary folder and zip writing.
+// Test-only helpers for the ingest tests: a per-test temporary folder, zip writing, reading a
+// whole file and a status message as a string.
 #pragma once
 
 #include <archive.h>
@@ -8,14 +9,32 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "gtest/gtest.h"
 
 namespace downballot::ingest::testing {
+
+// The whole content of `path`, or nullopt when it cannot be opened (the shared data is absent).
+inline std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// `status.message()` as a std::string: Debian's Abseil returns absl::string_view, which neither
+// gtest matchers nor fmt take directly.
+inline std::string Message(const absl::Status& status) {
+  return std::string(status.message().data(), status.message().size());
+}
 
 // A fresh folder per test, named after the test and the process, removed afterwards.
 class TempDir {
