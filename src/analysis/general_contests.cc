@@ -126,4 +126,26 @@ std::vector<model::GeneralContest> ContestsFromReturns(
   return contests;
 }
 
+model::GeneralContest ContestFromRace(const model::Race& race) {
+  model::GeneralContest contest;
+  contest.contest_id = race.id;
+  contest.source = "openelections";
+  contest.year = race.key.date.year;
+  contest.state = base::ToUpper(race.key.seat.state);
+  contest.office = race.key.seat.office;
+  contest.district = race.key.seat.district;
+  contest.stage = "gen";
+  contest.is_complete = race.completeness == model::Completeness::kComplete;
+  for (const model::CandidateResult& candidate : race.candidates) {
+    for (const model::PartyLineVotes& line : candidate.lines) {
+      contest.lines.push_back(
+          model::LineVotes{candidate.name, line.party, line.party, false, line.votes});
+    }
+  }
+  if (race.write_in_votes > 0) {
+    contest.lines.push_back(model::LineVotes{"", "", "", true, race.write_in_votes});
+  }
+  return contest;
+}
+
 }  // namespace downballot::analysis

@@ -1,5 +1,5 @@
-// Groups general-election return lines (MEDSL's files) into one GeneralContest per contest,
-// each candidate's party lines summed over voting modes and counties.
+// Builds GeneralContests: from general-election return lines (MEDSL's files), each candidate's
+// party lines summed over voting modes and counties, or from a race rolled up from results.
 #pragma once
 
 #include <span>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/general_return.h"
+#include "model/race.h"
 
 namespace downballot::analysis {
 
@@ -29,5 +30,11 @@ namespace downballot::analysis {
 [[nodiscard]] std::vector<model::GeneralContest> ContestsFromReturns(
     std::span<const model::GeneralReturn> returns, std::string_view source,
     std::string_view source_file);
+
+// A general-election race rolled up from results files (OpenElections) as a contest of source
+// "openelections": one line per candidate and party line (race parties are already canonical
+// codes, so party and party_raw are both that code) and the race's write-in total as one
+// write-in line. is_complete is the race's completeness == kComplete. Pure; thread-safe.
+[[nodiscard]] model::GeneralContest ContestFromRace(const model::Race& race);
 
 }  // namespace downballot::analysis

@@ -207,5 +207,36 @@ TEST(GeneralContests, EmptyInputGivesNoContests) {
   EXPECT_TRUE(ContestsFromReturns({}, "medsl", "x").empty());
 }
 
+TEST(GeneralContests, ContestFromRaceKeepsEveryPartyLineAndTheWriteIns) {
+  model::Race race;
+  race.id = "ny.2018-11-06.general.state-assembly.109";
+  race.key.seat.state = "ny";
+  race.key.seat.office = "State Assembly";
+  race.key.seat.district = "109";
+  race.key.date = base::Date{2018, 11, 6};
+  race.completeness = model::Completeness::kPartial;
+  race.write_in_votes = 12;
+  model::CandidateResult fahy;
+  fahy.name = "Patricia Fahy";
+  fahy.lines = {{"DEM", 30000}, {"WOR", 2806}};
+  model::CandidateResult sullivan;
+  sullivan.name = "Joseph Sullivan";
+  sullivan.lines = {{"CON", 2822}};
+  race.candidates = {fahy, sullivan};
+  const model::GeneralContest contest = ContestFromRace(race);
+  EXPECT_EQ(contest.contest_id, race.id);
+  EXPECT_EQ(contest.source, "openelections");
+  EXPECT_EQ(contest.year, 2018);
+  EXPECT_EQ(contest.state, "NY");
+  EXPECT_FALSE(contest.is_complete);
+  ASSERT_EQ(contest.lines.size(), 4u);
+  EXPECT_EQ(contest.lines[1].candidate, "Patricia Fahy");
+  EXPECT_EQ(contest.lines[1].party, "WOR");
+  EXPECT_EQ(contest.lines[1].votes, 2806);
+  EXPECT_EQ(contest.lines[2].party, "CON");
+  EXPECT_TRUE(contest.lines[3].is_write_in);
+  EXPECT_EQ(contest.lines[3].votes, 12);
+}
+
 }  // namespace
 }  // namespace downballot::analysis

@@ -149,6 +149,25 @@ model::PrimaryField MakePrimaryField(const PrimaryRace& race,
   return field;
 }
 
+model::Race RaceFromPrimary(const PrimaryRace& race,
+                            std::span<const model::PrimaryCandidacy> candidacies) {
+  model::Race result;
+  result.id = race.race_id;
+  result.key.seat.state = race.state;
+  result.key.seat.office = race.office;
+  result.key.seat.district = race.district;
+  result.key.stage = model::ElectionStage::kPrimary;
+  result.key.party = race.party;
+  for (size_t idx : race.candidacies) {
+    const model::PrimaryCandidacy& candidacy = candidacies[idx];
+    result.key.date = candidacy.primary_date.value_or(base::Date{});
+    model::CandidateResult candidate;
+    candidate.name = candidacy.candidate;
+    result.candidates.push_back(std::move(candidate));
+  }
+  return result;
+}
+
 model::PrimaryField FieldFromRace(const model::Race& race) {
   model::PrimaryField field;
   field.race_id = race.id;

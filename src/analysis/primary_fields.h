@@ -82,6 +82,11 @@ struct EndorsementCounts {
 // feature is 0. `won` is the returns' winner. `race` should be a primary.
 [[nodiscard]] model::PrimaryField FieldFromRace(const model::Race& race);
 
+// The primary as a race with its candidates' names only (no votes), for what takes races, such
+// as LinkFecCandidates (fec_link.h). Statewide offices and governors keep an empty district.
+[[nodiscard]] model::Race RaceFromPrimary(const PrimaryRace& race,
+                                          std::span<const model::PrimaryCandidacy> candidacies);
+
 // The index of the race's single winner, or -1 when the outcome is unknown, nobody won or more
 // than one candidate advanced (top-two primaries): such races are neither fitted nor scored.
 [[nodiscard]] int WinnerIndex(const model::PrimaryField& field);

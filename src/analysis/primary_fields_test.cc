@@ -121,6 +121,19 @@ TEST(PrimaryFields, RepublicanLeanIsMirrored) {
   EXPECT_DOUBLE_EQ(field.candidates[0].features[9], 3.0);
 }
 
+TEST(PrimaryFields, RaceFromPrimaryCarriesTheSeatAndNames) {
+  std::vector<model::PrimaryCandidacy> rows = {
+      Candidacy("A", "U.S. House Ohio District 12", "Representative", true),
+      Candidacy("B", "U.S. House Ohio District 12", "Representative", false)};
+  const model::Race race = RaceFromPrimary(GroupPrimaries(rows)[0], rows);
+  EXPECT_EQ(race.id, "oh.2018-05-08.primary.dem.u-s-house.12");
+  EXPECT_EQ(race.key.seat.office, "U.S. House");
+  EXPECT_EQ(race.key.seat.district, "12");
+  EXPECT_EQ(race.key.date, (base::Date{2018, 5, 8}));
+  ASSERT_EQ(race.candidates.size(), 2u);
+  EXPECT_EQ(race.candidates[1].name, "B");
+}
+
 TEST(PrimaryFields, WinnerIndexNeedsExactlyOneKnownWinner) {
   model::PrimaryField field;
   field.candidates.resize(2);

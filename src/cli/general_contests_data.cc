@@ -6,36 +6,11 @@
 #include "analysis/general_contests.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
-#include "ingest/party_normalizer.h"
 #include "store/candidacy_queries.h"
 #include "store/queries.h"
 
 namespace downballot::cli {
 namespace {
-
-// An OpenElections general race as a contest: one line per candidate and party line, and the
-// write-in total as a write-in line.
-model::GeneralContest ContestFromRace(const model::Race& race) {
-  model::GeneralContest contest;
-  contest.contest_id = race.id;
-  contest.source = "openelections";
-  contest.year = race.key.date.year;
-  contest.state = base::ToUpper(race.key.seat.state);
-  contest.office = race.key.seat.office;
-  contest.district = race.key.seat.district;
-  contest.stage = "gen";
-  contest.is_complete = race.completeness == model::Completeness::kComplete;
-  for (const model::CandidateResult& candidate : race.candidates) {
-    for (const model::PartyLineVotes& line : candidate.lines) {
-      contest.lines.push_back(model::LineVotes{candidate.name, ingest::NormalizeParty(line.party),
-                                               line.party, false, line.votes});
-    }
-  }
-  if (race.write_in_votes > 0) {
-    contest.lines.push_back(model::LineVotes{"", "", "", true, race.write_in_votes});
-  }
-  return contest;
-}
 
 bool Matches(const model::GeneralContest& contest, const ContestFilter& filter) {
   return (!filter.year.has_value() || contest.year == *filter.year) &&
@@ -60,7 +35,7 @@ absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
   race_filter.stage = "general";
   race_filter.state = filter.state;
   ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(db, race_filter));
-  for (const model::Race& race : races) all.push_back(ContestFromRace(race));
+  for (const model::Race& race : races) all.push_back(analysis::ContestFromRace(race));
   if (all.empty()) {
     return absl::FailedPreconditionError(
         "no general-election returns are loaded: ingest MEDSL's *_overall files or "

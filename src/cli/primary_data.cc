@@ -33,32 +33,16 @@ std::optional<double> LookUpLean(const store::PartisanLeanTable& leans,
 // reads each linked candidate's receipts from the FEC summaries of the cycle.
 absl::Status AddFecReceipts(store::Database& db, PrimaryData& data) {
   data.receipts_cents.assign(data.candidacies.size(), std::nullopt);
-  const std::vector<analysis::PrimaryRace> primaries = analysis::GroupPrimaries(data.candidacies);
   std::vector<model::Race> races;
-  for (const analysis::PrimaryRace& primary : primaries) {
-    model::Race race;
-    race.id = primary.race_id;
-    race.key.seat.state = primary.state;
-    race.key.seat.office = primary.office;
-    race.key.seat.district = primary.district;
-    race.key.stage = model::ElectionStage::kPrimary;
-    race.key.party = primary.party;
-    race.level = model::OfficeLevel::kFederal;
-    for (size_t idx : primary.candidacies) {
-      const model::PrimaryCandidacy& candidacy = data.candidacies[idx];
-      race.key.date = candidacy.primary_date.value_or(base::Date{});
-      model::CandidateResult candidate;
-      candidate.name = candidacy.candidate;
-      race.candidates.push_back(std::move(candidate));
-    }
-    races.push_back(std::move(race));
+  for (const analysis::PrimaryRace& primary : data.races) {
+    races.push_back(analysis::RaceFromPrimary(primary, data.candidacies));
   }
   ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, ReadFecLinks(db, races));
   std::map<std::pair<std::string, std::string>, std::string> cand_id_of;
   for (const analysis::FecLink& link : links) {
     if (link.status == "linked") cand_id_of[{link.race_id, link.candidate}] = link.cand_id;
   }
-  for (const analysis::PrimaryRace& primary : primaries) {
+  for (const analysis::PrimaryRace& primary : data.races) {
     for (size_t idx : primary.candidacies) {
       const model::PrimaryCandidacy& candidacy = data.candidacies[idx];
       const auto it = cand_id_of.find({primary.race_id, candidacy.candidate});
@@ -102,13 +86,14 @@ absl::StatusOr<PrimaryData> LoadPrimaryData(store::Database& db,
     }
     data.candidacies.push_back(std::move(row.candidacy));
   }
+  data.races = analysis::GroupPrimaries(data.candidacies);
   RETURN_IF_ERROR(AddFecReceipts(db, data));
   return data;
 }
 
 std::vector<model::PrimaryField> BuildPrimaryFields(const PrimaryData& data) {
   std::vector<model::PrimaryField> fields;
-  for (const analysis::PrimaryRace& race : analysis::GroupPrimaries(data.candidacies)) {
+  for (const analysis::PrimaryRace& race : data.races) {
     fields.push_back(analysis::MakePrimaryField(race, data.candidacies, data.receipts_cents));
   }
   return fields;

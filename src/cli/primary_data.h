@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "analysis/primary_fields.h"
 #include "model/primary_candidacy.h"
 #include "model/primary_field.h"
 #include "store/candidacy_queries.h"
@@ -16,6 +17,7 @@ namespace downballot::cli {
 
 struct PrimaryData {
   std::vector<model::PrimaryCandidacy> candidacies;
+  std::vector<analysis::PrimaryRace> races;  // the candidacies grouped into primaries
   // Indexed like `candidacies`: total FEC receipts (weball/webl) in the candidacy's cycle, for
   // House and Senate candidacies that link to an FEC candidate (name, state, office, district);
   // nullopt otherwise.
