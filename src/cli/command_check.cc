@@ -5,6 +5,9 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
 
 #include "analysis/roll_off.h"
 #include "base/status_macros.h"
@@ -61,13 +64,8 @@ absl::Status AddRollOffIssues(store::Database& db, const CheckOptions& options,
 }
 
 // Candidate and write-in votes above the ballots cast for the office.
-absl::Status AddVotesOverBallotsIssues(store::Database& db, const CheckOptions& options,
-                                       std::vector<Issue>& issues) {
-  store::RaceFilter filter;
-  filter.state = options.state;
-  ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(db, filter));
+void AddVotesOverBallotsIssues(std::span<const model::Race> races, std::vector<Issue>& issues) {
   for (const model::Race& race : races) {
-    if (!IsInScope(options, race.key.seat.state, race.key.date.year)) continue;
     // Ballots-cast rows come from some counties only, so only a one-county race compares like
     // with like.
     const int64_t votes = race.candidate_votes + race.write_in_votes;
@@ -81,7 +79,6 @@ absl::Status AddVotesOverBallotsIssues(store::Database& db, const CheckOptions& 
           fmt::format("counties: {}", fmt::join(race.counties, ", "))});
     }
   }
-  return absl::OkStatus();
 }
 
 absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& options,
@@ -120,8 +117,11 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
   return absl::OkStatus();
 }
 
-absl::Status AddMismatchIssues(store::Database& db, const CheckOptions& options,
+// `races` are the races in scope: mismatches of other races are left out.
+absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race> races,
                                std::vector<Issue>& issues) {
+  std::map<std::string_view, const model::Race*> race_of;
+  for (const model::Race& race : races) race_of[race.id] = &race;
   ASSIGN_OR_RETURN(const std::vector<model::ReconciliationMismatch> mismatches,
                    store::ReadMismatches(db, ""));
   std::map<std::string, std::vector<const model::ReconciliationMismatch*>> by_race;
@@ -129,10 +129,8 @@ absl::Status AddMismatchIssues(store::Database& db, const CheckOptions& options,
     by_race[mismatch.race_id].push_back(&mismatch);
   }
   for (const auto& [race_id, race_mismatches] : by_race) {
-    const std::string state = base::ToUpper(race_id.substr(0, race_id.find('.')));
-    const int year =
-        static_cast<int>(base::ParseInt(race_id.substr(race_id.find('.') + 1, 4)).value_or(0));
-    if (!IsInScope(options, state, year)) continue;
+    const auto race = race_of.find(race_id);
+    if (race == race_of.end()) continue;
     int64_t largest = 0;
     const model::ReconciliationMismatch* worst = race_mismatches.front();
     for (const model::ReconciliationMismatch* mismatch : race_mismatches) {
@@ -144,7 +142,7 @@ absl::Status AddMismatchIssues(store::Database& db, const CheckOptions& options,
       }
     }
     issues.push_back(Issue{
-        "warning", "precinct_vs_county", state, race_id,
+        "warning", "precinct_vs_county", base::ToUpper(race->second->key.seat.state), race_id,
         fmt::format("{} county/candidate pairs where precinct sums differ from the county file; "
                     "largest: {} in {} ({} vs {})",
                     race_mismatches.size(), worst->candidate, worst->county,
@@ -159,9 +157,15 @@ absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   std::vector<Issue> issues;
   RETURN_IF_ERROR(AddRollOffIssues(*db, options, issues));
-  RETURN_IF_ERROR(AddVotesOverBallotsIssues(*db, options, issues));
+  store::RaceFilter filter;
+  filter.state = options.state;
+  ASSIGN_OR_RETURN(std::vector<model::Race> races, store::ReadRaces(*db, filter));
+  std::erase_if(races, [&](const model::Race& race) {
+    return !IsInScope(options, race.key.seat.state, race.key.date.year);
+  });
+  AddVotesOverBallotsIssues(races, issues);
   RETURN_IF_ERROR(AddRepeatedRowIssues(*db, options, issues));
-  RETURN_IF_ERROR(AddMismatchIssues(*db, options, issues));
+  RETURN_IF_ERROR(AddMismatchIssues(*db, races, issues));
   std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) {
     return a.severity < b.severity;  // "error" before "warning"
   });
