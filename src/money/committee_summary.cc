@@ -413,6 +413,22 @@ absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const Source& source, int n
   return bounds;
 }
 
+// Runs task(0) .. task(num_tasks - 1), task 0 on this thread and each other on its own thread,
+// and returns when all are done.
+template <typename Task>
+void RunInParallel(size_t num_tasks, const Task& task) {
+  std::vector<std::thread> threads;
+  for (size_t idx = 1; idx < num_tasks; ++idx) {
+    try {
+      threads.emplace_back(task, idx);
+    } catch (const std::system_error&) {
+      task(idx);  // no thread to be had: do the work here instead
+    }
+  }
+  if (num_tasks > 0) task(0);
+  for (std::thread& thread : threads) thread.join();
+}
+
 // Distinct (committee, donor hash) pairs of one bucket: open addressing with linear probing,
 // sized to twice the bucket's pairs and reused from bucket to bucket.
 class PairTable {
@@ -468,16 +484,7 @@ class Summarizer {
       reports[chunk] = totallers_[chunk].ScanChunk(source, name, (*bounds)[chunk],
                                                    (*bounds)[chunk + 1], options_.block_bytes);
     };
-    std::vector<std::thread> threads;
-    for (size_t chunk = 1; chunk < chunks; ++chunk) {
-      try {
-        threads.emplace_back(scan, chunk);
-      } catch (const std::system_error&) {
-        scan(chunk);  // no thread to be had: do the work here instead
-      }
-    }
-    if (chunks > 0) scan(0);
-    for (std::thread& thread : threads) thread.join();
+    RunInParallel(chunks, scan);
 
     int64_t lines_before = 0;
     for (ChunkReport& chunk : reports) {
@@ -551,16 +558,7 @@ class Summarizer {
         }
       }
     };
-    std::vector<std::thread> threads;
-    for (size_t worker = 1; worker < num_workers; ++worker) {
-      try {
-        threads.emplace_back(count, worker);
-      } catch (const std::system_error&) {
-        count(worker);  // no thread to be had: do the work here instead
-      }
-    }
-    count(0);
-    for (std::thread& thread : threads) thread.join();
+    RunInParallel(num_workers, count);
     for (const std::vector<int64_t>& worker_counts : counts) {
       for (size_t slot = 0; slot < committees.size(); ++slot) {
         committees[slot].donors += worker_counts[slot];
