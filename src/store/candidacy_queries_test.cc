@@ -8,16 +8,12 @@
 #include "store/forecast_store.h"
 #include "store/loader.h"
 #include "store/migrations.h"
+#include "store/test_database.h"
 
 namespace downballot::store {
 namespace {
 
-std::unique_ptr<Database> OpenMigrated() {
-  auto db = Database::Open(":memory:", {});
-  EXPECT_TRUE(db.ok()) << db.status();
-  EXPECT_TRUE(Migrate(**db).ok());
-  return std::move(*db);
-}
+using testing::OpenMigrated;
 
 model::FileReport Report(std::string path, std::string kind, std::string content_hash,
                          int64_t rows_read) {

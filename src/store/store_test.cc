@@ -6,16 +6,12 @@
 #include "store/loader.h"
 #include "store/migrations.h"
 #include "store/queries.h"
+#include "store/test_database.h"
 
 namespace downballot::store {
 namespace {
 
-std::unique_ptr<Database> OpenMigrated() {
-  auto db = Database::Open(":memory:", {});
-  EXPECT_TRUE(db.ok()) << db.status();
-  EXPECT_TRUE(Migrate(**db).ok());
-  return std::move(*db);
-}
+using testing::OpenMigrated;
 
 model::ResultRow Row(int64_t line, std::string county, std::string precinct, std::string candidate,
                      std::string party, int64_t votes) {
