@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -387,7 +388,14 @@ TEST_F(PrimariesAndGenerals, LeverageFromMedslAndNewYorkGeneralsCheckedByHand) {
   while (std::getline(in, line)) {
     const std::vector<std::string> cells = SplitCommas(TrimCell(line));
     if (cells.size() != 7 || cells[2] != "Assembly" || cells[3] != "109") continue;
-    votes[{cells[4], cells[5]}] += std::stoll(cells[6].empty() ? "0" : cells[6]);
+    int64_t cell_votes = 0;  // an empty cell counts 0
+    const std::string& text = cells[6];
+    if (!text.empty()) {
+      ASSERT_EQ(std::from_chars(text.data(), text.data() + text.size(), cell_votes).ec,
+                std::errc())
+          << line;
+    }
+    votes[{cells[4], cells[5]}] += cell_votes;
   }
   const int64_t fahy = votes[{"Dem", "Patricia Fahy"}] + votes[{"Wor", "Patricia Fahy"}] +
                        votes[{"Ind", "Patricia Fahy"}];

@@ -32,8 +32,8 @@ struct SavedForecastEvaluation {
 };
 
 // Each inserts one row stamped with the current UTC time; returns its id.
-absl::StatusOr<int64_t> SaveForecastModel(Database& db, const SavedForecastModel& model);
-absl::StatusOr<int64_t> SaveForecastEvaluation(Database& db,
+[[nodiscard]] absl::StatusOr<int64_t> SaveForecastModel(Database& db, const SavedForecastModel& model);
+[[nodiscard]] absl::StatusOr<int64_t> SaveForecastEvaluation(Database& db,
                                                const SavedForecastEvaluation& evaluation);
 
 }  // namespace downballot::store
