@@ -16,8 +16,6 @@
 #include <memory>
 #include <new>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <utility>
 
 // Inlined: donor keys average ~22 bytes, where the call through the PLT cost as much as the hash.
@@ -27,6 +25,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "base/check.h"
+#include "base/parallel.h"
 #include "fmt/format.h"
 
 namespace downballot::money {
@@ -413,22 +412,6 @@ absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const Source& source, int n
   return bounds;
 }
 
-// Runs task(0) .. task(num_tasks - 1), task 0 on this thread and each other on its own thread,
-// and returns when all are done.
-template <typename Task>
-void RunInParallel(size_t num_tasks, const Task& task) {
-  std::vector<std::thread> threads;
-  for (size_t idx = 1; idx < num_tasks; ++idx) {
-    try {
-      threads.emplace_back(task, idx);
-    } catch (const std::system_error&) {
-      task(idx);  // no thread to be had: do the work here instead
-    }
-  }
-  if (num_tasks > 0) task(0);
-  for (std::thread& thread : threads) thread.join();
-}
-
 // Distinct (committee, donor hash) pairs of one bucket: open addressing with linear probing,
 // sized to twice the bucket's pairs and reused from bucket to bucket.
 class PairTable {
@@ -484,7 +467,7 @@ class Summarizer {
       reports[chunk] = totallers_[chunk].ScanChunk(source, name, (*bounds)[chunk],
                                                    (*bounds)[chunk + 1], options_.block_bytes);
     };
-    RunInParallel(chunks, scan);
+    base::RunInParallel(chunks, scan);
 
     int64_t lines_before = 0;
     for (ChunkReport& chunk : reports) {
@@ -558,7 +541,7 @@ class Summarizer {
         }
       }
     };
-    RunInParallel(num_workers, count);
+    base::RunInParallel(num_workers, count);
     for (const std::vector<int64_t>& worker_counts : counts) {
       for (size_t slot = 0; slot < committees.size(); ++slot) {
         committees[slot].donors += worker_counts[slot];
