@@ -74,7 +74,7 @@ std::string StoreFingerprint(const fs::path& store) {
   std::string fingerprint;
   for (const char* table : {"source_file", "row_reject", "result_row", "race", "race_candidate",
                             "primary_candidacy", "partisan_lean", "fec_candidate",
-                            "fec_donor_receipts", "fec_committee_contribution"}) {
+                            "fec_committee_donors", "fec_committee_contribution"}) {
     const auto count = (*db)->QueryInt(std::string("SELECT count(*) FROM ") + table);
     fingerprint += std::string(table) + "=" + (count.ok() ? std::to_string(*count) : "?") + ";";
   }

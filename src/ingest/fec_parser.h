@@ -114,21 +114,20 @@ struct ContributionScanOptions {
 
 // Called by ScanContributions once per accepted row, from worker `worker` (0 <= worker <
 // max(num_threads, 1)). Different workers call it concurrently; one worker's calls are in
-// file order. A non-OK return stops the scan and is returned by ScanContributions.
-using ContributionSink = std::function<absl::Status(int worker, const model::Contribution& row)>;
+// file order, and every row worker w is given comes before those of worker w + 1. A non-OK
+// return stops the scan and is returned by ScanContributions. The row's views are valid only
+// during the call.
+using ContributionSink =
+    std::function<absl::Status(int worker, const model::ContributionView& row)>;
 
 // ForEachContribution for bulk aggregation, with the same validation, rejects (file, line,
 // field, reason, in line order), notes, accounting and whole-file errors, but:
 //   - a plain file is cut at line boundaries into up to options.num_threads chunks scanned in
 //     parallel, chunk k by worker k (a zip member cannot be split: it streams on worker 0);
-//   - the Contribution passed on is a per-worker scratch record with only cmte_id, amendment,
-//     transaction_type, entity_type, name, state, zip, employer, occupation, date,
-//     amount_cents, file_num, memo_code and sub_id set; the other text fields are empty and
-//     `line` is 0 (a chunk's first line number is known only once the chunks before it are
-//     counted). Valid only during the call.
-// Which rows reach which worker depends on the options; the multiset of rows does not, so sinks
-// that merge per-worker results in worker order (ReceiptAggregator::Merge) give the results of
-// one pass. Thread-safe for distinct reports.
+//   - each accepted row is passed on as the views the aggregation reads (model::ContributionView),
+//     its text valid UTF-8 (Latin-1 bytes decoded as ForEachFecRow does), copying no text.
+// Which rows reach which worker depends on the options; the sequence of rows, read worker by
+// worker, does not. Thread-safe for distinct reports.
 [[nodiscard]] absl::Status ScanContributions(const std::string& path, FecFileKind kind,
                                              model::FileReport& report,
                                              const ContributionScanOptions& options,

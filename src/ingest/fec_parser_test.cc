@@ -677,12 +677,15 @@ namespace downballot::ingest {
 namespace {
 
 // What ScanContributions passes on, as text, so the two paths can be compared row for row.
+std::string ScanProjection(const model::ContributionView& c) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", c.cmte_id, c.transaction_type,
+                     c.entity_type, c.name, c.state, c.zip, c.employer, c.occupation, c.date_key,
+                     c.amount_cents, c.memo_code);
+}
+
+// The same projection of a row ForEachContribution parsed.
 std::string ScanProjection(const model::Contribution& c) {
-  return fmt::format(
-      "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", c.cmte_id, c.amendment, c.transaction_type,
-      c.entity_type, c.name, c.state, c.zip, c.employer, c.occupation,
-      c.date ? fmt::format("{}-{}-{}", c.date->year, c.date->month, c.date->day) : "",
-      c.amount_cents, c.file_num, c.memo_code, c.sub_id);
+  return ScanProjection(model::ViewOf(c));
 }
 
 struct ScanOutcome {
@@ -709,7 +712,7 @@ ScanOutcome ParallelOutcome(const std::string& path, const ContributionScanOptio
       static_cast<size_t>(std::max(options.num_threads, 1)));
   const absl::Status status =
       ScanContributions(path, FecFileKind::kIndividualContributions, outcome.report, options,
-                        [&](int worker, const model::Contribution& c) {
+                        [&](int worker, const model::ContributionView& c) {
                           per_worker[static_cast<size_t>(worker)].push_back(ScanProjection(c));
                           return absl::OkStatus();
                         });

@@ -11,7 +11,8 @@
 
 namespace downballot::model {
 
-// How a receipt row counts toward its filer's totals (docs/money.md). One per row.
+// How a receipt row counts toward its filer's totals (docs/money.md). One per row. The store
+// keeps the enumerator's value (donor_receipts_codec.h): append new kinds, never reorder.
 enum class ReceiptKind {
   kIndividual,          // 15, 15E (earmarked through a conduit), 15J, 10, 11, 30-32 accounts
   kCandidateSelf,       // 15C, or any receipt whose contributor is the candidate (ENTITY_TP CAN)
@@ -27,10 +28,9 @@ enum class ReceiptKind {
 
 struct DonorReceipts {
   std::string cmte_id;
-  std::string donor_key;  // money::DonorKey(name, zip)
-  std::string name;       // as last written
+  std::string donor_key;  // money::DonorKey(name, zip): normalised name '|' ZIP5
+  // Described by the latest-dated row (of same-dated rows, the last in the file).
   std::string state;
-  std::string zip5;
   std::string employer;
   std::string occupation;
   ReceiptKind kind = ReceiptKind::kIndividual;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/date.h"
 #include "base/money.h"
@@ -82,6 +83,45 @@ struct Contribution {
   std::string memo_text;
   int64_t sub_id = 0;             // FEC's unique row id
 };
+
+// The fields of one itcont row that donor totals are built from, as views into the reader's
+// buffer: what ingest::ScanContributions hands on, so a row costs no string copy. Valid only
+// during the call that receives it.
+struct ContributionView {
+  std::string_view cmte_id;
+  std::string_view transaction_type;
+  std::string_view entity_type;
+  std::string_view name;
+  std::string_view state;
+  std::string_view zip;
+  std::string_view employer;
+  std::string_view occupation;
+  std::string_view memo_code;
+  int date_key = 0;  // TRANSACTION_DT as yyyymmdd; 0 when the field is empty
+  base::Cents amount_cents = 0;
+};
+
+// A date as yyyymmdd, so that dates compare as integers; 0 for no date.
+[[nodiscard]] inline int DateKey(const std::optional<base::Date>& date) {
+  return date ? date->year * 10000 + date->month * 100 + date->day : 0;
+}
+
+// The views of `row`'s fields; valid while `row` lives and is not changed.
+[[nodiscard]] inline ContributionView ViewOf(const Contribution& row) {
+  ContributionView view;
+  view.cmte_id = row.cmte_id;
+  view.transaction_type = row.transaction_type;
+  view.entity_type = row.entity_type;
+  view.name = row.name;
+  view.state = row.state;
+  view.zip = row.zip;
+  view.employer = row.employer;
+  view.occupation = row.occupation;
+  view.memo_code = row.memo_code;
+  view.date_key = DateKey(row.date);
+  view.amount_cents = row.amount_cents;
+  return view;
+}
 
 // weball/webl: the FEC's own summary of a candidate's cycle, in cents.
 struct FecCandidateSummary {

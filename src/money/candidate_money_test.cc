@@ -10,7 +10,6 @@ DonorReceipts Receipt(std::string cmte, std::string key, std::string state, std:
   DonorReceipts receipt;
   receipt.cmte_id = std::move(cmte);
   receipt.donor_key = std::move(key);
-  receipt.name = receipt.donor_key;
   receipt.state = std::move(state);
   receipt.employer = std::move(employer);
   receipt.occupation = std::move(occupation);

@@ -21,7 +21,7 @@ bool IsIndividualType(std::string_view type) {
 
 }  // namespace
 
-ReceiptTreatment TreatIndividualReceipt(const model::Contribution& row) {
+ReceiptTreatment TreatIndividualReceipt(const model::ContributionView& row) {
   const std::string_view type = row.transaction_type;
   // A memo row repeats money already on the summary page (an earmark's conduit detail, a
   // partnership attribution); counting it would double the total.

@@ -19,7 +19,8 @@ struct ReceiptTreatment {
   base::Cents counted_cents = 0;
 };
 
-// Classifies one row of itcont (individual contributions). Pure; thread-safe.
-[[nodiscard]] ReceiptTreatment TreatIndividualReceipt(const model::Contribution& row);
+// Classifies one row of itcont (individual contributions) by its TRANSACTION_TP, ENTITY_TP and
+// MEMO_CD. Pure; thread-safe.
+[[nodiscard]] ReceiptTreatment TreatIndividualReceipt(const model::ContributionView& row);
 
 }  // namespace downballot::money

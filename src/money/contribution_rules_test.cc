@@ -11,20 +11,21 @@
 namespace downballot::money {
 namespace {
 
-model::Contribution Row(std::string type, base::Cents cents, std::string memo = "",
-                        std::string entity = "IND") {
-  model::Contribution row;
-  row.transaction_type = std::move(type);
+// The arguments are literals, so the view's fields outlive the row.
+model::ContributionView Row(std::string_view type, base::Cents cents, std::string_view memo = "",
+                            std::string_view entity = "IND") {
+  model::ContributionView row;
+  row.transaction_type = type;
   row.amount_cents = cents;
-  row.memo_code = std::move(memo);
-  row.entity_type = std::move(entity);
+  row.memo_code = memo;
+  row.entity_type = entity;
   return row;
 }
 
 TEST(TreatIndividualReceipt, CountsEachDollarOnce) {
   struct Case {
     const char* name;
-    model::Contribution row;
+    model::ContributionView row;
     ReceiptKind want_kind;
     base::Cents want_cents;
   };

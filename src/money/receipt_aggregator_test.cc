@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "base/strings.h"
+#include "model/donor_receipts_codec.h"
+#include "money/contribution_rules.h"
 #include "money/donor_identity.h"
 
 namespace downballot::money {
@@ -27,19 +31,46 @@ model::Contribution Row(std::string cmte, std::string name, std::string zip, std
   return row;
 }
 
+// The totals of `packed`, unpacked, sorted by committee, donor key and kind.
+std::vector<model::DonorReceipts> Unpacked(const std::vector<model::PackedDonorReceipts>& packed) {
+  std::vector<model::DonorReceipts> totals;
+  for (const model::PackedDonorReceipts& committee : packed) {
+    absl::StatusOr<std::vector<model::DonorReceipts>> unpacked =
+        model::UnpackDonorReceipts(committee.cmte_id, committee.packed);
+    EXPECT_TRUE(unpacked.ok()) << unpacked.status();
+    if (!unpacked.ok()) continue;
+    EXPECT_EQ(static_cast<int64_t>(unpacked->size()), committee.entries);
+    int64_t rows = 0;
+    for (const model::DonorReceipts& total : *unpacked) rows += total.rows;
+    EXPECT_EQ(rows, committee.rows);
+    totals.insert(totals.end(), unpacked->begin(), unpacked->end());
+  }
+  std::sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.cmte_id, a.donor_key, a.kind) < std::tie(b.cmte_id, b.donor_key, b.kind);
+  });
+  return totals;
+}
+
 TEST(ReceiptAggregator, SumsPerCommitteeDonorAndKind) {
-  ReceiptAggregator first;
-  first.Add(Row("C1", "SMITH, JOHN", "068801234", "15", 10000, {2019, 1, 5}, "OLD CO"));
-  first.Add(Row("C1", "Smith, John Mr.", "06880", "15E", 5000, {2019, 2, 5}, "NEW CO"));
-  first.Add(Row("C1", "SMITH, JOHN", "06880", "22Y", 3000, {2019, 3, 1}));
-  ReceiptAggregator second;
-  second.Add(Row("C1", "SMITH, JOHN", "06880", "15", 2000, {2018, 12, 1}, "OLDEST CO"));
-  second.Add(Row("C2", "SMITH, JOHN", "06880", "15", 700, {2019, 1, 1}));
-  first.Merge(std::move(second));
-  EXPECT_EQ(first.rows_added(), 5);
-  const std::vector<model::DonorReceipts> totals = first.Finish();
+  const std::vector<model::Contribution> rows = {
+      Row("C1", "SMITH, JOHN", "068801234", "15", 10000, {2019, 1, 5}, "OLD CO"),
+      Row("C1", "Smith, John Mr.", "06880", "15E", 5000, {2019, 2, 5}, "NEW CO"),
+      Row("C1", "SMITH, JOHN", "06880", "22Y", 3000, {2019, 3, 1}),
+      Row("C1", "SMITH, JOHN", "06880", "15", 2000, {2018, 12, 1}, "OLDEST CO"),
+      Row("C2", "SMITH, JOHN", "06880", "15", 700, {2019, 1, 1})};
+  ReceiptAggregator aggregator(2);
+  for (size_t idx = 0; idx < rows.size(); ++idx) {
+    aggregator.Add(idx < 3 ? 0 : 1, model::ViewOf(rows[idx]));
+  }
+  EXPECT_EQ(aggregator.rows_added(), 5);
+  const std::vector<model::PackedDonorReceipts> packed = aggregator.Finish(2);
+  ASSERT_EQ(packed.size(), 2u);
+  EXPECT_EQ(packed[0].cmte_id, "C1");
+  EXPECT_EQ(packed[0].rows, 4);
+  const std::vector<model::DonorReceipts> totals = Unpacked(packed);
   ASSERT_EQ(totals.size(), 3u);
   EXPECT_EQ(totals[0].cmte_id, "C1");
+  EXPECT_EQ(totals[0].donor_key, "smith john|06880");
   EXPECT_EQ(totals[0].kind, model::ReceiptKind::kIndividual);
   EXPECT_EQ(totals[0].rows, 3);
   EXPECT_EQ(totals[0].counted_cents, 17000);
@@ -48,14 +79,15 @@ TEST(ReceiptAggregator, SumsPerCommitteeDonorAndKind) {
   EXPECT_EQ(totals[1].counted_cents, -3000);
   EXPECT_EQ(totals[1].gross_cents, 3000);
   EXPECT_EQ(totals[2].cmte_id, "C2");
-  EXPECT_EQ(totals[2].zip5, "06880");
+  EXPECT_EQ(totals[2].counted_cents, 700);
+  EXPECT_EQ(aggregator.rows_added(), 0) << "Finish leaves the aggregator empty";
+  EXPECT_TRUE(aggregator.Finish(1).empty());
 }
 
 std::string Describe(const model::DonorReceipts& r) {
-  return r.cmte_id + "/" + r.donor_key + "/" + std::string(model::ToString(r.kind)) + "/" + r.name +
-         "/" + r.state + "/" + r.zip5 + "/" + r.employer + "/" + r.occupation + "/" +
-         std::to_string(r.rows) + "/" + std::to_string(r.counted_cents) + "/" +
-         std::to_string(r.gross_cents);
+  return r.cmte_id + "/" + r.donor_key + "/" + std::string(model::ToString(r.kind)) + "/" +
+         r.state + "/" + r.employer + "/" + r.occupation + "/" + std::to_string(r.rows) + "/" +
+         std::to_string(r.counted_cents) + "/" + std::to_string(r.gross_cents);
 }
 
 std::vector<std::string> DescribeAll(const std::vector<model::DonorReceipts>& totals) {
@@ -65,7 +97,7 @@ std::vector<std::string> DescribeAll(const std::vector<model::DonorReceipts>& to
 }
 
 // Rows with repeated donors, same-dated rows that disagree on the employer, undated rows and
-// refunds, so a merge that broke a date tie differently from one pass would show.
+// refunds, so a split among workers that broke a date tie differently from one pass would show.
 std::vector<model::Contribution> TieRows() {
   std::vector<model::Contribution> rows;
   const std::vector<std::string> names = {"SMITH, JOHN", "Smith, John Mr.", "DOE, JANE",
@@ -83,24 +115,84 @@ std::vector<model::Contribution> TieRows() {
   return rows;
 }
 
-TEST(ReceiptAggregator, MergingConsecutiveChunksInOrderEqualsOnePass) {
+void ExpectSamePacked(const std::vector<model::PackedDonorReceipts>& got,
+                      const std::vector<model::PackedDonorReceipts>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t idx = 0; idx < want.size(); ++idx) {
+    EXPECT_EQ(got[idx].cmte_id, want[idx].cmte_id);
+    EXPECT_EQ(got[idx].entries, want[idx].entries);
+    EXPECT_EQ(got[idx].rows, want[idx].rows);
+    EXPECT_EQ(got[idx].packed, want[idx].packed) << want[idx].cmte_id;
+  }
+}
+
+TEST(ReceiptAggregator, AnySplitAmongWorkersPacksTheSameBytes) {
   const std::vector<model::Contribution> rows = TieRows();
-  ReceiptAggregator whole;
-  for (const model::Contribution& row : rows) whole.Add(row);
-  const std::vector<std::string> want = DescribeAll(whole.Finish());
+  ReceiptAggregator whole(1);
+  for (const model::Contribution& row : rows) whole.Add(0, model::ViewOf(row));
+  const std::vector<model::PackedDonorReceipts> want = whole.Finish(1);
   for (size_t first_seam = 0; first_seam <= rows.size(); ++first_seam) {
     for (size_t second_seam = first_seam; second_seam <= rows.size(); second_seam += 5) {
       SCOPED_TRACE(std::to_string(first_seam) + "," + std::to_string(second_seam));
-      ReceiptAggregator parts[3];
+      ReceiptAggregator parts(3);
       for (size_t idx = 0; idx < rows.size(); ++idx) {
-        parts[idx < first_seam ? 0 : idx < second_seam ? 1 : 2].Add(rows[idx]);
+        parts.Add(idx < first_seam ? 0 : idx < second_seam ? 1 : 2, model::ViewOf(rows[idx]));
       }
-      parts[0].Merge(std::move(parts[1]));
-      parts[0].Merge(std::move(parts[2]));
-      EXPECT_EQ(parts[0].rows_added(), static_cast<int64_t>(rows.size()));
-      ASSERT_EQ(DescribeAll(parts[0].Finish()), want);
+      EXPECT_EQ(parts.rows_added(), static_cast<int64_t>(rows.size()));
+      ExpectSamePacked(parts.Finish(static_cast<int>(1 + first_seam % 3)), want);
     }
   }
+}
+
+// Random rows against a plain map that applies the documented rules row by row.
+TEST(ReceiptAggregator, MatchesAStraightforwardSum) {
+  std::mt19937 random(20201103);
+  const std::vector<std::string> committees = {"C00000001", "C00000002", "C00000003"};
+  const std::vector<std::string> names = {"SMITH, JOHN", "DOE, JANE", "Doe, Jane Ms.", "ROE, RI",
+                                          "LEE, AL"};
+  const std::vector<std::string> types = {"15", "15E", "22Y", "24T", "15C", "24K", "11"};
+  std::vector<model::Contribution> rows;
+  for (int idx = 0; idx < 3000; ++idx) {
+    model::Contribution row =
+        Row(committees[random() % committees.size()], names[random() % names.size()],
+            random() % 2 == 0 ? "06880" : "100011234", types[random() % types.size()],
+            static_cast<base::Cents>(random() % 100000) - 5000,
+            {2020, static_cast<int>(1 + random() % 3), static_cast<int>(1 + random() % 2)},
+            "EMPLOYER " + std::to_string(random() % 50));
+    if (random() % 10 == 0) row.date.reset();
+    if (random() % 20 == 0) row.memo_code = "X";
+    row.state = random() % 2 == 0 ? "CT" : "NY";
+    row.occupation = std::string(random() % 200, 'x');  // lengths past one length byte
+    rows.push_back(std::move(row));
+  }
+  std::map<std::tuple<std::string, std::string, model::ReceiptKind>, model::DonorReceipts> want;
+  std::map<std::tuple<std::string, std::string, model::ReceiptKind>, int> latest_date;
+  for (const model::Contribution& row : rows) {
+    const ReceiptTreatment treatment = TreatIndividualReceipt(model::ViewOf(row));
+    const auto key = std::make_tuple(row.cmte_id, DonorKey(row.name, row.zip), treatment.kind);
+    model::DonorReceipts& total = want[key];
+    total.cmte_id = row.cmte_id;
+    total.donor_key = std::get<1>(key);
+    total.kind = treatment.kind;
+    ++total.rows;
+    total.counted_cents += treatment.counted_cents;
+    total.gross_cents += row.amount_cents;
+    const auto [date, is_new] = latest_date.try_emplace(key, model::DateKey(row.date));
+    if (is_new || model::DateKey(row.date) >= date->second) {
+      date->second = model::DateKey(row.date);
+      total.state = row.state;
+      total.employer = row.employer;
+      total.occupation = row.occupation;
+    }
+  }
+  std::vector<model::DonorReceipts> want_totals;
+  for (const auto& [key, total] : want) want_totals.push_back(total);
+
+  ReceiptAggregator aggregator(2);
+  for (size_t idx = 0; idx < rows.size(); ++idx) {
+    aggregator.Add(idx < 1234 ? 0 : 1, model::ViewOf(rows[idx]));
+  }
+  EXPECT_EQ(DescribeAll(Unpacked(aggregator.Finish(2))), DescribeAll(want_totals));
 }
 
 // The key as first specified: clean, split on spaces, drop titles, join.

@@ -47,6 +47,13 @@ absl::Status Statement::BindStatic(int index, std::string_view value) {
                "bind");
 }
 
+// bind_blob64: a committee's blob may outgrow an int, and SQLite then answers SQLITE_TOOBIG
+// instead of binding a wrapped length.
+absl::Status Statement::BindStaticBlob(int index, std::string_view value) {
+  return Check(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC),
+               "bind");
+}
+
 absl::Status Statement::BindNull(int index) { return Check(sqlite3_bind_null(stmt_, index), "bind"); }
 
 absl::Status Statement::Bind(int index, const std::optional<double>& value) {
@@ -93,6 +100,14 @@ std::string Statement::ColumnText(int column) const {
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::ColumnBlob(int column) const {
+  // SQLite's order: the pointer first, then the size it refers to.
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  if (blob == nullptr) return {};
+  return std::string_view(static_cast<const char*>(blob),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path,

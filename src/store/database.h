@@ -29,6 +29,8 @@ class Statement {
   // Binds without copying: `value` must stay valid until the statement is next stepped to
   // completion or reset. For bulk loads of millions of rows, where the copy shows in profiles.
   absl::Status BindStatic(int index, std::string_view value);
+  // Binds `value` as a BLOB, without copying, under the same lifetime rule as BindStatic.
+  absl::Status BindStaticBlob(int index, std::string_view value);
   absl::Status BindNull(int index);
   absl::Status Bind(int index, const std::optional<double>& value);
   absl::Status Bind(int index, const std::optional<int64_t>& value);
@@ -43,6 +45,9 @@ class Statement {
   [[nodiscard]] int64_t ColumnInt(int column) const;
   [[nodiscard]] double ColumnDouble(int column) const;
   [[nodiscard]] std::string ColumnText(int column) const;
+  // The column's bytes as SQLite holds them, without copying: valid until the next Step or
+  // Reset, or until another Column* call converts the same column.
+  [[nodiscard]] std::string_view ColumnBlob(int column) const;
   [[nodiscard]] bool IsColumnNull(int column) const;
 
  private:

@@ -207,28 +207,21 @@ absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& repo
       });
 }
 
-absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes,
-                                  int cycle, std::span<const model::DonorReceipts> receipts) {
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                                  std::span<const model::PackedDonorReceipts> committees) {
   int64_t rows_aggregated = 0;
-  for (const model::DonorReceipts& receipt : receipts) rows_aggregated += receipt.rows;
+  for (const model::PackedDonorReceipts& committee : committees) rows_aggregated += committee.rows;
   return LoadFile(
-      db, report, bytes, cycle, "fec_individual_contributions", receipts,
-      "INSERT INTO fec_donor_receipts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-      "?13)",
-      // Static binds: the receipts outlive each row's Execute, and copying 6.7M rows' text
-      // showed in the 10M-row profile (bench/RESULTS.md).
-      [](Statement& insert, const model::DonorReceipts& receipt) -> absl::Status {
-        RETURN_IF_ERROR(insert.BindStatic(3, receipt.cmte_id));
-        RETURN_IF_ERROR(insert.BindStatic(4, receipt.donor_key));
-        RETURN_IF_ERROR(insert.BindStatic(5, receipt.name));
-        RETURN_IF_ERROR(insert.BindStatic(6, receipt.state));
-        RETURN_IF_ERROR(insert.BindStatic(7, receipt.zip5));
-        RETURN_IF_ERROR(insert.BindStatic(8, receipt.employer));
-        RETURN_IF_ERROR(insert.BindStatic(9, receipt.occupation));
-        RETURN_IF_ERROR(insert.BindStatic(10, model::ToString(receipt.kind)));
-        RETURN_IF_ERROR(insert.Bind(11, receipt.rows));
-        RETURN_IF_ERROR(insert.Bind(12, receipt.counted_cents));
-        return insert.Bind(13, receipt.gross_cents);
+      db, report, bytes, cycle, "fec_individual_contributions", committees,
+      "INSERT INTO fec_committee_donors (file_id, cycle, cmte_id, entries, rows, packed) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      // A static bind: the blobs outlive each Execute, and a large committee's is not worth
+      // copying.
+      [](Statement& insert, const model::PackedDonorReceipts& committee) -> absl::Status {
+        RETURN_IF_ERROR(insert.Bind(3, committee.cmte_id));
+        RETURN_IF_ERROR(insert.Bind(4, committee.entries));
+        RETURN_IF_ERROR(insert.Bind(5, committee.rows));
+        return insert.BindStaticBlob(6, committee.packed);
       },
       rows_aggregated);
 }

@@ -1,12 +1,13 @@
 // Writes parsed FEC bulk files (cn, cm, ccl, weball/webl, itpas2) into the store, one
-// transaction per file. itcont is not stored row by row: the money module aggregates it.
+// transaction per file. itcont is not stored row by row: the money module aggregates it and
+// the store keeps each committee's totals packed.
 #pragma once
 
 #include <cstdint>
 #include <span>
 
 #include "absl/status/status.h"
-#include "model/donor_receipts.h"
+#include "model/donor_receipts_codec.h"
 #include "model/fec.h"
 #include "model/ingest_report.h"
 #include "store/database.h"
@@ -40,10 +41,11 @@ absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& repo
                                            int cycle,
                                            std::span<const model::Contribution> contributions);
 
-// itcont after aggregation: one row per committee, donor and receipt kind. Here
-// rows_stored counts the contribution rows aggregated (the sum of `rows`), so
-// rows_read == rows_stored + rows_rejected still holds for the file.
-absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes,
-                                  int cycle, std::span<const model::DonorReceipts> receipts);
+// itcont after aggregation: one fec_committee_donors row per committee, holding its donor
+// totals as packed by model::DonorReceiptsPacker. Here rows_stored counts the contribution rows
+// aggregated (the sum of the committees' `rows`), so rows_read == rows_stored + rows_rejected
+// still holds for the file.
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                                  std::span<const model::PackedDonorReceipts> committees);
 
 }  // namespace downballot::store

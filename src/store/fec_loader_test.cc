@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/loader.h"
 #include "store/migrations.h"
+#include "store/source_file.h"
 #include "store/test_database.h"
 
 namespace downballot::store {
@@ -226,31 +227,133 @@ TEST(FecLoader, ASecondLoadOfTheSameBytesFailsAndRollsBack) {
   EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_candidate"), 1);
 }
 
+// One committee's totals as the ingest hands them to the store.
+model::PackedDonorReceipts PackCommittee(std::string cmte_id,
+                                         const std::vector<model::DonorReceipts>& totals) {
+  model::DonorReceiptsPacker packer;
+  model::PackedDonorReceipts committee;
+  committee.cmte_id = std::move(cmte_id);
+  for (const model::DonorReceipts& total : totals) {
+    packer.Add(total);
+    committee.rows += total.rows;
+  }
+  committee.entries = packer.entries();
+  committee.packed = packer.Finish();
+  return committee;
+}
+
+model::DonorReceipts Total(std::string donor_key, model::ReceiptKind kind, int64_t rows,
+                           base::Cents counted_cents) {
+  model::DonorReceipts total;
+  total.donor_key = std::move(donor_key);
+  total.kind = kind;
+  total.rows = rows;
+  total.counted_cents = counted_cents;
+  total.gross_cents = counted_cents < 0 ? -counted_cents : counted_cents;
+  return total;
+}
+
 TEST(FecLoader, DonorReceiptsCountTheRowsTheyAggregate) {
   auto db = OpenMigrated();
   auto report = Report("itcont.txt", "hash-itcont", 5);
   report.Reject(5, "TRANSACTION_AMT", "'12.3.4' is not an amount");
-  model::DonorReceipts receipt;
-  receipt.cmte_id = "C00001";
-  receipt.donor_key = "smith john|06880";
-  receipt.kind = model::ReceiptKind::kRefund;
-  receipt.rows = 4;
-  receipt.counted_cents = -500;
-  receipt.gross_cents = 500;
-  const std::vector<model::DonorReceipts> receipts = {receipt};
-  ASSERT_TRUE(LoadFecDonorReceipts(*db, report, 100, 2020, receipts).ok());
+  const std::vector<model::PackedDonorReceipts> committees = {
+      PackCommittee("C00001", {Total("smith john|06880", model::ReceiptKind::kRefund, 4, -500)})};
+  ASSERT_TRUE(LoadFecDonorReceipts(*db, report, 100, 2020, committees).ok());
   EXPECT_EQ(report.rows_stored, 4);
-  const std::vector<std::string> committees = {"C00001", "C00002"};
-  const auto read = ReadDonorReceipts(*db, committees, 2020);
+  const std::vector<std::string> cmte_ids = {"C00001", "C00002"};
+  const auto read = ReadDonorReceipts(*db, cmte_ids, 2020);
   ASSERT_TRUE(read.ok()) << read.status();
   ASSERT_EQ(read->size(), 1u);
+  EXPECT_EQ((*read)[0].cmte_id, "C00001");
   EXPECT_EQ((*read)[0].kind, model::ReceiptKind::kRefund);
   EXPECT_EQ((*read)[0].counted_cents, -500);
-  EXPECT_TRUE(ReadDonorReceipts(*db, committees, 2018)->empty());
+  EXPECT_EQ((*read)[0].gross_cents, 500);
+  EXPECT_TRUE(ReadDonorReceipts(*db, cmte_ids, 2018)->empty());
 
   auto bad = Report("itcont2.txt", "hash-itcont2", 9);  // 4 aggregated + 0 rejected != 9
-  EXPECT_FALSE(LoadFecDonorReceipts(*db, bad, 100, 2020, receipts).ok());
-  EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_donor_receipts"), 1);
+  EXPECT_FALSE(LoadFecDonorReceipts(*db, bad, 100, 2020, committees).ok());
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM fec_committee_donors"), 1);
+  EXPECT_EQ(Text(*db, "SELECT cmte_id || ' ' || entries || ' ' || rows FROM fec_committee_donors"),
+            "C00001 1 4");
+}
+
+TEST(FecLoader, DonorReceiptsReadInCommitteeOrderThenByDonorAndKind) {
+  auto db = OpenMigrated();
+  using model::ReceiptKind;
+  const std::vector<model::PackedDonorReceipts> first_file = {
+      PackCommittee("C00001", {Total("smith|06880", ReceiptKind::kRefund, 1, -100),
+                               Total("doe|10001", ReceiptKind::kIndividual, 1, 200)}),
+      PackCommittee("C00002", {Total("roe|20001", ReceiptKind::kIndividual, 1, 300)})};
+  const std::vector<model::PackedDonorReceipts> second_file = {
+      PackCommittee("C00001", {Total("smith|06880", ReceiptKind::kIndividual, 2, 400)})};
+  auto first_report = Report("itcont_a.txt", "hash-a", 3);
+  auto second_report = Report("itcont_b.txt", "hash-b", 2);
+  ASSERT_TRUE(LoadFecDonorReceipts(*db, first_report, 10, 2020, first_file).ok());
+  ASSERT_TRUE(LoadFecDonorReceipts(*db, second_report, 10, 2020, second_file).ok());
+
+  const std::vector<std::string> cmte_ids = {"C00002", "C00001"};
+  const auto read = ReadDonorReceipts(*db, cmte_ids, 2020);
+  ASSERT_TRUE(read.ok()) << read.status();
+  std::vector<std::string> order;
+  for (const model::DonorReceipts& total : *read) {
+    order.push_back(total.cmte_id + " " + total.donor_key + " " +
+                    std::string(model::ToString(total.kind)));
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{
+                       "C00002 roe|20001 individual", "C00001 doe|10001 individual",
+                       "C00001 smith|06880 individual", "C00001 smith|06880 refund"}));
+}
+
+TEST(FecLoader, CorruptDonorBlobIsDataLossNamingCommitteeAndCycle) {
+  auto db = OpenMigrated();
+  auto report = Report("itcont.txt", "hash-itcont", 1);
+  const std::vector<model::PackedDonorReceipts> committees = {
+      PackCommittee("C00001", {Total("smith|06880", model::ReceiptKind::kIndividual, 1, 100)})};
+  ASSERT_TRUE(LoadFecDonorReceipts(*db, report, 10, 2020, committees).ok());
+  ASSERT_TRUE(
+      db->Exec("UPDATE fec_committee_donors SET packed = substr(packed, 1, length(packed) - 1)")
+          .ok());
+
+  const std::vector<std::string> cmte_ids = {"C00001"};
+  const absl::Status status = ReadDonorReceipts(*db, cmte_ids, 2020).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss) << status;
+  EXPECT_NE(status.message().find("cycle 2020"), std::string_view::npos) << status;
+  EXPECT_NE(status.message().find("C00001"), std::string_view::npos) << status;
+}
+
+TEST(FecLoader, MigrationFiveForgetsTheItcontFilesLoadedBefore) {
+  auto opened = Database::Open(":memory:", {});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  Database& db = **opened;
+  ASSERT_TRUE(Migrate(db, 4).ok());
+  // A version 4 store holding one itcont file (with a reject, a note and a total) and one cn.
+  auto itcont = Report("itcont.txt", "hash-itcont", 2);
+  itcont.kind = "fec_individual_contributions";
+  itcont.rows_stored = 1;
+  itcont.Reject(2, "TRANSACTION_AMT", "'x' is not an amount");
+  itcont.notes.push_back("3 rows before 2019");
+  const auto itcont_id = InsertSourceFile(db, itcont, 100);
+  ASSERT_TRUE(itcont_id.ok()) << itcont_id.status();
+  ASSERT_TRUE(db.Exec("INSERT INTO fec_donor_receipts VALUES (" + std::to_string(*itcont_id) +
+                      ", 2020, 'C00001', 'smith|06880', 'SMITH', 'CT', '06880', '', '', "
+                      "'individual', 1, 100, 100)")
+                  .ok());
+  auto cn = Report("cn.txt", "hash-cn", 2);
+  cn.Reject(2, "CAND_OFFICE", "'G' is not one of H, S, P");
+  ASSERT_TRUE(LoadFecCandidates(db, cn, 10, 2020,
+                                std::vector<model::FecCandidate>{Candidate("H8NY15148", "A")})
+                  .ok());
+
+  ASSERT_TRUE(Migrate(db).ok());
+  EXPECT_EQ(*db.QueryInt("PRAGMA user_version"), 5);
+  EXPECT_FALSE(*IsFileLoaded(db, "hash-itcont"));
+  EXPECT_TRUE(*IsFileLoaded(db, "hash-cn"));
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM row_reject"), 1);  // cn's
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM file_note"), 0);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'fec_donor_receipts%'"),
+            0);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM fec_committee_donors"), 0);
 }
 
 }  // namespace

@@ -93,6 +93,12 @@ absl::StatusOr<bool> IsFileLoaded(Database& db, std::string_view content_hash) {
   return query.Step();
 }
 
+absl::StatusOr<bool> IsFileSizeLoaded(Database& db, int64_t bytes) {
+  ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT 1 FROM source_file WHERE bytes = ?1"));
+  RETURN_IF_ERROR(query.Bind(1, bytes));
+  return query.Step();
+}
+
 absl::Status LoadResults(Database& db, model::FileReport& report, int64_t bytes,
                          const model::ResultFileInfo& info, std::span<const model::ResultRow> rows) {
   report.rows_stored = static_cast<int64_t>(rows.size());

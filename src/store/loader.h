@@ -19,6 +19,10 @@ namespace downballot::store {
 // True when a file with this content hash is already in the store.
 [[nodiscard]] absl::StatusOr<bool> IsFileLoaded(Database& db, std::string_view content_hash);
 
+// True when a loaded file has exactly `bytes` bytes. When not, no file of that size can be
+// loaded already, so its content hash may be taken while it is parsed rather than before.
+[[nodiscard]] absl::StatusOr<bool> IsFileSizeLoaded(Database& db, int64_t bytes);
+
 // Each Load* writes the file record (with `report`'s counts, rejects and notes) and every row in
 // one transaction, then sets report.rows_stored. On any error nothing is written.
 // `report.content_hash` must be set; `bytes` is the file size.

@@ -7,10 +7,12 @@
 namespace downballot::store {
 
 // The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
-// Brings `db` to kSchemaVersion, each migration in its own transaction. FailedPrecondition when
-// the store was written by a newer downballot (its version is above kSchemaVersion).
-absl::Status Migrate(Database& db);
+// Brings `db` to `target_version`, each migration in its own transaction; a store already there
+// or past it is left alone. Only tests pass a `target_version` below kSchemaVersion, to build a
+// store as an older downballot left it. FailedPrecondition when the store was written by a newer
+// downballot (its version is above kSchemaVersion).
+absl::Status Migrate(Database& db, int target_version = kSchemaVersion);
 
 }  // namespace downballot::store

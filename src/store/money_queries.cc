@@ -1,8 +1,13 @@
 #include "store/money_queries.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <tuple>
 
 #include "base/status_macros.h"
+#include "fmt/format.h"
+#include "model/donor_receipts_codec.h"
 
 namespace downballot::store {
 
@@ -64,32 +69,32 @@ absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(Database& db,
 
 absl::StatusOr<std::vector<model::DonorReceipts>> ReadDonorReceipts(
     Database& db, std::span<const std::string> cmte_ids, int cycle) {
-  ASSIGN_OR_RETURN(auto select,
-                   db.Prepare("SELECT cmte_id, donor_key, name, state, zip5, employer, occupation, "
-                              "kind, rows, counted_cents, gross_cents FROM fec_donor_receipts "
-                              "WHERE cmte_id = ?1 AND cycle = ?2"));
+  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT file_id, packed FROM fec_committee_donors "
+                                           "WHERE cmte_id = ?1 AND cycle = ?2 ORDER BY file_id"));
   std::vector<model::DonorReceipts> receipts;
   for (const std::string& cmte_id : cmte_ids) {
     RETURN_IF_ERROR(select.Bind(1, cmte_id));
     RETURN_IF_ERROR(select.Bind(2, int64_t{cycle}));
+    const size_t committee_begin = receipts.size();
     while (true) {
       ASSIGN_OR_RETURN(const bool has_row, select.Step());
       if (!has_row) break;
-      model::DonorReceipts receipt;
-      receipt.cmte_id = select.ColumnText(0);
-      receipt.donor_key = select.ColumnText(1);
-      receipt.name = select.ColumnText(2);
-      receipt.state = select.ColumnText(3);
-      receipt.zip5 = select.ColumnText(4);
-      receipt.employer = select.ColumnText(5);
-      receipt.occupation = select.ColumnText(6);
-      receipt.kind = model::ParseReceiptKind(select.ColumnText(7)).value_or(model::ReceiptKind::kOther);
-      receipt.rows = select.ColumnInt(8);
-      receipt.counted_cents = select.ColumnInt(9);
-      receipt.gross_cents = select.ColumnInt(10);
-      receipts.push_back(std::move(receipt));
+      auto unpacked = model::UnpackDonorReceipts(cmte_id, select.ColumnBlob(1));
+      if (!unpacked.ok()) {
+        return absl::DataLossError(fmt::format("fec_committee_donors, cycle {}, file {}: {}", cycle,
+                                               select.ColumnInt(0),
+                                               std::string(unpacked.status().message())));
+      }
+      receipts.insert(receipts.end(), std::make_move_iterator(unpacked->begin()),
+                      std::make_move_iterator(unpacked->end()));
     }
     select.Reset();
+    // Stable, so totals that several files hold for the same donor and kind stay in file order.
+    std::stable_sort(receipts.begin() + static_cast<std::ptrdiff_t>(committee_begin),
+                     receipts.end(),
+                     [](const model::DonorReceipts& a, const model::DonorReceipts& b) {
+                       return std::tie(a.donor_key, a.kind) < std::tie(b.donor_key, b.kind);
+                     });
   }
   return receipts;
 }

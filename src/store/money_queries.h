@@ -30,6 +30,10 @@ struct FecCandidateInCycle {
 [[nodiscard]] absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(
     Database& db, const std::string& cand_id, int cycle);
 
+// The itcont donor totals of each committee in `cmte_ids` for `cycle`, from every file that
+// holds the committee: committees in the order of `cmte_ids` (one without totals adds none), a
+// committee's totals sorted by donor_key, then kind (in ReceiptKind order), then file. DataLoss,
+// naming the committee, cycle and file, when a stored blob does not unpack.
 [[nodiscard]] absl::StatusOr<std::vector<model::DonorReceipts>> ReadDonorReceipts(
     Database& db, std::span<const std::string> cmte_ids, int cycle);
 
