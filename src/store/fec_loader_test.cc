@@ -112,6 +112,8 @@ TEST(FecLoader, LoadsCandidatesWithTheirFileAndCycle) {
   EXPECT_EQ(Text(*db, "SELECT field || ' ' || reason FROM row_reject WHERE line = 2"),
             "CAND_OFFICE 'G' is not one of H, S, P");
   EXPECT_TRUE(*IsFileLoaded(*db, "hash-cn"));
+  EXPECT_TRUE(*IsFileSizeLoaded(*db, 1234));
+  EXPECT_FALSE(*IsFileSizeLoaded(*db, 1235)) << "no file of that size, so none with its bytes";
 }
 
 TEST(FecLoader, LoadsCommitteesLinkagesAndSummaries) {
