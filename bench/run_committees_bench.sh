@@ -55,55 +55,15 @@ IFS=',' read -r -a SIZES <<<"$ROWS_LIST"
 for n in "${SIZES[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "--rows: '$n' is not a positive integer"; done
 
 # ---------------------------------------------------------------- tools ----
-APT_UPDATED=0
-apt_install() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "need root or sudo to apt-get install $*"
-    sudo="sudo"
-  fi
-  if [ "$APT_UPDATED" -eq 0 ]; then
-    log "apt-get update"; $sudo apt-get update -qq >&2; APT_UPDATED=1
-  fi
-  log "apt-get install -y $*"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
-}
-[ -x /usr/bin/time ] || apt_install time
-command -v node >/dev/null || apt_install nodejs
-command -v npm >/dev/null || apt_install npm
-mkdir -p "$OUT_DIR"
-if [ ! -d "$SCRIPT_DIR/node_modules/@duckdb/node-api" ]; then
-  log "installing @duckdb/node-api into bench/node_modules"
-  # As in run_ingest_bench.sh: npm ci, or npm install when the lock lacks other platforms'
-  # optional bindings (a registry mirror with only the Linux ones).
-  if ! { [ -f "$SCRIPT_DIR/package-lock.json" ] && (cd "$SCRIPT_DIR" && npm ci --no-audit --no-fund >"$OUT_DIR/npm-ci.log" 2>&1); }; then
-    log "npm ci refused (see bench/out/npm-ci.log); using npm install"
-    (cd "$SCRIPT_DIR" && npm install --no-audit --no-fund >&2)
-  fi
-  [ -d "$SCRIPT_DIR/node_modules/@duckdb/node-api" ] || die "could not install @duckdb/node-api"
-fi
+# shellcheck source=bench/itcont_common.sh
+. "$SCRIPT_DIR/itcont_common.sh"
+install_bench_tools
 
 [ -x "$BINARY" ] || die "downballot binary not found at $BINARY (build it: cmake --preset release && cmake --build --preset release, or pass --binary PATH)"
 "$BINARY" committees --help >/dev/null 2>&1 || die "$BINARY has no 'committees' command"
 
 # ------------------------------------------------------------ generator ----
-# Built straight from its one source file (no project dependencies); the inputs are cached
-# under a name that carries the generator's hash, so editing it regenerates them.
-GEN_SRC="$SCRIPT_DIR/itcont_generator.cc"
-GEN_HASH=$(sha256sum "$GEN_SRC" | cut -c1-12)
-GENERATOR="$OUT_DIR/itcont_generator.$GEN_HASH"
-if [ ! -x "$GENERATOR" ]; then
-  log "building $GENERATOR"
-  "${CXX:-c++}" -std=c++20 -O2 -o "$GENERATOR" "$GEN_SRC"
-fi
-input_for() { echo "$OUT_DIR/itcont_$1.seed$SEED.$GEN_HASH.txt"; }
-for n in "${SIZES[@]}"; do
-  f=$(input_for "$n")
-  if [ ! -s "$f" ]; then
-    log "generating $n rows -> $f"
-    "$GENERATOR" --rows "$n" --seed "$SEED" --out "$f.tmp" && mv "$f.tmp" "$f"
-  fi
-done
+generate_inputs
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/committees-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -119,8 +79,6 @@ run_timed() {
   [ "$rc" -eq 0 ] || { tail -n5 "$OUT_DIR/$tag.err" >&2; die "$tag exited $rc (see bench/out/$tag.err)"; }
   awk -v w="$(( (t1 - t0) / 1000000 ))" '{ printf "%.3f %d %.2f\n", w / 1000, $1, $2 + $3 }' "$tf" >>"$WORK/times.${tag%%.run*}"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-commas() { echo "$1" | sed -e ':a' -e 's/^\([0-9]\{1,\}\)\([0-9]\{3\}\)/\1,\2/' -e 'ta'; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 BENCH_T0=$(date +%s)
