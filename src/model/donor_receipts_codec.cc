@@ -9,6 +9,7 @@
 
 #include "base/check.h"
 #include "base/status_macros.h"
+#include "base/varint.h"
 #include "fmt/format.h"
 
 // The packed format, version 1 (docs/store.md):
@@ -43,14 +44,6 @@ constexpr std::array<std::pair<std::string DonorReceipts::*, std::string_view>, 
 // The fewest bytes an entry takes in the columns: its kind, three one-byte varints and four
 // one-byte lengths. Bounds the entry count before anything is allocated for it.
 constexpr uint64_t kMinEntryBytes = 1 + 3 + kTextColumns.size();
-
-void AppendVarint(std::string& out, uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
 
 // Zigzag maps small negative numbers to small unsigned ones (-1 → 1, 1 → 2), so refunds take
 // as few bytes as receipts.
@@ -200,13 +193,13 @@ void DonorReceiptsPacker::Add(ReceiptKind kind, int64_t rows, base::Cents counte
                               std::string_view occupation) {
   Columns& columns = *columns_;
   columns.kinds.push_back(static_cast<char>(kind));
-  AppendVarint(columns.rows, static_cast<uint64_t>(rows));
-  AppendVarint(columns.counted_cents, ZigZag(counted_cents));
-  AppendVarint(columns.gross_deltas, ZigZag(GrossDelta(counted_cents, gross_cents)));
+  base::AppendVarint(columns.rows, static_cast<uint64_t>(rows));
+  base::AppendVarint(columns.counted_cents, ZigZag(counted_cents));
+  base::AppendVarint(columns.gross_deltas, ZigZag(GrossDelta(counted_cents, gross_cents)));
   const std::array<std::string_view, kTextColumns.size()> text = {donor_key, state, employer,
                                                                   occupation};
   for (size_t column = 0; column < text.size(); ++column) {
-    AppendVarint(columns.text[column], text[column].size());
+    base::AppendVarint(columns.text[column], text[column].size());
     columns.text[column].append(text[column]);
   }
   ++entries_;
@@ -240,8 +233,8 @@ std::string DonorReceiptsPacker::Finish() {
   DOWNBALLOT_CHECK(!ZSTD_isError(compressed_bytes));
 
   std::string packed(1, static_cast<char>(kFormatVersion));
-  AppendVarint(packed, static_cast<uint64_t>(entries_));
-  AppendVarint(packed, uncompressed.size());
+  base::AppendVarint(packed, static_cast<uint64_t>(entries_));
+  base::AppendVarint(packed, uncompressed.size());
   packed.append(columns.compressed, 0, compressed_bytes);
   entries_ = 0;
   return packed;

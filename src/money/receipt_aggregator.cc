@@ -6,7 +6,6 @@
 #include <cstring>
 #include <limits>
 #include <memory>
-#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "base/check.h"
 #include "base/parallel.h"
+#include "base/varint.h"
 #include "money/contribution_rules.h"
 #include "money/donor_identity.h"
 
@@ -39,31 +39,17 @@ struct RowHeader {
   model::ReceiptKind kind = model::ReceiptKind::kIndividual;
 };
 
-// A length takes at most this many bytes as LEB128.
-constexpr size_t kMaxLengthBytes = 10;
-
-// Writes `length` at `out` as LEB128; returns the end.
-char* WriteLength(char* out, size_t length) {
-  while (length >= 0x80) {
-    *out++ = static_cast<char>((length & 0x7F) | 0x80);
-    length >>= 7;
-  }
-  *out++ = static_cast<char>(length);
-  return out;
-}
-
-// Writes `field` at `out` as its length and its bytes; returns the end. A row's text is its
-// donor key, state, employer and occupation so written: a length byte for most fields, and no
-// limit on a field's length.
+// Writes `field` at `out` as its length (a varint) and its bytes; returns the end. A row's
+// text is its donor key, state, employer and occupation so written: a length byte for most
+// fields, and no limit on a field's length.
 char* WriteField(char* out, std::string_view field) {
-  out = WriteLength(out, field.size());
+  out = base::WriteVarint(out, field.size());
   std::memcpy(out, field.data(), field.size());
   return out + field.size();
 }
 
 void AppendField(std::string& text, std::string_view field) {
-  char length[kMaxLengthBytes];
-  text.append(length, static_cast<size_t>(WriteLength(length, field.size()) - length));
+  base::AppendVarint(text, field.size());
   text.append(field);
 }
 
@@ -334,7 +320,7 @@ void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row
   const std::array<std::string_view, 4> text = {worker.donor_key, row.state, row.employer,
                                                 row.occupation};
   size_t bound = sizeof(RowHeader) + Bucket::kRowAlignment;
-  for (const std::string_view field : text) bound += kMaxLengthBytes + field.size();
+  for (const std::string_view field : text) bound += base::kMaxVarintBytes + field.size();
   char* const start = bucket.Reserve(bound);
   char* out = start + sizeof(RowHeader);
   for (const std::string_view field : text) out = WriteField(out, field);
@@ -342,9 +328,9 @@ void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row
   DOWNBALLOT_CHECK(text_bytes <= std::numeric_limits<uint32_t>::max());
   // Built in place: a header built on the stack and copied over stalled on reading back its
   // own stores.
-  new (start) RowHeader{hash,         row.amount_cents, treatment.counted_cents,
-                        committee,    row.date_key,     static_cast<uint32_t>(text_bytes),
-                        treatment.kind};
+  std::construct_at(reinterpret_cast<RowHeader*>(start), hash, row.amount_cents,
+                    treatment.counted_cents, committee, row.date_key,
+                    static_cast<uint32_t>(text_bytes), treatment.kind);
   bucket.Commit(static_cast<size_t>(out - start));
 }
 
