@@ -390,16 +390,14 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
 
   DelimitedReader reader(text, {});
   Record record;
-  absl::StatusOr<bool> next = reader.Next(record);
-  if (!next.ok()) return ReaderErrorAt(path, record, next.status());
-  if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
+  RETURN_IF_ERROR(ReadHeaderRecord(path, reader, record));
   ASSIGN_OR_RETURN(Layout layout, LayoutFromHeader(path, record));
 
   // Which bare columns are endorsements depends on their values, so read every row first
   // (these files are a few hundred kilobytes).
   std::vector<Record> records;
   while (true) {
-    next = reader.Next(record);
+    const absl::StatusOr<bool> next = reader.Next(record);
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     records.push_back(std::move(record));

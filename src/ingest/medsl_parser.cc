@@ -258,16 +258,14 @@ absl::StatusOr<std::vector<model::GeneralReturn>> ParseMedslReturns(std::string_
 
   DelimitedReader reader(text, {});
   Record record;
-  absl::StatusOr<bool> next = reader.Next(record);
-  if (!next.ok()) return ReaderErrorAt(path, record, next.status());
-  if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
+  RETURN_IF_ERROR(ReadHeaderRecord(path, reader, record));
   ASSIGN_OR_RETURN(const Layout layout, LayoutFromHeader(path, record));
 
   // Whole rows already seen, with the line each first appeared on.
   std::map<std::vector<std::string>, int64_t> first_line_of_row;
   std::vector<model::GeneralReturn> returns;
   while (true) {
-    next = reader.Next(record);
+    const absl::StatusOr<bool> next = reader.Next(record);
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;

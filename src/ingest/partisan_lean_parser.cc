@@ -82,9 +82,7 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
 
   DelimitedReader reader(text, {});
   Record record;
-  auto next = reader.Next(record);
-  if (!next.ok()) return ReaderErrorAt(path, record, next.status());
-  if (!*next) return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
+  RETURN_IF_ERROR(ReadHeaderRecord(path, reader, record));
 
   // Header: "district,2018" or "state,2022".
   const auto bad_header = [&] {
@@ -109,7 +107,7 @@ absl::StatusOr<std::vector<model::PartisanLean>> ParsePartisanLean(std::string_v
   std::vector<model::PartisanLean> leans;
   std::map<std::string, int64_t, std::less<>> first_line_of_key;
   while (true) {
-    next = reader.Next(record);
+    const absl::StatusOr<bool> next = reader.Next(record);
     if (!next.ok()) return ReaderErrorAt(path, record, next.status());
     if (!*next) break;
     ++report.rows_read;

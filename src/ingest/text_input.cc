@@ -42,4 +42,13 @@ absl::Status ReaderErrorAt(std::string_view path, const Record& record,
                                                 std::string(reader_status.message())));
 }
 
+absl::Status ReadHeaderRecord(std::string_view path, DelimitedReader& reader, Record& header) {
+  const absl::StatusOr<bool> has_header = reader.Next(header);
+  if (!has_header.ok()) return ReaderErrorAt(path, header, has_header.status());
+  if (!*has_header) {
+    return absl::InvalidArgumentError(fmt::format("{}:1: empty file, no header", path));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace downballot::ingest

@@ -23,4 +23,9 @@ namespace downballot::ingest {
 [[nodiscard]] absl::Status ReaderErrorAt(std::string_view path, const Record& record,
                                          const absl::Status& reader_status);
 
+// Reads the header, the first record of `reader`, into `header`. InvalidArgument "PATH:1: empty
+// file, no header" when there is none; ReaderErrorAt's error when it is cut off.
+[[nodiscard]] absl::Status ReadHeaderRecord(std::string_view path, DelimitedReader& reader,
+                                            Record& header);
+
 }  // namespace downballot::ingest
