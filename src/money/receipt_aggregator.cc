@@ -326,11 +326,16 @@ void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row
   for (const std::string_view field : text) out = WriteField(out, field);
   const auto text_bytes = static_cast<size_t>(out - start) - sizeof(RowHeader);
   DOWNBALLOT_CHECK(text_bytes <= std::numeric_limits<uint32_t>::max());
-  // Built in place: a header built on the stack and copied over stalled on reading back its
+  // Filled in place: a header built on the stack and copied over stalled on reading back its
   // own stores.
-  std::construct_at(reinterpret_cast<RowHeader*>(start), hash, row.amount_cents,
-                    treatment.counted_cents, committee, row.date_key,
-                    static_cast<uint32_t>(text_bytes), treatment.kind);
+  RowHeader* header = std::construct_at(reinterpret_cast<RowHeader*>(start));
+  header->hash = hash;
+  header->gross_cents = row.amount_cents;
+  header->counted_cents = treatment.counted_cents;
+  header->committee = committee;
+  header->date_key = row.date_key;
+  header->text_bytes = static_cast<uint32_t>(text_bytes);
+  header->kind = treatment.kind;
   bucket.Commit(static_cast<size_t>(out - start));
 }
 
