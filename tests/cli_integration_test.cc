@@ -1,7 +1,6 @@
 // Runs the real binary against the real public files: the issue's acceptance checks.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,14 +44,15 @@ std::string ReadText(const fs::path& path) {
 // Runs `downballot --store STORE ARGS` with stdout and stderr captured.
 CommandResult RunDownballot(const fs::path& store, const std::string& args) {
   const fs::path err_path = store.parent_path() / "stderr.txt";
-  const std::string command =
-      "'" + kBinary + "' --store '" + store.string() + "' " + args + " 2>'" + err_path.string() + "'";
+  const std::string command = "'" + kBinary + "' --store '" + store.string() + "' " + args +
+                              " 2>'" + err_path.string() + "'";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   char buffer[65536];
   size_t num_read = 0;
-  while ((num_read = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, num_read);
+  while ((num_read = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    result.out.append(buffer, num_read);
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = ReadText(err_path);
@@ -60,8 +60,8 @@ CommandResult RunDownballot(const fs::path& store, const std::string& args) {
 }
 
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("downballot_test_" + name + "_" +
-                                                    std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("downballot_test_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -72,9 +72,9 @@ std::string StoreFingerprint(const fs::path& store) {
   auto db = store::Database::Open(store.string(), {});
   if (!db.ok()) return "unopenable";
   std::string fingerprint;
-  for (const char* table : {"source_file", "row_reject", "result_row", "race", "race_candidate",
-                            "primary_candidacy", "partisan_lean", "fec_candidate",
-                            "fec_committee_donors", "fec_committee_contribution"}) {
+  for (const char* table :
+       {"source_file", "row_reject", "result_row", "race", "race_candidate", "primary_candidacy",
+        "partisan_lean", "fec_candidate", "fec_committee_donors", "fec_committee_contribution"}) {
     const auto count = (*db)->QueryInt(std::string("SELECT count(*) FROM ") + table);
     fingerprint += std::string(table) + "=" + (count.ok() ? std::to_string(*count) : "?") + ";";
   }
@@ -128,7 +128,8 @@ TEST_F(NewYorkStore, EveryFileIngestsAndEveryRowIsAccountedFor) {
 
 TEST_F(NewYorkStore, IngestingTheSameFilesAgainChangesNothing) {
   const std::string before = StoreFingerprint(store_);
-  const CommandResult again = RunDownballot(store_, "ingest '" + kData + "/openelections-ny/2018' --format json");
+  const CommandResult again =
+      RunDownballot(store_, "ingest '" + kData + "/openelections-ny/2018' --format json");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   const auto report = nlohmann::json::parse(again.out);
   for (const auto& file : report["files"]) {
@@ -138,10 +139,11 @@ TEST_F(NewYorkStore, IngestingTheSameFilesAgainChangesNothing) {
 }
 
 TEST_F(NewYorkStore, OcasioCortezBeatsCrowleyInTheCountyFile) {
-  const CommandResult race = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format json");
+  const CommandResult race =
+      RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format json");
   ASSERT_EQ(race.exit_code, 0) << race.err;
   const auto json = nlohmann::json::parse(race.out);
-  EXPECT_EQ(json["winner"], "Alexandria Ocasio-Cortez");
+  EXPECT_EQ(json["winners"], nlohmann::json::array({"Alexandria Ocasio-Cortez"}));
   std::map<std::string, int64_t> votes;
   for (const auto& candidate : json["candidates"]) votes[candidate["name"]] = candidate["votes"];
   EXPECT_EQ(votes["Alexandria Ocasio-Cortez"], 16898);
@@ -149,7 +151,8 @@ TEST_F(NewYorkStore, OcasioCortezBeatsCrowleyInTheCountyFile) {
   EXPECT_EQ(json["margin_votes"], 16898 - 12880);
   EXPECT_EQ(json["counties"], nlohmann::json({"Bronx", "Queens"}));
 
-  const CommandResult table = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format table");
+  const CommandResult table =
+      RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.14 --format table");
   EXPECT_NE(table.out.find("winner      Alexandria Ocasio-Cortez by 4018 votes"), std::string::npos)
       << table.out;
 }
@@ -173,8 +176,8 @@ TEST_F(NewYorkStore, PartyTargetsListCountyAndStateCommitteeSeats) {
 }
 
 TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
-  const CommandResult races =
-      RunDownballot(store_, "races --state NY --office 'U.S. House' --district 14 --stage primary --format csv");
+  const CommandResult races = RunDownballot(
+      store_, "races --state NY --office 'U.S. House' --district 14 --stage primary --format csv");
   ASSERT_EQ(races.exit_code, 0) << races.err;
   EXPECT_NE(races.out.find("ny.2018-06-26.primary.dem.u-s-house.14"), std::string::npos);
   const CommandResult missing = RunDownballot(store_, "race no.such.race");
@@ -192,23 +195,26 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
 TEST_F(NewYorkStore, PrecinctSumsAreReconciledAgainstCountyFiles) {
   // Kings County 2016 Democratic presidential primary: the county file and the precinct file
   // disagree by a few votes; the county file counts and the difference is listed.
-  const CommandResult result = RunDownballot(
-      store_, "mismatches --race ny.2016-04-19.primary.dem.president --format json");
+  const CommandResult result =
+      RunDownballot(store_, "mismatches --race ny.2016-04-19.primary.dem.president --format json");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   ASSERT_FALSE(json.empty());
   bool found_kings = false;
   for (const auto& row : json) {
     EXPECT_EQ(row["difference"].get<int64_t>(),
-              row["precinct_sum_votes"].get<int64_t>() - row["county_file_votes"].get<int64_t>());
+              row["other_votes"].get<int64_t>() - row["counted_votes"].get<int64_t>());
     if (row["county"] == "Kings" && row["candidate"] == "Bernie Sanders") {
       found_kings = true;
-      EXPECT_EQ(row["county_file_votes"], 123872);
-      EXPECT_EQ(row["precinct_sum_votes"], 123876);
+      EXPECT_EQ(row["counted_votes"], 123872);
+      EXPECT_EQ(row["other_votes"], 123876);
+      EXPECT_EQ(row["counted_source"], "county file 20160419__ny__primary__president.csv");
+      EXPECT_EQ(row["other_source"], "precinct sums 20160419__ny__primary__kings__precinct.csv");
     }
   }
   EXPECT_TRUE(found_kings);
-  const CommandResult race = RunDownballot(store_, "race ny.2016-04-19.primary.dem.president --format json");
+  const CommandResult race =
+      RunDownballot(store_, "race ny.2016-04-19.primary.dem.president --format json");
   const auto race_json = nlohmann::json::parse(race.out);
   EXPECT_FALSE(race_json["mismatches"].empty());
 }
@@ -245,7 +251,8 @@ TEST(FiveThirtyEight, DemFileLoadsEveryCandidacyAndWinner) {
   }
   auto db = store::Database::Open((dir / "s.db").string(), {});
   ASSERT_TRUE(db.ok());
-  EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM primary_candidacy WHERE won_primary = 1"), num_won);
+  EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM primary_candidacy WHERE won_primary = 1"),
+            num_won);
   EXPECT_EQ(num_won, 239);
   fs::remove_all(dir);
 }
@@ -330,10 +337,9 @@ TEST_F(PrimariesAndGenerals, SlateCountsEqualTheDemCsvForEveryEndorserColumn) {
   const auto rows = nlohmann::json::parse(slate.out);
   std::map<std::string, std::array<int64_t, 4>> got;
   for (const auto& row : rows) {
-    got[row["group"].get<std::string>()] = {row["endorsed"].get<int64_t>(),
-                                            row["backed_opponent"].get<int64_t>(),
-                                            row["not_tracked"].get<int64_t>(),
-                                            row["won"].get<int64_t>()};
+    got[row["group"].get<std::string>()] = {
+        row["endorsed"].get<int64_t>(), row["backed_opponent"].get<int64_t>(),
+        row["not_tracked"].get<int64_t>(), row["won"].get<int64_t>()};
     EXPECT_LE(row["ci_low"].get<double>(), row["win_rate"].get<double>());
     EXPECT_GE(row["ci_high"].get<double>(), row["win_rate"].get<double>());
     EXPECT_FALSE(row["splits"].empty());
@@ -391,8 +397,7 @@ TEST_F(PrimariesAndGenerals, LeverageFromMedslAndNewYorkGeneralsCheckedByHand) {
     int64_t cell_votes = 0;  // an empty cell counts 0
     const std::string& text = cells[6];
     if (!text.empty()) {
-      ASSERT_EQ(std::from_chars(text.data(), text.data() + text.size(), cell_votes).ec,
-                std::errc())
+      ASSERT_EQ(std::from_chars(text.data(), text.data() + text.size(), cell_votes).ec, std::errc())
           << line;
     }
     votes[{cells[4], cells[5]}] += cell_votes;
@@ -423,7 +428,8 @@ TEST_F(PrimariesAndGenerals, LeverageFromMedslAndNewYorkGeneralsCheckedByHand) {
   // MEDSL's NY-1: the Conservative line (14,284) exceeds Zeldin's margin over Gershon (11,036).
   bool flagged = false;
   for (const auto& row : rows) {
-    if (row["contest_id"] == "medsl.2018.ny.u-s-house.1" && row["line_party"] == "CON") {
+    if (row["contest_id"] == "ny.2018-11-06.general.u-s-house.1" && row["line_party"] == "CON") {
+      EXPECT_EQ(row["source"], "medsl");
       flagged = row["exceeds_margin"].get<bool>() && row["margin"] == 11036;
     }
   }
@@ -484,16 +490,17 @@ TEST_F(PrimariesAndGenerals, CheckFlagsMedslCaliforniaHouseDoubling) {
   for (const auto& issue : nlohmann::json::parse(check.out)) {
     if (issue["check"] == "house_vs_senate") {
       EXPECT_EQ(issue["state"], "CA") << issue.dump();
-      flagged = issue["severity"] == "error" &&
-                issue["rows"].get<std::string>().find("district_overall_2018.csv") !=
-                    std::string::npos;
+      flagged =
+          issue["severity"] == "error" &&
+          issue["rows"].get<std::string>().find("district_overall_2018.csv") != std::string::npos;
     }
   }
   EXPECT_TRUE(flagged);
 }
 
 TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {
-  const std::string good = kData + "/openelections-ny/2018/20180626__ny__primary__cayuga__precinct.csv";
+  const std::string good =
+      kData + "/openelections-ny/2018/20180626__ny__primary__cayuga__precinct.csv";
   if (!fs::exists(good)) GTEST_SKIP() << "no " << good;
   const fs::path dir = FreshDir("bad");
   const fs::path store = dir / "s.db";
@@ -512,8 +519,8 @@ TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {
   std::string binary = "county,precinct,office\n";
   binary += std::string("\x00\x01\x02\xff\x00", 5);
   const Case cases[] = {
-      {"truncated", "20180626__ny__primary__cayugb__precinct.csv",
-       text.substr(0, text.size() - 25), "truncated"},
+      {"truncated", "20180626__ny__primary__cayugb__precinct.csv", text.substr(0, text.size() - 25),
+       "truncated"},
       {"binary", "20180626__ny__primary__cayugc__precinct.csv", binary, "binary"},
       {"semicolons", "20180626__ny__primary__cayugd__precinct.csv", semicolons, ";"},
   };
@@ -521,7 +528,8 @@ TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {
     SCOPED_TRACE(c.name);
     const fs::path path = dir / c.file_name;
     std::ofstream(path, std::ios::binary) << c.content;
-    const CommandResult result = RunDownballot(store, "ingest '" + path.string() + "' --format json");
+    const CommandResult result =
+        RunDownballot(store, "ingest '" + path.string() + "' --format json");
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find(c.file_name), std::string::npos) << result.err;
     EXPECT_NE(result.err.find(c.want_in_error), std::string::npos) << result.err;
@@ -547,7 +555,7 @@ TEST(FecMoney, SampleLoadsAndOneProfileTracesToItsRows) {
               file["rows_stored"].get<int64_t>() + file["rows_rejected"].get<int64_t>());
   }
   const std::map<std::string, int64_t> want_rows = {
-      {"itcont.txt", 70671}, {"cn.txt", 3937},   {"cm.txt", 11605},  {"ccl.txt", 3752},
+      {"itcont.txt", 70671}, {"cn.txt", 3937},      {"cm.txt", 11605}, {"ccl.txt", 3752},
       {"itpas2.txt", 3159},  {"weball20.txt", 141}, {"webl20.txt", 11}};
   for (const auto& [name, rows] : want_rows) {
     SCOPED_TRACE(name);
@@ -583,21 +591,19 @@ TEST(FecMoney, SampleLoadsAndOneProfileTracesToItsRows) {
   EXPECT_DOUBLE_EQ(profile["large_dollars"], 1000.0);                // Gallagher > $200
   EXPECT_DOUBLE_EQ(profile["small_dollars"], 0.0);
   EXPECT_EQ(profile["unique_donors"], 1);  // French's net is -1,000: refunded, not a donor
-  EXPECT_DOUBLE_EQ(profile["self_dollars"], 4316.01);           // CAND_CONTRIB + CAND_LOANS 0
+  EXPECT_DOUBLE_EQ(profile["self_dollars"], 4316.01);             // CAND_CONTRIB + CAND_LOANS 0
   EXPECT_DOUBLE_EQ(profile["self_net_dollars"], 4316.01 - 8800);  // less loans repaid
-  EXPECT_DOUBLE_EQ(profile["pac_dollars"], 0.0);                // no itpas2 rows name H8CO03192
+  EXPECT_DOUBLE_EQ(profile["pac_dollars"], 0.0);                  // no itpas2 rows name H8CO03192
   EXPECT_DOUBLE_EQ(profile["total_receipts_dollars"], 5316.01);
-  EXPECT_DOUBLE_EQ(profile["in_state_share"], 1.0);             // Gallagher is in CO
+  EXPECT_DOUBLE_EQ(profile["in_state_share"], 1.0);  // Gallagher is in CO
   std::map<std::string, nlohmann::json> lines;
   for (const auto& line : profile["reconciliation"]) lines[line["item"]] = line;
   EXPECT_NEAR(lines["individual_refunds"]["difference_dollars"].get<double>(), 0.09, 1e-9);
   EXPECT_NEAR(lines["candidate_contributions"]["difference_dollars"].get<double>(), -0.01, 1e-9);
-  EXPECT_NEAR(lines["total_receipts"]["difference_dollars"].get<double>(), 5316.01 - 8186.16,
-              1e-6);
+  EXPECT_NEAR(lines["total_receipts"]["difference_dollars"].get<double>(), 5316.01 - 8186.16, 1e-6);
 
   // The store-free quick look agrees with the rows: one line per committee, sorted.
-  const CommandResult committees =
-      RunDownballot(store, "committees '" + fec + "/itcont.txt'");
+  const CommandResult committees = RunDownballot(store, "committees '" + fec + "/itcont.txt'");
   ASSERT_EQ(committees.exit_code, 0) << committees.err;
   // 4 rows; sum of the amounts as filed, 1,000 + 4,316 + 500 + 500; no row under $200; three
   // distinct NAME + ZIP5: GALLAGHER and MITSCH BUSH at 80477, FRENCH at 81415.
@@ -614,9 +620,9 @@ TEST(FecMoney, CorruptFilesFailCleanlyOrCountRejects) {
   // A good cn file first, so there is something that must stay unchanged.
   std::ofstream(dir / "cn.txt", std::ios::binary)
       << "H8CO03192|MITSCH BUSH, DIANE|DEM|2018|CO|H|03|C|C|C00649459|PO BOX||STEAMBOAT|CO|80477\n";
-  ASSERT_EQ(RunDownballot(store, "ingest fec '" + (dir / "cn.txt").string() + "' --cycle 2020")
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunDownballot(store, "ingest fec '" + (dir / "cn.txt").string() + "' --cycle 2020").exit_code,
+      0);
   const std::string before = StoreFingerprint(store);
 
   const std::string good_row =
@@ -627,7 +633,8 @@ TEST(FecMoney, CorruptFilesFailCleanlyOrCountRejects) {
   std::string bad_date = good_row;
   bad_date.replace(bad_date.find("01282019"), 8, "13452019");
   std::ofstream(dir / "itcont.txt", std::ios::binary)
-      << good_row << bad_amount << bad_date << "C00649459|N|Q1\n" << good_row;
+      << good_row << bad_amount << bad_date << "C00649459|N|Q1\n"
+      << good_row;
   const CommandResult counted = RunDownballot(
       store, "ingest fec '" + (dir / "itcont.txt").string() + "' --cycle 2020 --format json");
   ASSERT_EQ(counted.exit_code, 0) << counted.err;
@@ -636,13 +643,14 @@ TEST(FecMoney, CorruptFilesFailCleanlyOrCountRejects) {
   EXPECT_EQ(report["rows_stored"], 2);
   EXPECT_EQ(report["rows_rejected"], 3);
   std::set<int64_t> reject_lines;
-  for (const auto& reject : report["files"][0]["rejects"]) reject_lines.insert(reject["line"].get<int64_t>());
+  for (const auto& reject : report["files"][0]["rejects"])
+    reject_lines.insert(reject["line"].get<int64_t>());
   EXPECT_EQ(reject_lines, (std::set<int64_t>{2, 3, 4}));
 
   // A truncated zip and a truncated last line fail whole, naming the file, and change nothing.
   const std::string after_itcont = StoreFingerprint(store);
-  std::ofstream(dir / "indiv20.zip", std::ios::binary) << std::string("PK\x03\x04\x14\x00", 6)
-                                                      << std::string(40, '\x01');
+  std::ofstream(dir / "indiv20.zip", std::ios::binary)
+      << std::string("PK\x03\x04\x14\x00", 6) << std::string(40, '\x01');
   std::ofstream(dir / "itpas2.txt", std::ios::binary) << "C00567180|T|TER|P|2019";
   for (const char* name : {"indiv20.zip", "itpas2.txt"}) {
     SCOPED_TRACE(name);
@@ -697,7 +705,8 @@ TEST(KilledIngest, LeavesWholeFilesAndTheNextRunCompletes) {
   }
   const CommandResult finish = RunDownballot(store, "ingest '" + ny + "' --format json");
   ASSERT_EQ(finish.exit_code, 0) << finish.err;
-  const CommandResult race = RunDownballot(store, "race ny.2018-06-26.primary.dem.u-s-house.14 --format json");
+  const CommandResult race =
+      RunDownballot(store, "race ny.2018-06-26.primary.dem.u-s-house.14 --format json");
   ASSERT_EQ(race.exit_code, 0) << race.err;
   EXPECT_EQ(nlohmann::json::parse(race.out)["margin_votes"], 16898 - 12880);
   auto db = store::Database::Open(store.string(), {});

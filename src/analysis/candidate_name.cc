@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/strings.h"
@@ -128,6 +129,35 @@ std::string NameMatchKey(std::string_view name) {
   if (kept.empty()) return "";
   if (kept.size() == 1) return kept.front();
   return kept.front() + ' ' + kept.back();
+}
+
+std::string CandidateKey(std::string_view name) {
+  // "A / B" runs B as A's running mate (governor and lieutenant governor on one line).
+  const size_t slash = name.find('/');
+  if (slash != std::string_view::npos && slash > 0) {
+    std::string key = NameMatchKey(name.substr(0, slash));
+    if (!key.empty()) return key;
+  }
+  return NameMatchKey(name);
+}
+
+bool IsNearMatch(std::string_view key_a, std::string_view key_b) {
+  if (key_a == key_b || key_a.empty() || key_b.empty()) return false;
+  const size_t space_a = key_a.rfind(' ');
+  const size_t space_b = key_b.rfind(' ');
+  if (space_a != std::string_view::npos && space_b != std::string_view::npos &&
+      key_a.substr(space_a) == key_b.substr(space_b) && key_a.front() == key_b.front()) {
+    return true;
+  }
+  // One insertion, deletion or substitution apart.
+  if (key_a.size() > key_b.size()) std::swap(key_a, key_b);
+  if (key_b.size() - key_a.size() > 1) return false;
+  size_t prefix = 0;
+  while (prefix < key_a.size() && key_a[prefix] == key_b[prefix]) ++prefix;
+  const std::string_view rest_a =
+      key_a.substr(std::min(prefix + (key_a.size() == key_b.size() ? 1 : 0), key_a.size()));
+  const std::string_view rest_b = key_b.substr(prefix + 1);
+  return rest_a == rest_b;
 }
 
 std::string SpellingKey(std::string_view text) {

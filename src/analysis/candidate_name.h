@@ -17,6 +17,17 @@ namespace downballot::analysis {
 // Returns "" when `name` has no letters or digits. Pure; thread-safe.
 [[nodiscard]] std::string NameMatchKey(std::string_view name);
 
+// Returns the key one candidate goes by across the files and counties of one race: the
+// NameMatchKey of the name without a running mate, so "Andrew M. Cuomo", "Andrew Cuomo" and
+// "Andrew M Cuomo/ Kathy C Hochul" all give "andrew cuomo". The roll-up merges spellings with one
+// key unless a single file lists two of them side by side in one county. Pure; thread-safe.
+[[nodiscard]] std::string CandidateKey(std::string_view name);
+
+// True when two candidate keys are close but not equal: the same last name and first initial
+// ("kate browning" / "kathleen browning"), or one edit apart ("jon smith" / "john smith").
+// `check` lists such pairs within a race so a user can tell a typo from two people.
+[[nodiscard]] bool IsNearMatch(std::string_view key_a, std::string_view key_b);
+
 // Returns a conservative key for one spelling: lowercase, '.' and apostrophes removed, every
 // other run of punctuation or space turned into one space. "KATE M. BROWNING" and
 // "Kate M Browning" share it; "Kate Browning" does not. The roll-up uses it to merge the same

@@ -129,7 +129,11 @@ std::vector<model::GeneralContest> ContestsFromReturns(
 model::GeneralContest ContestFromRace(const model::Race& race) {
   model::GeneralContest contest;
   contest.contest_id = race.id;
-  contest.source = "openelections";
+  // A race whose totals come from MEDSL's file (docs/analysis.md "Each vote once") is MEDSL's.
+  contest.source = race.counted_from.starts_with("MEDSL") ? "medsl" : "openelections";
+  contest.source_file = race.counted_from;
+  contest.is_special = race.key.stage == model::ElectionStage::kSpecial;
+  contest.seats = race.seats;
   contest.year = race.key.date.year;
   contest.state = base::ToUpper(race.key.seat.state);
   contest.office = race.key.seat.office;
@@ -146,6 +150,63 @@ model::GeneralContest ContestFromRace(const model::Race& race) {
     contest.lines.push_back(model::LineVotes{"", "", "", true, race.write_in_votes});
   }
   return contest;
+}
+
+base::Date GeneralElectionDay(int year) {
+  // Day of the week of November 1 by Zeller's congruence (0 = Saturday, 1 = Sunday, 2 = Monday).
+  constexpr int kNovember = 11;
+  const int century_year = year % 100;
+  const int century = year / 100;
+  const int weekday = (1 + (13 * (kNovember + 1)) / 5 + century_year + century_year / 4 +
+                       century / 4 + 5 * century) %
+                      7;
+  // Days from November 1 to the first Monday, then one more to its Tuesday.
+  const int to_monday = (2 - weekday + 7) % 7;
+  return base::Date{year, kNovember, 1 + to_monday + 1};
+}
+
+std::vector<model::VoteTally> TalliesFromGeneralReturns(
+    std::span<const model::GeneralReturn> returns, int64_t file_id, std::string_view path) {
+  using Key = std::tuple<int, std::string, std::string, std::string, bool, std::string, std::string,
+                         std::string, bool>;
+  std::map<Key, int64_t> votes;
+  for (const model::GeneralReturn& row : returns) {
+    if (row.stage != "gen") continue;
+    votes[Key{row.year, row.state, row.office, row.district, row.is_special, row.county,
+              row.candidate, row.party, row.is_write_in}] += row.candidate_votes;
+  }
+  std::vector<model::VoteTally> tallies;
+  tallies.reserve(votes.size());
+  for (const auto& [key, sum] : votes) {
+    const auto& [year, state, office, district, is_special, county, candidate, party, is_write_in] =
+        key;
+    model::VoteTally tally;
+    tally.race.seat.state = state;
+    tally.race.seat.office = office;
+    tally.race.seat.district = district;
+    tally.race.date = GeneralElectionDay(year);
+    const bool is_classed_senate = office == "U.S. Senate" && !district.empty();
+    tally.race.stage = is_special && !is_classed_senate ? model::ElectionStage::kSpecial
+                                                        : model::ElectionStage::kGeneral;
+    tally.level = office == "U.S. House" || office == "U.S. Senate" ? model::OfficeLevel::kFederal
+                                                                    : model::OfficeLevel::kState;
+    tally.file_id = file_id;
+    tally.source = "medsl";
+    tally.source_path = std::string(path);
+    tally.county = county;
+    tally.geography =
+        county.empty() ? model::GeographyLevel::kContest : model::GeographyLevel::kCounty;
+    tally.seats = 1;
+    tally.is_statewide = office == "U.S. Senate" || district == "AL" || district.empty();
+    tally.kind = is_write_in         ? model::RowKind::kWriteIn
+                 : candidate.empty() ? model::RowKind::kBlankVoid
+                                     : model::RowKind::kCandidate;
+    tally.candidate = candidate;
+    tally.party = party;
+    tally.votes = sum;
+    tallies.push_back(std::move(tally));
+  }
+  return tallies;
 }
 
 }  // namespace downballot::analysis

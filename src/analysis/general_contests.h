@@ -6,8 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/date.h"
 #include "model/general_return.h"
 #include "model/race.h"
+#include "model/vote_tally.h"
 
 namespace downballot::analysis {
 
@@ -31,10 +33,27 @@ namespace downballot::analysis {
     std::span<const model::GeneralReturn> returns, std::string_view source,
     std::string_view source_file);
 
-// A general-election race rolled up from results files (OpenElections) as a contest of source
-// "openelections": one line per candidate and party line (race parties are already canonical
-// codes, so party and party_raw are both that code) and the race's write-in total as one
-// write-in line. is_complete is the race's completeness == kComplete. Pure; thread-safe.
+// A general-election race as a contest: source "medsl" when its totals come from MEDSL's file,
+// else "openelections" (source_file says which file); one line per candidate and party line
+// (race parties are already canonical codes, so party and party_raw are both that code) and the
+// race's write-in total as one write-in line. is_complete is the race's completeness ==
+// kComplete; seats the race's. Pure; thread-safe.
 [[nodiscard]] model::GeneralContest ContestFromRace(const model::Race& race);
+
+// The U.S. general election day of `year`: the Tuesday after the first Monday in November
+// (2 U.S.C. §7). 2018 -> 2018-11-06. Pure.
+[[nodiscard]] base::Date GeneralElectionDay(int year);
+
+// `returns` (one MEDSL file, `file_id` at `path`) as tallies for the race roll-up, so that MEDSL's
+// totals go through the same rules as every other source (docs/analysis.md "Each vote once"):
+// one tally per contest, county, candidate, party line and kind, summed over voting modes. A
+// return of stage "gen" is a general (a special for a Senate seat whose class is known is that
+// class's general, as OpenElections files it; another special is kSpecial) dated
+// GeneralElectionDay(year); other stages (runoffs, dated elsewhere) are left out. Named
+// candidates are kCandidate, write-ins kWriteIn, MEDSL's NA lines kBlankVoid. A county return
+// is GeographyLevel::kCounty, a constituency one kContest; level kFederal for U.S. House and
+// Senate, else kState; seats 1. county_key is left for the rebuild. Pure; thread-safe.
+[[nodiscard]] std::vector<model::VoteTally> TalliesFromGeneralReturns(
+    std::span<const model::GeneralReturn> returns, int64_t file_id, std::string_view path);
 
 }  // namespace downballot::analysis

@@ -140,12 +140,15 @@ void AddContestRows(const model::GeneralContest& contest, LeverageResult& result
   base.margin = winner.total_votes - runner_up.total_votes;
   base.is_tie = base.margin == 0;
   base.is_complete = contest.is_complete;
+  base.seats = contest.seats;
   const auto finish = [&](LeverageRow& row) {
     if (!row.is_tie) {
       row.ratio = static_cast<double>(row.line_votes) / static_cast<double>(row.margin);
     }
     // Integers decide, so a tie (margin 0) needs no special case and no rounding can flip it.
-    row.exceeds_margin = row.line_votes > row.margin;
+    // A margin from some of a contest's counties, or between two of several winners, is not
+    // the margin that decides a seat: such rows are shown, never flagged.
+    row.exceeds_margin = row.line_votes > row.margin && contest.is_complete && contest.seats == 1;
   };
 
   std::map<std::string, MinorLine> minor_lines;  // by party code

@@ -51,9 +51,11 @@ struct LeverageRow {
                                              // most votes first
   LineBacking backs = LineBacking::kNone;
   std::optional<double> ratio;  // line_votes / margin; empty for a tie (never divides by 0)
-  bool exceeds_margin = false;  // line_votes > margin (a tie: any minor vote at all)
+  bool exceeds_margin = false;  // line_votes > margin (a tie: any minor vote at all), only in a
+                                // complete contest that elects one member
   bool is_fusion = false;       // a candidate on the line also has a DEM or REP line
   bool is_complete = true;      // the contest's is_complete: false when counties are missing
+  int seats = 1;                // the contest's seats
 };
 
 struct LeverageResult {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <tuple>
@@ -10,11 +12,16 @@
 #include <vector>
 
 #include "analysis/candidate_name.h"
+#include "fmt/format.h"
 
 namespace downballot::analysis {
 namespace {
 
-using CountySpans = std::map<model::SeatKey, std::set<std::string>>;
+using model::GeographyLevel;
+using model::RowKind;
+using model::VoteTally;
+
+constexpr std::string_view kMedsl = "medsl";
 
 bool HasLowercase(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -33,227 +40,665 @@ void KeepBetterSpelling(std::string& current, const std::string& seen) {
   if (seen_mixed != current_mixed ? seen_mixed : seen < current) current = seen;
 }
 
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Kinds that count toward a race's figures; the others would count a ballot twice or are not
+// ballots (registration).
+bool IsCountedKind(RowKind kind) {
+  switch (kind) {
+    case RowKind::kCandidate:
+    case RowKind::kWriteIn:
+    case RowKind::kBlankVoid:
+    case RowKind::kOverVote:
+    case RowKind::kUnderVote:
+    case RowKind::kBallotsCast:
+      return true;
+    case RowKind::kRegisteredVoters:
+    case RowKind::kBallotType:
+    case RowKind::kTotalVotes:
+    case RowKind::kRepeat:
+      return false;
+  }
+  return false;
+}
+
+// One file's tallies for one county of a race, or for the whole contest.
+struct Source {
+  int64_t file_id = 0;
+  std::string source;  // "openelections", "medsl"
+  std::string path;
+  GeographyLevel geography = GeographyLevel::kCounty;
+  std::vector<const VoteTally*> tallies;
+  int64_t candidate_votes = 0;
+
+  [[nodiscard]] bool HasKind(RowKind kind) const {
+    return std::any_of(tallies.begin(), tallies.end(),
+                       [kind](const VoteTally* tally) { return tally->kind == kind; });
+  }
+  [[nodiscard]] bool IsMedsl() const { return source == kMedsl; }
+  [[nodiscard]] std::string Label() const {
+    if (IsMedsl()) return fmt::format("MEDSL {}", BaseName(path));
+    switch (geography) {
+      case GeographyLevel::kContest:
+        return fmt::format("state file {}", BaseName(path));
+      case GeographyLevel::kCounty:
+        return fmt::format("county file {}", BaseName(path));
+      case GeographyLevel::kPrecinct:
+        return fmt::format("precinct sums {}", BaseName(path));
+    }
+    return std::string(BaseName(path));
+  }
+};
+
+// Which of two sources covering the same ground counts: the more aggregate, then OpenElections
+// (it carries party lines and precincts beside the totals), then the larger candidate total
+// (a file missing precincts is the smaller), then the earlier file.
+bool CountsBefore(const Source& a, const Source& b) {
+  if (a.geography != b.geography) return a.geography < b.geography;
+  if (a.IsMedsl() != b.IsMedsl()) return !a.IsMedsl();
+  if (a.candidate_votes != b.candidate_votes) return a.candidate_votes > b.candidate_votes;
+  return a.file_id < b.file_id;
+}
+
+struct CountyReturns {
+  std::string name;
+  std::map<std::pair<int64_t, GeographyLevel>, Source> sources;
+};
+
+// Figures summed over chosen sources.
+struct Totals {
+  std::map<std::string, std::map<std::string, int64_t>> candidates;  // identity -> line -> votes
+  int64_t write_in = 0;
+  int64_t blank_void = 0;
+  int64_t ballots_cast = 0;
+  std::set<RowKind> kinds;
+
+  void Add(const VoteTally& tally, const std::string& identity) {
+    kinds.insert(tally.kind);
+    switch (tally.kind) {
+      case RowKind::kCandidate:
+        candidates[identity][tally.party] += tally.votes;
+        break;
+      case RowKind::kWriteIn:
+        write_in += tally.votes;
+        break;
+      case RowKind::kBlankVoid:
+      case RowKind::kOverVote:
+      case RowKind::kUnderVote:
+        blank_void += tally.votes;
+        break;
+      case RowKind::kBallotsCast:
+        ballots_cast += tally.votes;
+        break;
+      default:
+        break;
+    }
+  }
+
+  [[nodiscard]] int64_t CandidateVotes(const std::string& identity) const {
+    const auto it = candidates.find(identity);
+    if (it == candidates.end()) return 0;
+    int64_t votes = 0;
+    for (const auto& [line, line_votes] : it->second) votes += line_votes;
+    return votes;
+  }
+};
+
+// Seat -> county key -> ids of the races whose county-level tallies name the county.
+using SeatSpans = std::map<model::SeatKey, std::map<std::string, std::set<std::string>>>;
+
 struct RaceTallies {
-  model::OfficeLevel level = model::OfficeLevel::kState;
-  std::vector<const model::VoteTally*> tallies;
+  model::RaceKey key;
+  std::vector<const VoteTally*> tallies;
 };
 
-struct CountyTallies {
-  std::string name;
-  std::vector<const model::VoteTally*> county_level;
-  std::vector<const model::VoteTally*> precinct_level;
-};
-
-struct CandidateSum {
-  std::string name;
-  int64_t votes = 0;
-  std::map<std::string, int64_t> votes_by_line;
-};
-
-// County files and precinct sums should agree; a difference means one of them is missing
-// precincts or was entered wrongly, so the user is told instead of silently trusting either.
-void Reconcile(const std::string& race_id, const CountyTallies& county,
-               std::vector<model::ReconciliationMismatch>& mismatches) {
-  struct Pair {
-    std::string name;
-    int64_t county_file_votes = 0;
-    int64_t precinct_sum_votes = 0;
-  };
-  std::map<std::string, Pair> by_candidate;
-  for (const model::VoteTally* tally : county.county_level) {
-    if (tally->kind != model::RowKind::kCandidate) continue;
-    Pair& pair = by_candidate[SpellingKey(tally->candidate)];
-    KeepBetterSpelling(pair.name, tally->candidate);
-    pair.county_file_votes += tally->votes;
-  }
-  for (const model::VoteTally* tally : county.precinct_level) {
-    if (tally->kind != model::RowKind::kCandidate) continue;
-    Pair& pair = by_candidate[SpellingKey(tally->candidate)];
-    KeepBetterSpelling(pair.name, tally->candidate);
-    pair.precinct_sum_votes += tally->votes;
-  }
-  for (const auto& [key, pair] : by_candidate) {
-    if (pair.county_file_votes == pair.precinct_sum_votes) continue;
-    mismatches.push_back(model::ReconciliationMismatch{
-        race_id, county.name, pair.name, pair.county_file_votes, pair.precinct_sum_votes});
-  }
-}
-
-// A seat local to one county (jurisdiction set) is whole once that county is in. Otherwise
-// the seat's span, learned from county-level files of any date, says which counties the race
-// should have; without a span, precinct files cannot show whether counties are missing.
-model::Completeness JudgeCompleteness(const model::SeatKey& seat,
-                                      const std::set<std::string>& county_keys,
-                                      int num_precinct_counties, const CountySpans& spans) {
-  if (!seat.jurisdiction.empty() && county_keys.contains(SpellingKey(seat.jurisdiction))) {
-    return model::Completeness::kComplete;
-  }
-  if (const auto span = spans.find(seat); span != spans.end()) {
-    for (const std::string& county_key : span->second) {
-      if (!county_keys.contains(county_key)) return model::Completeness::kPartial;
-    }
-    return model::Completeness::kComplete;
-  }
-  return num_precinct_counties == 0 ? model::Completeness::kComplete
-                                    : model::Completeness::kUnverified;
-}
-
-void FillCandidates(std::map<std::string, CandidateSum>& sums, model::Race& race) {
-  for (auto& [key, sum] : sums) {
-    model::CandidateResult candidate;
-    candidate.name = std::move(sum.name);
-    candidate.votes = sum.votes;
-    for (const auto& [party, votes] : sum.votes_by_line) {
-      candidate.lines.push_back(model::PartyLineVotes{party, votes});
-    }
-    std::sort(candidate.lines.begin(), candidate.lines.end(),
-              [](const model::PartyLineVotes& a, const model::PartyLineVotes& b) {
-                return a.votes != b.votes ? a.votes > b.votes : a.party < b.party;
-              });
-    race.candidate_votes += candidate.votes;
-    race.candidates.push_back(std::move(candidate));
-  }
-  std::sort(race.candidates.begin(), race.candidates.end(),
-            [](const model::CandidateResult& a, const model::CandidateResult& b) {
-              return a.votes != b.votes ? a.votes > b.votes : a.name < b.name;
-            });
-
-  const int64_t office_votes = race.candidate_votes + race.write_in_votes;
-  for (size_t idx = 0; idx < race.candidates.size(); ++idx) {
-    model::CandidateResult& candidate = race.candidates[idx];
-    // Tied candidates share a rank (1, 1, 3): the returns do not order them.
-    const bool ties_previous = idx > 0 && race.candidates[idx - 1].votes == candidate.votes;
-    candidate.rank = ties_previous ? race.candidates[idx - 1].rank : static_cast<int>(idx) + 1;
-    candidate.share = office_votes > 0
-                          ? static_cast<double>(candidate.votes) / static_cast<double>(office_votes)
-                          : 0.0;
-  }
-
-  race.field_size = static_cast<int>(race.candidates.size());
-  race.is_contested = race.field_size >= 2;
-  if (race.candidates.empty()) return;
-  const model::CandidateResult& first = race.candidates[0];
-  const bool is_tied = race.candidates.size() >= 2 && race.candidates[1].votes == first.votes;
-  if (first.votes <= 0 || is_tied) return;
-  race.candidates[0].is_winner = true;
-  race.margin_votes =
-      race.candidates.size() >= 2 ? first.votes - race.candidates[1].votes : first.votes;
-  race.margin_share =
-      office_votes > 0 ? static_cast<double>(race.margin_votes) / static_cast<double>(office_votes)
-                       : 0.0;
-}
-
-model::Race BuildRace(const model::RaceKey& key, const RaceTallies& race_tallies,
-                      const CountySpans& spans,
-                      std::vector<model::ReconciliationMismatch>& mismatches) {
-  model::Race race;
-  race.key = key;
-  race.id = model::MakeRaceId(key);
-  race.level = race_tallies.level;
-
-  std::map<std::string, CountyTallies> counties;
-  // Spellings come from every file of the race, counted or not, so a candidate reads the same
-  // whichever file happened to supply the votes.
-  std::map<std::string, std::string> candidate_names;
-  for (const model::VoteTally* tally : race_tallies.tallies) {
-    CountyTallies& county = counties[SpellingKey(tally->county)];
-    KeepBetterSpelling(county.name, tally->county);
-    (tally->is_precinct_level ? county.precinct_level : county.county_level).push_back(tally);
-    if (tally->kind == model::RowKind::kCandidate) {
-      KeepBetterSpelling(candidate_names[SpellingKey(tally->candidate)], tally->candidate);
+class RaceBuilder {
+ public:
+  RaceBuilder(const std::string& id, const RaceTallies& input, const SeatSpans& spans,
+              const RollupOptions& options, RollupResult& result)
+      : input_(input), spans_(spans), result_(result) {
+    race_.id = id;
+    race_.key = input.key;
+    const bool is_statewide =
+        std::any_of(input.tallies.begin(), input.tallies.end(),
+                    [](const VoteTally* tally) { return tally->is_statewide; });
+    if (const auto it = options.counties_by_state.find(input.key.seat.state);
+        is_statewide && it != options.counties_by_state.end()) {
+      state_counties_ = &it->second;
     }
   }
 
-  std::map<std::string, CandidateSum> candidates;
-  std::set<std::string> county_keys;
-  for (const auto& [county_key, county] : counties) {
-    // County and precinct files of one election overlap: for each kind of row, take the
-    // county file's figures when it has any, so that no vote is counted twice. Per kind, not
-    // per county, because NY's statewide county files carry candidates only, while the
-    // precinct files also carry ballots-cast and blank rows that are not counted elsewhere.
-    const bool has_county_level = !county.county_level.empty();
-    if (has_county_level && !county.precinct_level.empty()) {
-      Reconcile(race.id, county, mismatches);
+  model::Race Build() {
+    race_.level = input_.tallies.front()->level;
+    ChooseSeats();
+    CollectSubTabulations();
+    NameCandidates();
+    GroupBySource();
+    SetAsideMislabelledCounties();
+    CountVotes();
+    FillCandidates();
+    return std::move(race_);
+  }
+
+ private:
+  // "Vote for N" in a file beats the office table, and the largest figure of either wins:
+  // a file that says it is the one that knows.
+  void ChooseSeats() {
+    int from_data = 0;
+    int from_table = 0;
+    for (const VoteTally* tally : input_.tallies) {
+      int& seats = tally->is_seats_from_data ? from_data : from_table;
+      seats = std::max(seats, tally->seats);
     }
-    county_keys.insert(county_key);
-    race.counties.push_back(county.name);
-    ++(has_county_level ? race.num_county_counties : race.num_precinct_counties);
-    std::set<model::RowKind> county_level_kinds;
-    for (const model::VoteTally* tally : county.county_level) county_level_kinds.insert(tally->kind);
-    std::vector<const model::VoteTally*> counted = county.county_level;
-    for (const model::VoteTally* tally : county.precinct_level) {
-      if (!county_level_kinds.contains(tally->kind)) counted.push_back(tally);
+    race_.is_seats_from_data = from_data > 0;
+    race_.seats = from_data > 0 ? from_data : from_table;
+  }
+
+  void CollectSubTabulations() {
+    std::map<std::pair<std::string, std::string>, int64_t> votes;
+    for (const VoteTally* tally : input_.tallies) {
+      if (tally->breakdown.empty() || tally->kind != RowKind::kCandidate) continue;
+      votes[{tally->breakdown, tally->candidate}] += tally->votes;
     }
-    for (const model::VoteTally* tally : counted) {
-      switch (tally->kind) {
-        case model::RowKind::kCandidate: {
-          const std::string candidate_key = SpellingKey(tally->candidate);
-          CandidateSum& sum = candidates[candidate_key];
-          sum.name = candidate_names[candidate_key];
-          sum.votes += tally->votes;
-          sum.votes_by_line[tally->party] += tally->votes;
-          break;
+    for (const auto& [key, sum] : votes) {
+      race_.sub_tabulations.push_back(model::SubTabulation{key.first, key.second, sum});
+    }
+  }
+
+  [[nodiscard]] static bool IsCounted(const VoteTally& tally) {
+    return tally.breakdown.empty() && IsCountedKind(tally.kind);
+  }
+
+  // One identity per person: CandidateKey, unless a single file lists two spellings of one key
+  // in one county ("John A. Smith" and "John B. Smith" side by side are two people).
+  void NameCandidates() {
+    std::map<std::tuple<int64_t, std::string, std::string>, std::set<std::string>> spellings_seen;
+    for (const VoteTally* tally : input_.tallies) {
+      if (tally->kind != RowKind::kCandidate || !tally->breakdown.empty()) continue;
+      spellings_seen[{tally->file_id, tally->county_key, Key(tally->candidate)}].insert(
+          SpellingKey(tally->candidate));
+    }
+    for (const auto& [where, spellings] : spellings_seen) {
+      if (spellings.size() > 1) ambiguous_keys_.insert(std::get<2>(where));
+    }
+    for (const VoteTally* tally : input_.tallies) {
+      if (tally->kind != RowKind::kCandidate || !tally->breakdown.empty()) continue;
+      std::map<std::string, int64_t>& spellings = spellings_[Identity(*tally)];
+      spellings[tally->candidate] += IsCounted(*tally) ? tally->votes : 0;
+    }
+  }
+
+  [[nodiscard]] static std::string Key(const std::string& name) {
+    std::string key = CandidateKey(name);
+    return key.empty() ? SpellingKey(name) : key;
+  }
+
+  [[nodiscard]] std::string Identity(const VoteTally& tally) const {
+    std::string key = Key(tally.candidate);
+    if (!ambiguous_keys_.contains(key)) return key;
+    return key + '\x1f' + SpellingKey(tally.candidate);
+  }
+
+  void GroupBySource() {
+    for (const VoteTally* tally : input_.tallies) {
+      if (!IsCounted(*tally)) continue;
+      Source* source = nullptr;
+      if (tally->geography == GeographyLevel::kContest || tally->county_key.empty()) {
+        source = &whole_[tally->file_id];
+      } else {
+        CountyReturns& county = counties_[tally->county_key];
+        KeepBetterSpelling(county.name, tally->county);
+        source = &county.sources[{tally->file_id, tally->geography}];
+      }
+      if (source->tallies.empty()) {
+        source->file_id = tally->file_id;
+        source->source = tally->source;
+        source->path = tally->source_path;
+        source->geography = tally->county_key.empty() ? GeographyLevel::kContest : tally->geography;
+      }
+      source->tallies.push_back(tally);
+      if (tally->kind == RowKind::kCandidate) source->candidate_votes += tally->votes;
+    }
+  }
+
+  // The counties the seat's other races name in county-level returns; every county of the state
+  // for a statewide seat.
+  [[nodiscard]] std::set<std::string> SpanFromOtherRaces() const {
+    if (state_counties_ != nullptr) return *state_counties_;
+    std::set<std::string> span;
+    const auto it = spans_.find(race_.key.seat);
+    if (it == spans_.end()) return span;
+    for (const auto& [county_key, race_ids] : it->second) {
+      if (race_ids.size() > 1 || !race_ids.contains(race_.id)) span.insert(county_key);
+    }
+    return span;
+  }
+
+  // Counties whose candidates share none with the others' name another contest: a district or
+  // office mislabelled in some file (NY's 2018-06-26 county file labels Monroe's NY-25 rows as
+  // district 24; Westchester's primary file labels State Senate rows as State Assembly).
+  void SetAsideMislabelledCounties() {
+    if (!race_.key.seat.jurisdiction.empty() || counties_.size() < 2) return;
+    std::map<std::string, std::set<std::string>> identities_of;  // county key -> identities
+    for (const auto& [county_key, county] : counties_) {
+      for (const auto& [where, source] : county.sources) {
+        for (const VoteTally* tally : source.tallies) {
+          if (tally->kind == RowKind::kCandidate) {
+            identities_of[county_key].insert(Identity(*tally));
+          }
         }
-        case model::RowKind::kWriteIn:
-          race.write_in_votes += tally->votes;
-          break;
-        case model::RowKind::kBlankVoid:
-        case model::RowKind::kOverVote:
-        case model::RowKind::kUnderVote:
-          race.blank_void += tally->votes;
-          break;
-        case model::RowKind::kBallotsCast:
-          race.ballots_cast += tally->votes;
-          break;
-        case model::RowKind::kRegisteredVoters:
-        case model::RowKind::kBallotType:
-        case model::RowKind::kTotalVotes:
-          // Registration is not a ballot; ballot-type sub-counts and printed totals would
-          // count the same ballots again.
-          break;
+      }
+    }
+    if (identities_of.size() < 2) return;
+    // Connected components of counties that share a candidate.
+    std::map<std::string, std::string> parent;
+    for (const auto& [county_key, identities] : identities_of) parent[county_key] = county_key;
+    const std::function<std::string(const std::string&)> find = [&](const std::string& key) {
+      std::string& up = parent[key];
+      if (up != key) up = find(up);
+      return up;
+    };
+    std::map<std::string, std::string> county_of_identity;
+    for (const auto& [county_key, identities] : identities_of) {
+      for (const std::string& identity : identities) {
+        const auto [it, is_new] = county_of_identity.try_emplace(identity, county_key);
+        if (!is_new) parent[find(county_key)] = find(it->second);
+      }
+    }
+    std::map<std::string, std::vector<std::string>> components;
+    for (const auto& [county_key, identities] : identities_of) {
+      components[find(county_key)].push_back(county_key);
+    }
+    if (components.size() < 2) return;
+
+    const std::set<std::string> span = SpanFromOtherRaces();
+    const auto is_inside = [&](const std::vector<std::string>& counties) {
+      return std::any_of(counties.begin(), counties.end(),
+                         [&](const std::string& county) { return span.contains(county); });
+    };
+    size_t num_inside = 0;
+    for (const auto& [root, counties] : components) num_inside += is_inside(counties) ? 1U : 0U;
+    if (num_inside > 0) {
+      for (const auto& [root, counties] : components) {
+        if (is_inside(counties)) continue;
+        for (const std::string& county_key : counties) SetAside(county_key);
+      }
+    }
+    if (num_inside > 1 || (num_inside == 0 && components.size() > 1)) {
+      std::vector<std::string> groups;
+      for (const auto& [root, counties] : components) {
+        if (num_inside > 0 && !is_inside(counties)) continue;
+        std::vector<std::string> names;
+        for (const std::string& county_key : counties) names.push_back(counties_[county_key].name);
+        std::set<std::string> candidates;
+        for (const std::string& county_key : counties) {
+          for (const std::string& identity : identities_of[county_key]) {
+            candidates.insert(DisplayName(identity));
+          }
+        }
+        groups.push_back(
+            fmt::format("{} in {}", fmt::join(candidates, ", "), fmt::join(names, ", ")));
+      }
+      race_.completeness = model::Completeness::kConflicting;
+      race_.conflict =
+          fmt::format("counties name disjoint sets of candidates: {}", fmt::join(groups, "; "));
+    }
+  }
+
+  void SetAside(const std::string& county_key) {
+    const auto it = counties_.find(county_key);
+    if (it == counties_.end()) return;
+    model::SetAsideReturns aside;
+    aside.county = it->second.name;
+    std::map<std::string, int64_t> votes_by_name;
+    for (const auto& [where, source] : it->second.sources) {
+      for (const VoteTally* tally : source.tallies) {
+        if (tally->kind != RowKind::kCandidate) continue;
+        votes_by_name[tally->candidate] += tally->votes;
+        aside.votes += tally->votes;
+      }
+    }
+    std::vector<std::pair<std::string, int64_t>> sorted(votes_by_name.begin(), votes_by_name.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [name, votes] : sorted) aside.candidates.push_back(name);
+    aside.reason =
+        "the county lies outside the counties the seat's other races name and shares no "
+        "candidate with them: its returns belong to another contest";
+    race_.set_aside.push_back(std::move(aside));
+    set_aside_keys_.insert(county_key);
+    counties_.erase(it);
+  }
+
+  // Per county and kind, the source that counts; the others are reconciled against it.
+  void CountVotes() {
+    Totals county_totals;
+    std::set<std::string> county_keys;
+    for (auto& [county_key, county] : counties_) {
+      std::vector<const Source*> ranked;
+      for (const auto& [where, source] : county.sources) ranked.push_back(&source);
+      std::sort(ranked.begin(), ranked.end(),
+                [](const Source* a, const Source* b) { return CountsBefore(*a, *b); });
+      county_keys.insert(county_key);
+      race_.counties.push_back(county.name);
+      const Source& first = *ranked.front();
+      ++(first.geography == GeographyLevel::kPrecinct ? race_.num_precinct_counties
+                                                      : race_.num_county_counties);
+      if (first.geography == GeographyLevel::kPrecinct) has_precinct_only_county_ = true;
+      std::set<RowKind> taken;
+      for (const Source* source : ranked) {
+        std::set<RowKind> kinds;
+        for (const VoteTally* tally : source->tallies) {
+          if (taken.contains(tally->kind)) continue;
+          kinds.insert(tally->kind);
+          county_totals.Add(*tally, Identity(*tally));
+        }
+        taken.insert(kinds.begin(), kinds.end());
+      }
+      for (size_t other = 1; other < ranked.size(); ++other) {
+        if (!ranked[other]->HasKind(RowKind::kCandidate)) continue;
+        Reconcile(county.name, first, *ranked[other]);
+      }
+    }
+
+    std::vector<const Source*> wholes;
+    for (const auto& [file_id, source] : whole_) wholes.push_back(&source);
+    std::sort(wholes.begin(), wholes.end(),
+              [](const Source* a, const Source* b) { return CountsBefore(*a, *b); });
+    const bool is_covered = IsCoverageComplete(county_keys);
+    const Source* whole = nullptr;
+    for (const Source* candidate : wholes) {
+      if (!candidate->HasKind(RowKind::kCandidate)) continue;
+      // MEDSL's totals stand in only where the OpenElections counties fall short.
+      if (candidate->IsMedsl() && is_covered && !counties_.empty()) continue;
+      whole = candidate;
+      break;
+    }
+
+    Totals counted;
+    if (whole == nullptr) {
+      counted = std::move(county_totals);
+      race_.counted_from = counties_.empty() ? "" : "county returns";
+      race_.completeness = std::max(race_.completeness, Completeness(county_keys));
+    } else {
+      for (const VoteTally* tally : whole->tallies) counted.Add(*tally, Identity(*tally));
+      // Kinds the whole-contest file lacks (a state file of candidates only) come from the
+      // counties when they cover the race.
+      if (is_covered) {
+        if (!counted.kinds.contains(RowKind::kWriteIn)) counted.write_in = county_totals.write_in;
+        if (!counted.kinds.contains(RowKind::kBlankVoid) &&
+            !counted.kinds.contains(RowKind::kOverVote) &&
+            !counted.kinds.contains(RowKind::kUnderVote)) {
+          counted.blank_void = county_totals.blank_void;
+        }
+        if (!counted.kinds.contains(RowKind::kBallotsCast)) {
+          counted.ballots_cast = county_totals.ballots_cast;
+        }
+      }
+      race_.counted_from = whole->Label();
+      if (race_.completeness != model::Completeness::kConflicting) {
+        race_.completeness = model::Completeness::kComplete;
+      }
+      if (!counties_.empty()) {
+        ReconcileWithCounties(*whole, county_totals, is_covered);
+      }
+    }
+    // Every other whole-contest source is compared with what counts.
+    for (const Source* other : wholes) {
+      if (other == whole || !other->HasKind(RowKind::kCandidate)) continue;
+      if (whole == nullptr && !is_covered) continue;
+      Totals theirs;
+      for (const VoteTally* tally : other->tallies) theirs.Add(*tally, Identity(*tally));
+      CompareTotals("", whole == nullptr ? "county sums" : whole->Label(), counted, other->Label(),
+                    theirs, /*only_excess=*/false);
+    }
+    counted_ = std::move(counted);
+  }
+
+  [[nodiscard]] bool IsCoverageComplete(const std::set<std::string>& county_keys) const {
+    const model::Completeness completeness = Completeness(county_keys);
+    return completeness == model::Completeness::kComplete;
+  }
+
+  // A seat local to one county (jurisdiction set) is whole once that county is in. Otherwise
+  // the seat's span, learned from county-level returns of any date, says which counties the
+  // race should have; without a span, precinct files cannot show whether counties are missing.
+  [[nodiscard]] model::Completeness Completeness(const std::set<std::string>& county_keys) const {
+    if (!race_.key.seat.jurisdiction.empty()) {
+      for (const auto& [county_key, county] : counties_) {
+        if (SpellingKey(county.name) == SpellingKey(race_.key.seat.jurisdiction)) {
+          return model::Completeness::kComplete;
+        }
+      }
+    }
+    if (state_counties_ != nullptr) {
+      for (const std::string& county_key : *state_counties_) {
+        if (!county_keys.contains(county_key)) return model::Completeness::kPartial;
+      }
+      return model::Completeness::kComplete;
+    }
+    if (const auto it = spans_.find(race_.key.seat); it != spans_.end()) {
+      for (const auto& [county_key, race_ids] : it->second) {
+        // A county set aside from this race alone is not part of the seat.
+        const bool is_only_set_aside = set_aside_keys_.contains(county_key) &&
+                                       race_ids.size() == 1 && race_ids.contains(race_.id);
+        if (!county_keys.contains(county_key) && !is_only_set_aside) {
+          return model::Completeness::kPartial;
+        }
+      }
+      return model::Completeness::kComplete;
+    }
+    return has_precinct_only_county_ ? model::Completeness::kUnverified
+                                     : model::Completeness::kComplete;
+  }
+
+  void Reconcile(const std::string& county_name, const Source& counted, const Source& other) {
+    Totals ours;
+    Totals theirs;
+    for (const VoteTally* tally : counted.tallies) ours.Add(*tally, Identity(*tally));
+    for (const VoteTally* tally : other.tallies) theirs.Add(*tally, Identity(*tally));
+    CompareTotals(county_name, counted.Label(), ours, other.Label(), theirs, false);
+  }
+
+  // County sums against a whole-contest total that counts: every difference when the counties
+  // cover the race, else only county sums above the whole (impossible whatever is missing).
+  void ReconcileWithCounties(const Source& whole, const Totals& county_totals, bool is_covered) {
+    Totals ours;
+    for (const VoteTally* tally : whole.tallies) ours.Add(*tally, Identity(*tally));
+    CompareTotals("", whole.Label(), ours, "county sums", county_totals, !is_covered);
+  }
+
+  void CompareTotals(const std::string& county_name, const std::string& ours_label,
+                     const Totals& ours, const std::string& theirs_label, const Totals& theirs,
+                     bool only_excess) {
+    std::set<std::string> identities;
+    for (const auto& [identity, lines] : ours.candidates) identities.insert(identity);
+    for (const auto& [identity, lines] : theirs.candidates) identities.insert(identity);
+    for (const std::string& identity : identities) {
+      const int64_t counted_votes = ours.CandidateVotes(identity);
+      const int64_t other_votes = theirs.CandidateVotes(identity);
+      if (counted_votes == other_votes) continue;
+      if (only_excess && other_votes <= counted_votes) continue;
+      result_.mismatches.push_back(
+          model::ReconciliationMismatch{race_.id, county_name, DisplayName(identity), counted_votes,
+                                        other_votes, ours_label, theirs_label});
+    }
+  }
+
+  // The spelling shown for an identity: one without a running mate, mixed case, the most votes,
+  // then the smallest string.
+  [[nodiscard]] std::string DisplayName(const std::string& identity) const {
+    const auto it = spellings_.find(identity);
+    if (it == spellings_.end()) return identity;
+    const std::pair<const std::string, int64_t>* best = nullptr;
+    const auto rank = [](const std::pair<const std::string, int64_t>& entry) {
+      return std::make_tuple(entry.first.find('/') == std::string::npos, HasLowercase(entry.first),
+                             entry.second);
+    };
+    for (const auto& entry : it->second) {
+      if (best == nullptr || rank(entry) > rank(*best)) best = &entry;
+    }
+    return best->first;
+  }
+
+  void FillCandidates() {
+    for (const auto& [identity, lines] : counted_.candidates) {
+      model::CandidateResult candidate;
+      candidate.name = DisplayName(identity);
+      for (const auto& [party, votes] : lines) {
+        candidate.votes += votes;
+        candidate.lines.push_back(model::PartyLineVotes{party, votes});
+      }
+      std::sort(candidate.lines.begin(), candidate.lines.end(),
+                [](const model::PartyLineVotes& a, const model::PartyLineVotes& b) {
+                  return a.votes != b.votes ? a.votes > b.votes : a.party < b.party;
+                });
+      for (const auto& [spelling, votes] : spellings_.at(identity)) {
+        if (spelling != candidate.name) candidate.aliases.push_back(spelling);
+      }
+      race_.candidate_votes += candidate.votes;
+      race_.candidates.push_back(std::move(candidate));
+    }
+    race_.write_in_votes = counted_.write_in;
+    race_.blank_void = counted_.blank_void;
+    race_.ballots_cast = counted_.ballots_cast;
+    race_.ballots_for_office = race_.candidate_votes + race_.write_in_votes + race_.blank_void;
+    std::sort(race_.candidates.begin(), race_.candidates.end(),
+              [](const model::CandidateResult& a, const model::CandidateResult& b) {
+                return a.votes != b.votes ? a.votes > b.votes : a.name < b.name;
+              });
+
+    const int64_t office_votes = race_.candidate_votes + race_.write_in_votes;
+    for (size_t idx = 0; idx < race_.candidates.size(); ++idx) {
+      model::CandidateResult& candidate = race_.candidates[idx];
+      // Tied candidates share a rank (1, 1, 3): the returns do not order them.
+      const bool ties_previous = idx > 0 && race_.candidates[idx - 1].votes == candidate.votes;
+      candidate.rank = ties_previous ? race_.candidates[idx - 1].rank : static_cast<int>(idx) + 1;
+      candidate.share = office_votes > 0 ? static_cast<double>(candidate.votes) /
+                                               static_cast<double>(office_votes)
+                                         : 0.0;
+    }
+    race_.field_size = static_cast<int>(race_.candidates.size());
+    race_.is_contested = race_.field_size > std::max(race_.seats, 1);
+    NameWinners(office_votes);
+    NearMatches();
+  }
+
+  // The top `seats` finishers with votes win. The margin is the last winner's lead over the
+  // first candidate not elected (the Nth over the (N+1)th), or the last winner's votes when no
+  // one lost. A tie across the cut names none of the tied: the returns do not show how it was
+  // settled. A candidate with no votes wins nothing.
+  void NameWinners(int64_t office_votes) {
+    const size_t seats = static_cast<size_t>(std::max(race_.seats, 0));
+    if (seats == 0 || race_.candidates.empty() ||
+        race_.completeness == model::Completeness::kConflicting) {
+      return;
+    }
+    std::vector<model::CandidateResult>& candidates = race_.candidates;
+    const size_t num_places = std::min(seats, candidates.size());
+    const int64_t cut_votes = candidates[num_places - 1].votes;
+    race_.is_tied = candidates.size() > num_places && candidates[num_places].votes == cut_votes &&
+                    cut_votes > 0;
+    size_t num_winners = 0;
+    for (size_t idx = 0; idx < num_places; ++idx) {
+      const int64_t votes = candidates[idx].votes;
+      if (votes <= 0 || (race_.is_tied && votes == cut_votes)) break;
+      candidates[idx].is_winner = true;
+      ++num_winners;
+    }
+    if (num_winners == 0 || race_.is_tied) return;
+    const int64_t first_loser_votes =
+        candidates.size() > num_winners ? candidates[num_winners].votes : 0;
+    race_.margin_votes = candidates[num_winners - 1].votes - first_loser_votes;
+    race_.margin_share = office_votes > 0 ? static_cast<double>(race_.margin_votes) /
+                                                static_cast<double>(office_votes)
+                                          : 0.0;
+  }
+
+  void NearMatches() {
+    std::vector<std::pair<std::string, std::string>> keys;  // (identity, name)
+    for (const model::CandidateResult& candidate : race_.candidates) {
+      keys.emplace_back(Key(candidate.name), candidate.name);
+    }
+    for (size_t a = 0; a < keys.size(); ++a) {
+      for (size_t b = a + 1; b < keys.size(); ++b) {
+        if (IsNearMatch(keys[a].first, keys[b].first)) {
+          result_.near_matches.push_back(NearMatch{race_.id, keys[a].second, keys[b].second});
+        }
       }
     }
   }
 
-  FillCandidates(candidates, race);
-  race.ballots_for_office = race.candidate_votes + race.write_in_votes + race.blank_void;
-  race.completeness = JudgeCompleteness(key.seat, county_keys, race.num_precinct_counties, spans);
-  return race;
+  const RaceTallies& input_;
+  const SeatSpans& spans_;
+  RollupResult& result_;
+  model::Race race_;
+  std::set<std::string> ambiguous_keys_;
+  std::map<std::string, std::map<std::string, int64_t>> spellings_;  // identity -> spelling
+  std::map<std::string, CountyReturns> counties_;                    // county key -> returns
+  std::map<int64_t, Source> whole_;                                  // file id -> whole contest
+  Totals counted_;
+  std::set<std::string> set_aside_keys_;
+  const std::set<std::string>* state_counties_ = nullptr;  // a statewide seat's span
+  bool has_precinct_only_county_ = false;
+};
+
+// Runoffs decide the latest earlier primary (or general) of the same seat and party that year.
+void LinkRunoffs(std::vector<model::Race>& races) {
+  std::map<model::SeatKey, std::vector<const model::Race*>> by_seat;
+  for (const model::Race& race : races) by_seat[race.key.seat].push_back(&race);
+  for (model::Race& race : races) {
+    const bool is_primary_runoff = race.key.stage == model::ElectionStage::kRunoff;
+    if (!is_primary_runoff && race.key.stage != model::ElectionStage::kGeneralRunoff) continue;
+    const model::Race* decided = nullptr;
+    for (const model::Race* earlier : by_seat[race.key.seat]) {
+      const bool is_match = is_primary_runoff
+                                ? (earlier->key.stage == model::ElectionStage::kPrimary ||
+                                   earlier->key.stage == model::ElectionStage::kSpecialPrimary) &&
+                                      earlier->key.party == race.key.party
+                                : earlier->key.stage == model::ElectionStage::kGeneral ||
+                                      earlier->key.stage == model::ElectionStage::kSpecial;
+      if (!is_match || earlier->key.date >= race.key.date ||
+          earlier->key.date.year != race.key.date.year) {
+        continue;
+      }
+      if (decided == nullptr || earlier->key.date > decided->key.date) decided = earlier;
+    }
+    if (decided != nullptr) race.decides_race_id = decided->id;
+  }
 }
 
 }  // namespace
 
-RollupResult RollUpRaces(std::span<const model::VoteTally> tallies) {
-  std::map<model::RaceKey, RaceTallies> by_race;
-  CountySpans spans;
+RollupResult RollUpRaces(std::span<const model::VoteTally> tallies, const RollupOptions& options) {
+  std::map<std::string, RaceTallies> by_race;
+  SeatSpans spans;
   for (const model::VoteTally& tally : tallies) {
     // Election-wide turnout rows carry no office: they are not a race.
     if (tally.race.seat.office.empty()) continue;
-    // Printed totals ("Total", "Statewide Total", district totals with no county) repeat votes
-    // counted elsewhere and name no real county, so they neither count nor shape a span.
-    if (tally.kind == model::RowKind::kTotalVotes) continue;
-    auto [entry, is_new] = by_race.try_emplace(tally.race);
-    if (is_new) entry->second.level = tally.level;
+    const std::string id = model::MakeRaceId(tally.race);
+    auto [entry, is_new] = by_race.try_emplace(id);
+    if (is_new) entry->second.key = tally.race;
     entry->second.tallies.push_back(&tally);
-    if (!tally.is_precinct_level) {
-      std::string county_key = SpellingKey(tally.county);
-      if (!county_key.empty()) spans[tally.race.seat].insert(std::move(county_key));
+    if (tally.geography == GeographyLevel::kCounty && !tally.county_key.empty() &&
+        tally.breakdown.empty() && IsCountedKind(tally.kind)) {
+      spans[tally.race.seat][tally.county_key].insert(id);
     }
   }
 
   RollupResult result;
   result.races.reserve(by_race.size());
-  for (const auto& [key, race_tallies] : by_race) {
-    result.races.push_back(BuildRace(key, race_tallies, spans, result.mismatches));
+  for (const auto& [id, race_tallies] : by_race) {
+    result.races.push_back(RaceBuilder(id, race_tallies, spans, options, result).Build());
   }
-  std::sort(result.races.begin(), result.races.end(),
-            [](const model::Race& a, const model::Race& b) {
-              return a.id != b.id ? a.id < b.id : a.key < b.key;
-            });
+  LinkRunoffs(result.races);
   std::sort(result.mismatches.begin(), result.mismatches.end(),
             [](const model::ReconciliationMismatch& a, const model::ReconciliationMismatch& b) {
-              return std::tie(a.race_id, a.county, a.candidate) <
-                     std::tie(b.race_id, b.county, b.candidate);
+              return std::tie(a.race_id, a.county, a.candidate, a.other_source) <
+                     std::tie(b.race_id, b.county, b.candidate, b.other_source);
             });
   return result;
 }

@@ -1,38 +1,65 @@
-// Rolls vote tallies up into races: each vote counted once, fusion lines summed, completeness
-// judged, and county files reconciled against precinct sums (docs/analysis.md "Roll-up").
+// Rolls vote tallies up into races: each vote counted once across sources and levels, one name
+// per candidate, several winners where a seat elects several, completeness judged, mislabelled
+// counties set aside, and every disagreement between sources listed (docs/analysis.md).
 #pragma once
 
+#include <map>
+#include <set>
 #include <span>
+#include <string>
 #include <vector>
 
-#include "model/vote_tally.h"
 #include "model/race.h"
+#include "model/vote_tally.h"
 
 namespace downballot::analysis {
+
+// Two spellings within one race close enough to be one person, left apart because their keys
+// differ (CandidateKey): "Kate Browning" and "Kathleen Browning".
+struct NearMatch {
+  std::string race_id;
+  std::string name_a;
+  std::string name_b;
+};
+
+struct RollupOptions {
+  // Every county key (FIPS) of each state, from the county table: a statewide seat's race spans
+  // all of them. A state missing here falls back to spans learned from county-level returns.
+  std::map<std::string, std::set<std::string>> counties_by_state;
+};
 
 struct RollupResult {
   std::vector<model::Race> races;                         // sorted by race id
   std::vector<model::ReconciliationMismatch> mismatches;  // sorted by race id, county, candidate
+  std::vector<NearMatch> near_matches;                    // sorted by race id
 };
 
-// Groups `tallies` by race and returns one model::Race per race key, ordered by id.
+// Groups `tallies` by race (model::MakeRaceId, so keys that read the same are one race) and
+// returns one model::Race per race. Tallies need `county_key` set (the rebuild sets it).
 //
-// Each vote counts once: county and precinct files of one election overlap, so within a race,
-// for each county and each row kind, the county-level tallies of that kind are used when there
-// are any, else the sum of the precinct-level ones (NY county files list candidates only, so
-// ballots-cast and blank rows still come from precinct files). Where a county has both levels,
-// every candidate's votes (summed over party lines) are compared and each difference is
-// returned as a mismatch. A county counts in `num_county_counties` when it has any
-// county-level tally, else in `num_precinct_counties`. `level` is the first tally's.
-// Counties and candidates are matched by SpellingKey, so "SUFFOLK" and "Suffolk" are one county
-// and "KATE M. BROWNING" and "Kate M Browning" one candidate; the mixed-case spelling is shown.
-// Candidates are kCandidate tallies; their party lines are summed (fusion) and kept in `lines`.
-// A tie for first place flags no winner (margin 0): ties are settled by lot or recount, which
-// the returns do not show. Tallies with an empty office (election-wide turnout) are skipped;
-// kRegisteredVoters, kBallotType and kTotalVotes tallies do not enter any sum.
-// Completeness (model::Completeness) is judged from each seat's county span, learned from the
-// county-level tallies of every date in `tallies`; see docs/analysis.md "Completeness".
-// Incumbency fields are left unset: see ApplyIncumbency. Pure; thread-safe.
-[[nodiscard]] RollupResult RollUpRaces(std::span<const model::VoteTally> tallies);
+// Each vote counts once (docs/analysis.md "Each vote once"):
+//   - Sources are files. Per county and row kind, the most aggregate source that has the kind
+//     counts (a county-level file before precinct files; among equals, OpenElections before
+//     MEDSL, then the larger candidate total, then the earlier file); the others are reconciled
+//     against it, each difference a mismatch.
+//   - A whole-contest source (a state-level file, a district total, MEDSL's constituency totals)
+//     covers every county. An OpenElections one counts instead of the county sums, which are
+//     reconciled against it. A MEDSL one counts only when the OpenElections counties do not
+//     cover the race completely; otherwise it is compared with them, candidate by candidate.
+//   - Sub-tabulations (tallies with a `breakdown`) become model::SubTabulation, never counted;
+//     kRegisteredVoters, kBallotType, kTotalVotes and kRepeat tallies enter no sum.
+// Candidates are merged by CandidateKey unless one file lists two spellings of one key in one
+// county; every spelling is kept as an alias; close keys that were not merged are returned as
+// near matches. Counties are matched by county_key.
+// A multi-county race whose counties name disjoint sets of candidates sets aside the counties
+// outside the seat's span (learned from the county-level tallies of the seat's other races) that
+// share no candidate with the rest; if disjoint groups remain, the race is kConflicting and names
+// no winner. Winners are the top `seats` (data before office table); a tie at the cut names none
+// of the tied and sets is_tied; seats 0 names no winner. Runoffs get `decides_race_id`.
+// Completeness follows docs/analysis.md "Completeness": a statewide seat spans every county of
+// options.counties_by_state. Incumbency is left for ApplyIncumbency.
+// Pure; thread-safe.
+[[nodiscard]] RollupResult RollUpRaces(std::span<const model::VoteTally> tallies,
+                                       const RollupOptions& options = {});
 
 }  // namespace downballot::analysis

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/county_directory.h"
 #include "model/race.h"
 #include "model/row_kind.h"
 
@@ -28,17 +29,52 @@ model::RaceKey Key(const std::string& office, const std::string& district, base:
 const model::RaceKey kAssembly99 =
     Key("State Assembly", "99", kPrimary2018, ElectionStage::kPrimary, "DEM");
 
+// Tallies as the rebuild hands them over: county files are file 1, precinct files file 2,
+// a state-level file file 3, MEDSL file 4 (unless `file_id` says otherwise).
 struct TallyBuilder {
   model::RaceKey key = kAssembly99;
   model::OfficeLevel level = model::OfficeLevel::kState;
+  int seats = 1;
+  bool is_seats_from_data = false;
 
+  VoteTally Make(const std::string& county, const std::string& candidate, int64_t votes,
+                 const std::string& party, RowKind kind, model::GeographyLevel geography,
+                 int64_t file_id, const std::string& source = "openelections") const {
+    VoteTally tally;
+    tally.race = key;
+    tally.level = level;
+    tally.file_id = file_id;
+    tally.source = source;
+    tally.source_path = "file" + std::to_string(file_id) + ".csv";
+    tally.county = county;
+    tally.county_key = CountyDirectory({}).Key(key.seat.state, county);
+    tally.geography = geography;
+    tally.seats = seats;
+    tally.is_seats_from_data = is_seats_from_data;
+    tally.kind = kind;
+    tally.candidate = candidate;
+    tally.party = party;
+    tally.votes = votes;
+    return tally;
+  }
   VoteTally County(const std::string& county, const std::string& candidate, int64_t votes,
-                   const std::string& party = "DEM", RowKind kind = RowKind::kCandidate) const {
-    return VoteTally{key, level, county, false, kind, candidate, party, votes};
+                   const std::string& party = "DEM", RowKind kind = RowKind::kCandidate,
+                   int64_t file_id = 1) const {
+    return Make(county, candidate, votes, party, kind, model::GeographyLevel::kCounty, file_id);
   }
   VoteTally Precinct(const std::string& county, const std::string& candidate, int64_t votes,
-                     const std::string& party = "DEM", RowKind kind = RowKind::kCandidate) const {
-    return VoteTally{key, level, county, true, kind, candidate, party, votes};
+                     const std::string& party = "DEM", RowKind kind = RowKind::kCandidate,
+                     int64_t file_id = 2) const {
+    return Make(county, candidate, votes, party, kind, model::GeographyLevel::kPrecinct, file_id);
+  }
+  VoteTally State(const std::string& candidate, int64_t votes, const std::string& party = "DEM",
+                  RowKind kind = RowKind::kCandidate, int64_t file_id = 3) const {
+    return Make("", candidate, votes, party, kind, model::GeographyLevel::kContest, file_id);
+  }
+  VoteTally Medsl(const std::string& candidate, int64_t votes, const std::string& party = "DEM",
+                  int64_t file_id = 4) const {
+    return Make("", candidate, votes, party, RowKind::kCandidate, model::GeographyLevel::kContest,
+                file_id, "medsl");
   }
 };
 
@@ -111,11 +147,13 @@ TEST(RollUpRaces, ReportsCountyFileVersusPrecinctMismatches) {
   EXPECT_EQ(result.mismatches[0].race_id, id);
   EXPECT_EQ(result.mismatches[0].county, "Albany");
   EXPECT_EQ(result.mismatches[0].candidate, "Lee");
-  EXPECT_EQ(result.mismatches[0].county_file_votes, 0);
-  EXPECT_EQ(result.mismatches[0].precinct_sum_votes, 3);
+  EXPECT_EQ(result.mismatches[0].counted_votes, 0);
+  EXPECT_EQ(result.mismatches[0].other_votes, 3);
+  EXPECT_EQ(result.mismatches[0].counted_source, "county file file1.csv");
+  EXPECT_EQ(result.mismatches[0].other_source, "precinct sums file2.csv");
   EXPECT_EQ(result.mismatches[1].candidate, "Smith");
-  EXPECT_EQ(result.mismatches[1].county_file_votes, 100);
-  EXPECT_EQ(result.mismatches[1].precinct_sum_votes, 98);
+  EXPECT_EQ(result.mismatches[1].counted_votes, 100);
+  EXPECT_EQ(result.mismatches[1].other_votes, 98);
 }
 
 // Fusion: Cuomo DEM 1000 + WOR 100 + IND 50 = 1150; Molinaro REP 800 + CON 200 = 1000.
@@ -233,8 +271,8 @@ TEST(RollUpRaces, MergesSpellingVariantsOfCountiesAndCandidates) {
   EXPECT_EQ(race.candidates[0].votes, 6813);
   ASSERT_EQ(result.mismatches.size(), 1u);
   EXPECT_EQ(result.mismatches[0].county, "Suffolk");
-  EXPECT_EQ(result.mismatches[0].county_file_votes, 6813);
-  EXPECT_EQ(result.mismatches[0].precinct_sum_votes, 6800);
+  EXPECT_EQ(result.mismatches[0].counted_votes, 6813);
+  EXPECT_EQ(result.mismatches[0].other_votes, 6800);
 }
 
 TEST(RollUpRaces, JudgesCompletenessFromTheSeatsCountySpan) {
@@ -316,19 +354,284 @@ TEST(RollUpRaces, EmptyInputGivesNothing) {
 namespace downballot::analysis {
 namespace {
 
-// The 2016 statewide county file prints a "Total" county and district totals with no county:
-// they repeat the counties' votes and must neither count nor appear as counties.
+// The 2016 statewide county file prints a "Total" county: it repeats the counties' votes and
+// must neither count nor appear as a county.
 TEST(RollUpRaces, IgnoresPrintedTotalRows) {
   const TallyBuilder b;
   const std::vector<VoteTally> tallies = {
       b.County("Bronx", "Crowley", 100), b.County("Queens", "Crowley", 50),
       b.County("Total", "Crowley", 150, "DEM", RowKind::kTotalVotes),
-      b.County("", "Crowley", 150, "DEM", RowKind::kTotalVotes)};
+      b.County("Bronx", "Crowley", 100, "DEM", RowKind::kRepeat)};
   const RollupResult result = RollUpRaces(tallies);
   ASSERT_EQ(result.races.size(), 1u);
   EXPECT_EQ(result.races[0].candidates.at(0).votes, 150);
   EXPECT_EQ(result.races[0].counties, (std::vector<std::string>{"Bronx", "Queens"}));
   EXPECT_EQ(result.races[0].completeness, Completeness::kComplete);
+}
+
+}  // namespace
+}  // namespace downballot::analysis
+
+namespace downballot::analysis {
+namespace {
+
+// A state-level file (no county column) covers every county: it counts, and the precinct files
+// of a few counties are reconciled against it, never added (a statewide primary came out a third
+// too high when they were).
+TEST(RollUpRaces, StateLevelFileCountsAndPrecinctFilesAreReconciled) {
+  TallyBuilder b;
+  b.key = Key("Governor", "", kPrimary2018, ElectionStage::kPrimary, "REP");
+  const std::vector<VoteTally> tallies = {
+      b.State("Brian Kemp", 1000, "REP"),
+      b.State("Casey Cagle", 800, "REP"),
+      b.Precinct("Appling", "Brian Kemp", 120, "REP"),
+      b.Precinct("Appling", "Casey Cagle", 90, "REP"),
+      b.Precinct("Houston", "Brian Kemp", 300, "REP"),
+      b.Precinct("Houston", "Casey Cagle", 310, "REP"),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  const model::Race& race = result.races[0];
+  EXPECT_EQ(race.candidate_votes, 1800);
+  EXPECT_EQ(race.candidates[0].name, "Brian Kemp");
+  EXPECT_EQ(race.candidates[0].votes, 1000);
+  EXPECT_EQ(race.completeness, Completeness::kComplete);
+  EXPECT_EQ(race.counted_from, "state file file3.csv");
+  EXPECT_EQ(race.counties, (std::vector<std::string>{"Appling", "Houston"}));
+  // Two counties of many: their sums fall short of the state total, which says nothing.
+  EXPECT_TRUE(result.mismatches.empty());
+}
+
+TEST(RollUpRaces, CountySumsAboveAStateTotalAreMismatches) {
+  TallyBuilder b;
+  b.key = Key("Governor", "", kPrimary2018, ElectionStage::kPrimary, "REP");
+  const std::vector<VoteTally> tallies = {
+      b.State("Brian Kemp", 100, "REP"),
+      b.Precinct("Appling", "Brian Kemp", 120, "REP"),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.mismatches.size(), 1u);
+  EXPECT_EQ(result.mismatches[0].county, "");
+  EXPECT_EQ(result.mismatches[0].counted_votes, 100);
+  EXPECT_EQ(result.mismatches[0].other_votes, 120);
+  EXPECT_EQ(result.races[0].candidate_votes, 100);
+}
+
+// "Andrew M. Cuomo", "Andrew Cuomo" and "Andrew M Cuomo/ Kathy C Hochul" across NY's 2018
+// governor files are one candidate, every spelling kept.
+TEST(RollUpRaces, MergesOneCandidatesSpellingsAndListsNearMatches) {
+  TallyBuilder b;
+  b.key = Key("Governor", "", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  const std::vector<VoteTally> tallies = {
+      b.County("Albany", "Andrew M. Cuomo", 100),
+      b.Precinct("Onondaga", "Andrew M Cuomo/ Kathy C Hochul", 40),
+      b.Precinct("Erie", "Andrew Cuomo", 30, "DEM", RowKind::kCandidate, 5),
+      b.County("Albany", "Cynthia Nixon", 90),
+      b.County("Albany", "Kate Browning", 3),
+      b.County("Albany", "Kathleen Browning", 2),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  const model::Race& race = result.races[0];
+  ASSERT_EQ(race.candidates.size(), 4u);
+  EXPECT_EQ(race.candidates[0].name, "Andrew M. Cuomo");
+  EXPECT_EQ(race.candidates[0].votes, 170);
+  EXPECT_EQ(race.candidates[0].aliases,
+            (std::vector<std::string>{"Andrew Cuomo", "Andrew M Cuomo/ Kathy C Hochul"}));
+  ASSERT_EQ(result.near_matches.size(), 1u);
+  EXPECT_EQ(result.near_matches[0].name_a, "Kate Browning");
+  EXPECT_EQ(result.near_matches[0].name_b, "Kathleen Browning");
+}
+
+TEST(RollUpRaces, KeepsTwoPeopleOneFileListsSideBySide) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {b.County("Albany", "John A. Smith", 10),
+                                          b.County("Albany", "John B. Smith", 8)};
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  EXPECT_EQ(result.races[0].candidates.size(), 2u);
+}
+
+TEST(RollUpRaces, NamesTheTopNWinnersOfAMultiMemberSeat) {
+  struct Case {
+    std::string name;
+    int seats;
+    std::vector<std::pair<std::string, int64_t>> votes;
+    std::vector<std::string> want_winners;
+    int64_t want_margin;
+    bool want_tied;
+    bool want_contested;
+  };
+  const Case cases[] = {
+      // Onondaga's County Committee, Town of Cicero District 22 (2018-09-13, REP): vote for 2.
+      {"two seats",
+       2,
+       {{"Mark R Venesky", 33},
+        {"Mary Ellen Venesky", 28},
+        {"Paul F Becallo", 23},
+        {"Rosemary Becallo", 20}},
+       {"Mark R Venesky", "Mary Ellen Venesky"},
+       5,
+       false,
+       true},
+      {"tie at the cut names only those above it",
+       2,
+       {{"Ann", 30}, {"Bob", 20}, {"Cy", 20}},
+       {"Ann"},
+       0,
+       true,
+       true},
+      {"everyone wins an uncontested seat",
+       2,
+       {{"Ann", 7}, {"Bob", 3}},
+       {"Ann", "Bob"},
+       3,
+       false,
+       false},
+      {"seats unknown: no winner named", 0, {{"Ann", 7}, {"Bob", 3}}, {}, 0, false, true},
+      // Syracuse Ward 5 District 3 (REP, 2018): one candidate with votes wins one of two seats.
+      {"no votes wins nothing",
+       2,
+       {{"Robert J Andrews", 6}, {"Rita M Cooper", 0}, {"Scott C Murfitt", 0}},
+       {"Robert J Andrews"},
+       6,
+       false,
+       true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TallyBuilder b;
+    b.seats = c.seats;
+    std::vector<VoteTally> tallies;
+    for (const auto& [name, votes] : c.votes) tallies.push_back(b.County("Onondaga", name, votes));
+    const RollupResult result = RollUpRaces(tallies);
+    ASSERT_EQ(result.races.size(), 1u);
+    const model::Race& race = result.races[0];
+    std::vector<std::string> winners;
+    for (const model::CandidateResult& candidate : race.candidates) {
+      if (candidate.is_winner) winners.push_back(candidate.name);
+    }
+    EXPECT_EQ(winners, c.want_winners);
+    EXPECT_EQ(race.margin_votes, c.want_margin);
+    EXPECT_EQ(race.is_tied, c.want_tied);
+    EXPECT_EQ(race.is_contested, c.want_contested);
+    EXPECT_EQ(race.seats, c.seats);
+  }
+}
+
+// NY's 2018-06-26 county file labels Monroe's NY-25 rows as district 24: Monroe lies outside the
+// counties NY-24's other races name and shares no candidate, so it is set aside; Balter wins.
+TEST(RollUpRaces, SetsAsideACountyOutsideTheSeatThatNamesAnotherField) {
+  TallyBuilder general;
+  general.key = Key("U.S. House", "24", kGeneral2016, ElectionStage::kGeneral, "");
+  TallyBuilder primary;
+  primary.key = Key("U.S. House", "24", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  const std::vector<VoteTally> tallies = {
+      general.County("Cayuga", "John Katko", 10, "REP"),
+      general.County("Onondaga", "John Katko", 10, "REP"),
+      primary.County("Cayuga", "Dana Balter", 1368),
+      primary.County("Cayuga", "Juanita Perez Williams", 727),
+      primary.County("Onondaga", "Dana Balter", 11710),
+      primary.County("Onondaga", "Juanita Perez Williams", 7305),
+      primary.County("Monroe", "Joseph D. Morelle", 16245),
+      primary.County("Monroe", "Rachel A. Barnhart", 7003),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 2u);
+  const model::Race& race = result.races[1];
+  ASSERT_EQ(race.id, "ny.2018-06-26.primary.dem.u-s-house.24");
+  EXPECT_EQ(race.candidates.at(0).name, "Dana Balter");
+  EXPECT_TRUE(race.candidates.at(0).is_winner);
+  EXPECT_EQ(race.candidate_votes, 1368 + 727 + 11710 + 7305);
+  ASSERT_EQ(race.set_aside.size(), 1u);
+  EXPECT_EQ(race.set_aside[0].county, "Monroe");
+  EXPECT_EQ(race.set_aside[0].votes, 16245 + 7003);
+  EXPECT_EQ(race.set_aside[0].candidates.front(), "Joseph D. Morelle");
+  EXPECT_EQ(race.completeness, Completeness::kComplete);
+}
+
+// Without a span to tell which side is the seat's, disjoint fields make the race conflicting:
+// no winner is named.
+TEST(RollUpRaces, DisjointFieldsWithoutASpanAreAConflict) {
+  TallyBuilder b;
+  b.key = Key("U.S. House", "24", kPrimary2018, ElectionStage::kPrimary, "DEM");
+  const std::vector<VoteTally> tallies = {
+      b.County("Cayuga", "Dana Balter", 1368),
+      b.County("Monroe", "Joseph D. Morelle", 16245),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  const model::Race& race = result.races[0];
+  EXPECT_EQ(race.completeness, Completeness::kConflicting);
+  EXPECT_NE(race.conflict.find("Joseph D. Morelle in Monroe"), std::string::npos) << race.conflict;
+  for (const model::CandidateResult& candidate : race.candidates) EXPECT_FALSE(candidate.is_winner);
+}
+
+// OpenElections counties that cover the race count, and MEDSL's total is compared with them;
+// where they fall short, MEDSL's total counts.
+TEST(RollUpRaces, MedslTotalsStandInOnlyWhereResultsFallShort) {
+  TallyBuilder general;
+  general.key = Key("U.S. House", "1", kGeneral2016, ElectionStage::kGeneral, "");
+  general.level = model::OfficeLevel::kFederal;
+  TallyBuilder earlier = general;
+  earlier.key.date = base::Date{2014, 11, 4};
+  std::vector<VoteTally> covered = {
+      earlier.County("Suffolk", "Lee Zeldin", 1, "REP"),
+      general.Precinct("Suffolk", "Lee Zeldin", 100, "REP"),
+      general.Precinct("Suffolk", "Anna Throne-Holst", 80, "DEM"),
+      general.Medsl("Lee Zeldin", 101, "REP"),
+      general.Medsl("Anna Throne-Holst", 80, "DEM"),
+  };
+  RollupResult result = RollUpRaces(covered);
+  ASSERT_EQ(result.races.size(), 2u);
+  const model::Race& race = result.races[1];
+  EXPECT_EQ(race.counted_from, "county returns");
+  EXPECT_EQ(race.candidates[0].votes, 100);
+  ASSERT_EQ(result.mismatches.size(), 1u);
+  EXPECT_EQ(result.mismatches[0].candidate, "Lee Zeldin");
+  EXPECT_EQ(result.mismatches[0].counted_votes, 100);
+  EXPECT_EQ(result.mismatches[0].other_votes, 101);
+  EXPECT_EQ(result.mismatches[0].other_source, "MEDSL file4.csv");
+
+  // Nassau is in the seat's span but has no returns loaded: MEDSL's whole total counts.
+  covered.push_back(earlier.County("Nassau", "Lee Zeldin", 1, "REP"));
+  result = RollUpRaces(covered);
+  const model::Race& short_race = result.races[1];
+  EXPECT_EQ(short_race.counted_from, "MEDSL file4.csv");
+  EXPECT_EQ(short_race.candidates[0].votes, 101);
+  EXPECT_EQ(short_race.completeness, Completeness::kComplete);
+}
+
+TEST(RollUpRaces, KeepsSubTabulationsOutOfTotalsAndLinksRunoffs) {
+  TallyBuilder primary;
+  primary.key = Key("Governor", "", base::Date{2018, 5, 22}, ElectionStage::kPrimary, "REP");
+  TallyBuilder runoff;
+  runoff.key = Key("Governor", "", base::Date{2018, 7, 24}, ElectionStage::kRunoff, "REP");
+  VoteTally by_district = primary.County("Appling", "Brian Kemp", 50, "REP");
+  by_district.breakdown = "President Senatorial 5";
+  const std::vector<VoteTally> tallies = {
+      primary.County("Appling", "Brian Kemp", 100, "REP"),
+      by_district,
+      runoff.County("Appling", "Brian Kemp", 120, "REP"),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 2u);
+  EXPECT_EQ(result.races[0].candidate_votes, 100);
+  ASSERT_EQ(result.races[0].sub_tabulations.size(), 1u);
+  EXPECT_EQ(result.races[0].sub_tabulations[0].votes, 50);
+  EXPECT_EQ(result.races[1].decides_race_id, result.races[0].id);
+}
+
+// "... HEALTH CARE DIST" and "... DIST." read the same as race ids: one race, not two.
+TEST(RollUpRaces, KeysThatReadTheSameAreOneRace) {
+  TallyBuilder a;
+  a.key = Key("Health Care Dist", "", kGeneral2016, ElectionStage::kGeneral, "", "Apache");
+  TallyBuilder b = a;
+  b.key.seat.office = "Health Care Dist.";
+  const std::vector<VoteTally> tallies = {a.County("Apache", "Yes", 10, ""),
+                                          b.County("Apache", "Yes", 5, "")};
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
 }
 
 }  // namespace

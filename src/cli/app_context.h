@@ -26,7 +26,8 @@ struct AppContext {
 [[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreWithFreshRaces(
     const AppContext& context);
 
-// Recomputes races from the stored results: roll-up, incumbency, save.
+// Recomputes the races of the states whose results changed (every state after a county table
+// or a migration): roll-up of results and MEDSL returns, incumbency, save.
 absl::Status RebuildRaces(store::Database& db);
 
 }  // namespace downballot::cli

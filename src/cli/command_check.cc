@@ -134,20 +134,21 @@ absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race>
     int64_t largest = 0;
     const model::ReconciliationMismatch* worst = race_mismatches.front();
     for (const model::ReconciliationMismatch* mismatch : race_mismatches) {
-      const int64_t difference =
-          std::llabs(mismatch->county_file_votes - mismatch->precinct_sum_votes);
+      const int64_t difference = std::llabs(mismatch->counted_votes - mismatch->other_votes);
       if (difference > largest) {
         largest = difference;
         worst = mismatch;
       }
     }
-    issues.push_back(Issue{
-        "warning", "precinct_vs_county", base::ToUpper(race->second->key.seat.state), race_id,
-        fmt::format("{} county/candidate pairs where precinct sums differ from the county file; "
-                    "largest: {} in {} ({} vs {})",
-                    race_mismatches.size(), worst->candidate, worst->county,
-                    worst->precinct_sum_votes, worst->county_file_votes),
-        fmt::format("downballot mismatches --race {}", race_id)});
+    issues.push_back(
+        Issue{"warning", "precinct_vs_county", base::ToUpper(race->second->key.seat.state), race_id,
+              fmt::format("{} candidate totals differ between sources; largest: {} in {}: {} in {} "
+                          "(counted) vs {} in {}",
+                          race_mismatches.size(), worst->candidate,
+                          worst->county.empty() ? "the whole contest" : worst->county,
+                          worst->counted_votes, worst->counted_source, worst->other_votes,
+                          worst->other_source),
+              fmt::format("downballot mismatches --race {}", race_id)});
   }
   return absl::OkStatus();
 }

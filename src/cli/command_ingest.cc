@@ -3,19 +3,21 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "base/file_system.h"
 #include "base/status_macros.h"
-#include "fmt/format.h"
 #include "cli/fec_ingest.h"
+#include "fmt/format.h"
+#include "ingest/county_table_parser.h"
 #include "ingest/file_kind.h"
-#include "ingest/medsl_parser.h"
 #include "ingest/fte_candidates_parser.h"
+#include "ingest/medsl_parser.h"
+#include "ingest/office_table.h"
 #include "ingest/openelections_parser.h"
 #include "ingest/partisan_lean_parser.h"
 #include "ingest/race_party.h"
@@ -33,6 +35,7 @@ constexpr size_t kDetectionBytes = 64 * 1024;
 struct IngestOptions {
   std::vector<std::string> paths;
   std::string data_dir;
+  std::vector<std::string> office_files;  // extra office-table files, tried before the built-in
 };
 
 struct FecIngestOptions {
@@ -80,7 +83,8 @@ absl::StatusOr<std::vector<InputFile>> CollectInputs(const std::vector<std::stri
 }
 
 // Parses and stores one file; every outcome is recorded in the returned report.
-model::FileReport IngestFile(store::Database& db, const InputFile& input, bool& results_changed) {
+model::FileReport IngestFile(store::Database& db, const InputFile& input,
+                             const ingest::OfficeTable& offices, bool& results_changed) {
   model::FileReport report;
   report.path = input.path;
   const auto fail = [&](std::string message) {
@@ -112,7 +116,8 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input, bool& 
   absl::Status status;
   switch (detected.kind) {
     case ingest::FileKind::kOpenElections: {
-      auto parsed = ingest::ParseOpenElections(input.path, *bytes, report);
+      auto parsed = ingest::ParseOpenElections(input.path, *bytes, report,
+                                               ingest::ResultsParseOptions{&offices});
       if (!parsed.ok()) return fail(std::string(parsed.status().message()));
       ingest::AssignRaceParties(parsed->info, parsed->rows);
       status = store::LoadResults(db, report, size, parsed->info, parsed->rows);
@@ -135,6 +140,14 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input, bool& 
       auto parsed = ingest::ParseMedslReturns(input.path, *bytes, report);
       if (!parsed.ok()) return fail(std::string(parsed.status().message()));
       status = store::LoadGeneralReturns(db, report, size, *parsed);
+      results_changed = results_changed || status.ok();
+      break;
+    }
+    case ingest::FileKind::kCountyFips: {
+      auto parsed = ingest::ParseCountyTable(input.path, *bytes, report);
+      if (!parsed.ok()) return fail(std::string(parsed.status().message()));
+      status = store::LoadCounties(db, report, size, *parsed);
+      results_changed = results_changed || status.ok();
       break;
     }
     case ingest::FileKind::kUnknown:
@@ -249,6 +262,19 @@ int ReportSetupError(std::string_view command, const absl::Status& status) {
   return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
 }
 
+// The built-in office table, with the user's files first when --offices names any.
+absl::StatusOr<ingest::OfficeTable> LoadOfficeTable(const std::vector<std::string>& paths) {
+  std::vector<ingest::OfficeTable::Source> sources;
+  for (const std::string& path : paths) {
+    ASSIGN_OR_RETURN(std::string text, base::ReadFile(path));
+    sources.push_back(ingest::OfficeTable::Source{path, std::move(text)});
+  }
+  for (const ingest::OfficeTable::Source& source : ingest::OfficeTable::DefaultSources()) {
+    sources.push_back(source);
+  }
+  return ingest::OfficeTable::Parse(sources);
+}
+
 int RunIngest(const AppContext& context, IngestOptions options) {
   if (options.paths.empty() && options.data_dir.empty()) {
     if (const char* env = std::getenv("DOWNBALLOT_DATA"); env != nullptr) options.data_dir = env;
@@ -258,6 +284,8 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     std::cerr << "downballot ingest: give files or folders, --data DIR, or set DOWNBALLOT_DATA\n";
     return 2;
   }
+  auto offices = LoadOfficeTable(options.office_files);
+  if (!offices.ok()) return ReportSetupError("downballot ingest", offices.status());
   auto setup = SetUpIngest(context, options.paths, /*is_fec=*/false);
   if (!setup.ok()) return ReportSetupError("downballot ingest", setup.status());
   auto& [format, inputs, db] = *setup;
@@ -266,7 +294,7 @@ int RunIngest(const AppContext& context, IngestOptions options) {
   int exit_code = 0;
   int num_unrecognized = 0;
   for (const InputFile& input : inputs) {
-    reports.push_back(IngestFile(*db, input, results_changed));
+    reports.push_back(IngestFile(*db, input, *offices, results_changed));
     NoteOutcome(reports.back(), input, exit_code, num_unrecognized);
   }
   if (num_unrecognized > 0) {
@@ -277,11 +305,11 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     if (const absl::Status status = RebuildRaces(*db); !status.ok()) {
       std::cerr << "downballot ingest: rebuilding races: " << status.message() << '\n';
       exit_code = 1;
-    } else if (const auto mismatches = store::ReadMismatches(*db, ""); mismatches.ok() &&
-                                                                         !mismatches->empty()) {
+    } else if (const auto mismatches = store::ReadMismatches(*db, "");
+               mismatches.ok() && !mismatches->empty()) {
       std::cerr << "downballot ingest: " << mismatches->size()
-                << " county totals differ from their precinct sums (the county file counts); "
-                   "see `downballot mismatches`\n";
+                << " candidate totals differ between sources of one race (one of them counts, "
+                   "docs/analysis.md); see `downballot mismatches` and `downballot check`\n";
     }
   }
   PrintReports(reports, format);
@@ -319,13 +347,17 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* command = app.add_subcommand(
       "ingest",
-      "Load OpenElections results, FiveThirtyEight primary candidates and partisan-lean files.\n"
+      "Load OpenElections results, MEDSL returns, FiveThirtyEight primary candidates and\n"
+      "partisan-lean files, and a county FIPS table (counties matched by code).\n"
       "Each file's kind is recognised from its name and header; each file loads in one\n"
       "transaction and only once (by content hash). Ends with a report of rows read, stored\n"
       "and rejected per file, with every rejected row's file, line and reason.");
   command->add_option("paths", options->paths, "files or folders (folders are walked)");
   command->add_option("--data", options->data_dir,
                       "data folder to walk (default: $DOWNBALLOT_DATA when no paths are given)");
+  command->add_option("--offices", options->office_files,
+                      "office-table file(s) tried before the built-in config/offices "
+                      "(docs/results.md \"Offices\")");
   command->add_option("--format", context.format_text, "table, csv or json");
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto fec_options = std::make_shared<FecIngestOptions>();
@@ -339,9 +371,8 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   fec->add_option("--cycle", fec_options->cycle,
                   "two-year cycle (e.g. 2020) for files whose name has no digits (itcont.txt)");
   fec->add_option("--format", context.format_text, "table, csv or json");
-  fec->callback([&context, &exit_code, fec_options] {
-    exit_code = RunFecIngest(context, *fec_options);
-  });
+  fec->callback(
+      [&context, &exit_code, fec_options] { exit_code = RunFecIngest(context, *fec_options); });
   command->callback([&context, &exit_code, options, command] {
     if (command->got_subcommand("fec")) return;
     exit_code = RunIngest(context, *options);

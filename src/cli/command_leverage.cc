@@ -46,7 +46,7 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
        "district",        "winner",          "winner_party", "winner_votes", "runner_up",
        "runner_up_party", "runner_up_votes", "margin",       "line_party",   "line_party_raw",
        "line_votes",      "line_candidates", "backs",        "ratio",        "exceeds_margin",
-       "fusion",          "complete"},
+       "fusion",          "complete",        "seats"},
       {}};
   int64_t num_flagged = 0;
   int64_t num_contests = 0;
@@ -77,14 +77,17 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
                           row.ratio.has_value() ? Cell{*row.ratio} : Cell{},
                           row.exceeds_margin,
                           row.is_fusion,
-                          row.is_complete});
+                          row.is_complete,
+                          int64_t{row.seats}});
   }
   Render(table, format, std::cout);
   std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format(
       "downballot leverage: {} contested contests ({} uncontested), {} minor lines exceed the "
-      "margin; {} contest(s) found in both sources kept once\n",
-      num_contests, result.uncontested_contest_ids.size(), num_flagged, loaded.superseded.size());
+      "margin; {} contest(s) counted from MEDSL where results files fall short; contests that "
+      "are not complete or elect several are shown, never flagged\n",
+      num_contests, result.uncontested_contest_ids.size(), num_flagged,
+      loaded.num_counted_from_medsl);
   return absl::OkStatus();
 }
 

@@ -14,13 +14,14 @@ absl::Status RunMismatches(const AppContext& context, const std::string& race_id
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));
-  Table table{{"race_id", "county", "candidate", "county_file_votes", "precinct_sum_votes",
-               "difference"},
+  Table table{{"race_id", "county", "candidate", "counted_votes", "other_votes", "difference",
+               "counted_source", "other_source"},
               {}};
   for (const model::ReconciliationMismatch& mismatch : mismatches) {
     table.rows.push_back({mismatch.race_id, mismatch.county, mismatch.candidate,
-                          mismatch.county_file_votes, mismatch.precinct_sum_votes,
-                          mismatch.precinct_sum_votes - mismatch.county_file_votes});
+                          mismatch.counted_votes, mismatch.other_votes,
+                          mismatch.other_votes - mismatch.counted_votes, mismatch.counted_source,
+                          mismatch.other_source});
   }
   Render(table, format, std::cout);
   return absl::OkStatus();
@@ -33,8 +34,10 @@ void RegisterMismatchesCommand(CLI::App& app, AppContext& context, int& exit_cod
   auto race_id = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand(
       "mismatches",
-      "List every county and candidate where the sum of the precinct returns differs from the\n"
-      "county-level file of the same election. The county file's figure is the one counted.");
+      "List every candidate whose votes differ between two sources of one race: precinct sums\n"
+      "against a county file, county sums against a state-level file, a race against MEDSL's\n"
+      "total. County \"\" is the whole contest; the counted source is the one the race uses\n"
+      "(docs/analysis.md \"Each vote once\").");
   command->add_option("--race", *race_id, "only this race ID");
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, race_id] {

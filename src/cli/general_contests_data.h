@@ -1,5 +1,5 @@
-// Collects general-election contests for the leverage and check commands: MEDSL's constituency
-// returns and the general races rolled up from OpenElections files.
+// Collects general-election contests for the leverage and check commands: the general races
+// (rolled up from every source of returns) and MEDSL's own contests for per-source checks.
 #pragma once
 
 #include <optional>
@@ -19,19 +19,18 @@ struct ContestFilter {
 };
 
 struct GeneralContests {
+  // One per general race (general, special and general-runoff stages), whichever source counts
+  // in it (docs/analysis.md "Each vote once": MEDSL's total where results fall short).
   std::vector<model::GeneralContest> contests;
-  // Contests loaded from both sources: the one kept is listed in `contests`, these are the
-  // ids left out (docs/leverage.md says which source wins).
-  std::vector<std::string> superseded;
-  // Every contest of each source on its own (a MEDSL contest in two MEDSL files once), for
-  // checks that compare contests of one source with each other.
+  int num_counted_from_medsl = 0;  // contests whose totals are MEDSL's
+  // Every contest of each source on its own: the races counted from results files, and each
+  // MEDSL file's contests (with its reported totals), for checks that compare one source's
+  // contests with each other.
   std::vector<model::GeneralContest> by_source;
 };
 
-// Every general-election contest matching `filter`. When MEDSL and OpenElections both have a
-// contest (same year, state, office, district), the OpenElections race is kept only when all
-// its counties are loaded; otherwise MEDSL's constituency total is. FailedPrecondition when
-// nothing general is loaded at all.
+// Every general-election contest matching `filter`. FailedPrecondition when nothing general is
+// loaded at all.
 [[nodiscard]] absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
                                                                   const ContestFilter& filter);
 

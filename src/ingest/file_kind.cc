@@ -108,6 +108,9 @@ DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes)
     return {FileKind::kPartisanLean,
             fmt::format("fivethirtyeight partisan-lean header '{},{}'", columns[0], columns[1])};
   }
+  if (Has(columns, "fips") && Has(columns, "county_name") && Has(columns, "state_abbr")) {
+    return {FileKind::kCountyFips, "county FIPS table header (fips, county_name, state_abbr)"};
+  }
   if (is_open_elections_name) {
     return {FileKind::kUnknown,
             fmt::format("file name looks like openelections but the header has no 'office' and "
@@ -134,6 +137,8 @@ std::string_view ToString(FileKind kind) {
       return "partisan_lean";
     case FileKind::kMedslReturns:
       return "medsl_returns";
+    case FileKind::kCountyFips:
+      return "county_fips";
     case FileKind::kUnknown:
       return "unknown";
   }

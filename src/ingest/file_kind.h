@@ -7,7 +7,14 @@
 
 namespace downballot::ingest {
 
-enum class FileKind { kOpenElections, kFteCandidates, kPartisanLean, kMedslReturns, kUnknown };
+enum class FileKind {
+  kOpenElections,
+  kFteCandidates,
+  kPartisanLean,
+  kMedslReturns,
+  kCountyFips,  // a table of county FIPS codes (fips, county_name, state_abbr)
+  kUnknown,
+};
 
 struct DetectedKind {
   FileKind kind = FileKind::kUnknown;

@@ -13,6 +13,7 @@
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
 #include "ingest/header_columns.h"
+#include "ingest/office_table.h"
 #include "ingest/party_normalizer.h"
 #include "ingest/text_input.h"
 #include "ingest/us_states.h"
@@ -200,7 +201,8 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
   const std::string_view office = TrimmedCell(record, layout.office);
   if (office.empty()) return reject(layout.office, "office is empty");
   row.office = NormalizeOffice(office);
-  row.district = NormalizeDistrict(TrimmedCell(record, layout.district), row.office, row.state, row.year);
+  row.district =
+      NormalizeDistrict(TrimmedCell(record, layout.district), row.office, row.state, row.year);
 
   const std::string_view stage = TrimmedCell(record, layout.stage);
   row.stage = stage.empty() ? "gen" : base::ToLower(base::CollapseSpaces(stage));
@@ -212,6 +214,12 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
       return reject(layout.special, fmt::format("'{}' is not TRUE or FALSE", special));
     }
     row.is_special = *is_special;
+  }
+  // A state's two Senate seats are told apart by class, as in OpenElections' races.
+  if (row.office == "U.S. Senate") {
+    const int senate_class =
+        OfficeTable::Default().SenateClass(row.state, row.year, row.is_special);
+    if (senate_class != 0) row.district = fmt::format("Class {}", senate_class);
   }
   if (layout.write_in.has_value()) {
     const std::string_view write_in = TrimmedCell(record, layout.write_in);
@@ -227,12 +235,13 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
   const std::string_view party = TrimmedCell(record, layout.party);
   if (!IsMissing(party)) {
     row.party_raw = base::CollapseSpaces(party);
-    row.party = NormalizeParty(row.party_raw);
+    row.party = NormalizeParty(row.party_raw, row.state);
   }
   const std::string_view mode = TrimmedCell(record, layout.mode);
   row.mode = mode.empty() ? "total" : base::ToLower(base::CollapseSpaces(mode));
 
-  std::variant<int64_t, std::string> votes = ParseVotes(TrimmedCell(record, layout.candidate_votes));
+  std::variant<int64_t, std::string> votes =
+      ParseVotes(TrimmedCell(record, layout.candidate_votes));
   if (auto* reason = std::get_if<std::string>(&votes)) {
     return reject(layout.candidate_votes, std::move(*reason));
   }

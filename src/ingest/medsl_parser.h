@@ -26,9 +26,10 @@ namespace downballot::ingest {
 //   district  "District 7"/"7"/"07" -> "7"; "District 0", "0", "At Large", "at-large" and "AL"
 //             -> "AL"; a U.S. House "District 1" of a state whose only seat is at large (AK,
 //             DE, ND, SD, VT, WY; MT before 2022) -> "AL", as the county file writes
-//             Delaware's seat; "statewide" and "" -> ""; anything else as written
+//             Delaware's seat; "statewide" and "" -> ""; anything else as written; a U.S.
+//             Senate seat gets its class ("Class 1"; OfficeTable::SenateClass with `special`)
 //   candidate MEDSL's NA (quoted or not) -> ""; white space runs collapsed
-//   party     party_raw as written ("" for NA), party = NormalizeParty(party_raw)
+//   party     party_raw as written ("" for NA), party = NormalizeParty(party_raw, state)
 //   stage     lowercased; an empty cell or no stage column -> "gen"; runoffs are kept
 //   special, writein  TRUE or FALSE (any case)
 //   votes     candidatevotes and totalvotes: whole numbers from 0 to 1,000,000,000

@@ -125,9 +125,11 @@ TEST(MedslParser, NormalisesOfficesAndDistricts) {
        "U.S. House", "1"},
       {"district 1 of a state with many seats", "2018", "NY", "U.S. Representative", "District 1",
        "U.S. House", "1"},
-      {"senate statewide", "2018", "NY", "US Senate", "statewide", "U.S. Senate", ""},
-      {"senate dotted", "2018", "NY", "U.S. Senate", "Statewide", "U.S. Senate", ""},
-      {"senate empty district", "2018", "NY", "US SENATE", "", "U.S. Senate", ""},
+      // A state's two Senate seats are told apart by class: NY's class 1 is up in 2018.
+      {"senate statewide", "2018", "NY", "US Senate", "statewide", "U.S. Senate", "Class 1"},
+      {"senate dotted", "2018", "NY", "U.S. Senate", "Statewide", "U.S. Senate", "Class 1"},
+      {"senate empty district", "2018", "NY", "US SENATE", "", "U.S. Senate", "Class 1"},
+      {"senate of 2016", "2016", "NY", "US SENATE", "", "U.S. Senate", "Class 3"},
       {"state office kept as written", "2018", "NY", "State  Senate", "District 5", "State Senate",
        "5"},
       {"state district one stays one", "2018", "DE", "State Senate", "District 1", "State Senate",
@@ -586,7 +588,8 @@ TEST(MedslParser, RealSenateFileLoadsEveryRow) {
   int num_write_in = 0;
   for (const model::GeneralReturn& row : file->rows) {
     EXPECT_EQ(row.office, "U.S. Senate");
-    EXPECT_EQ(row.district, "");
+    // 2018 filled class 1 seats, and class 2 ones in the specials of Minnesota and Mississippi.
+    EXPECT_EQ(row.district, row.is_special ? "Class 2" : "Class 1") << row.state;
     if (row.is_special) ++num_special;
     if (row.is_write_in) ++num_write_in;
     if (row.party_raw == "democratic-farmer-labor" || row.party_raw == "democratic-npl") {

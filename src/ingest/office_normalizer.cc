@@ -9,8 +9,10 @@
 
 #include "base/strings.h"
 #include "fmt/format.h"
+#include "ingest/office_words.h"
 #include "ingest/party_normalizer.h"
 #include "ingest/pseudo_row_classifier.h"
+#include "ingest/us_states.h"
 
 namespace downballot::ingest {
 namespace {
@@ -20,8 +22,6 @@ using model::OfficeLevel;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAlnum(char c) { return IsDigit(c) || IsLower(c) || IsUpper(c); }
-char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 char Upper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> options) {
@@ -30,80 +30,6 @@ bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> opti
   }
   return false;
 }
-
-// The lowercase words of an office text, the form every rule below matches on:
-// "U.S. House 1st Congress" -> us house 1st congress. Periods and apostrophes join a word
-// ("U.S." -> "us", "Surrogate's" -> "surrogates"); any other punctuation separates words, so
-// "ED# 13", "- 53RD DISTRICT" and "Civil Court - County" split cleanly.
-class OfficeWords {
- public:
-  explicit OfficeWords(std::string_view text) {
-    std::string word;
-    for (const char c : text) {
-      if (c == '.' || c == '\'') continue;
-      if (IsAlnum(c)) {
-        word.push_back(Lower(c));
-        continue;
-      }
-      if (!word.empty()) words_.push_back(std::move(word));
-      word.clear();
-    }
-    if (!word.empty()) words_.push_back(std::move(word));
-    // "U S House" (Tompkins 2018) is the same office as "U.S. House".
-    for (size_t idx = 0; idx + 1 < words_.size(); ++idx) {
-      if (words_[idx] == "u" && words_[idx + 1] == "s") {
-        words_[idx] = "us";
-        words_.erase(words_.begin() + static_cast<std::ptrdiff_t>(idx) + 1);
-      }
-    }
-  }
-
-  [[nodiscard]] size_t size() const { return words_.size(); }
-  [[nodiscard]] const std::string& operator[](size_t idx) const { return words_[idx]; }
-
-  [[nodiscard]] bool Has(std::string_view word) const { return Find({word}) != kNotFound; }
-
-  [[nodiscard]] bool HasAny(std::initializer_list<std::string_view> words) const {
-    for (const std::string_view word : words) {
-      if (Has(word)) return true;
-    }
-    return false;
-  }
-
-  [[nodiscard]] bool HasPrefix(std::string_view prefix) const {
-    for (const std::string& word : words_) {
-      if (word.starts_with(prefix)) return true;
-    }
-    return false;
-  }
-
-  // Index of the first run of words equal to `phrase`, or kNotFound.
-  [[nodiscard]] size_t Find(std::initializer_list<std::string_view> phrase) const {
-    if (phrase.size() == 0 || phrase.size() > words_.size()) return kNotFound;
-    for (size_t start = 0; start + phrase.size() <= words_.size(); ++start) {
-      size_t offset = 0;
-      for (const std::string_view part : phrase) {
-        if (words_[start + offset] != part) break;
-        ++offset;
-      }
-      if (offset == phrase.size()) return start;
-    }
-    return kNotFound;
-  }
-
-  [[nodiscard]] bool HasPhrase(std::initializer_list<std::string_view> phrase) const {
-    return Find(phrase) != kNotFound;
-  }
-
-  [[nodiscard]] bool StartsWith(std::initializer_list<std::string_view> phrase) const {
-    return Find(phrase) == 0;
-  }
-
-  static constexpr size_t kNotFound = static_cast<size_t>(-1);
-
- private:
-  std::vector<std::string> words_;
-};
 
 // "14th" -> "14", "07" -> "7"; nullopt for anything else.
 std::optional<std::string> OrdinalNumber(std::string_view word) {
@@ -134,20 +60,29 @@ std::string OrdinalText(const std::string& number) {
 }
 
 // The number of a district named in office words: "53RD DISTRICT", "1st Congress",
-// "2nd Assembly Distric" (cut by a 40-character export), "District 14", "4th District".
+// "2nd Assembly Distric" (cut by a 40-character export), "District 14", "PRECINCT 101".
 std::string DistrictNumberInWords(const OfficeWords& words) {
   for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
     const auto number = OrdinalNumber(words[idx]);
     if (number &&
-        IsOneOf(words[idx + 1],
-                {"district", "distric", "dist", "congress", "congressional", "cd", "assembly", "ad",
-                 "senate", "sd", "judicial", "jd", "legislative", "ld", "council", "ward"})) {
+        IsOneOf(words[idx + 1], {"district", "distric", "dist", "congress", "congressional", "cd",
+                                 "assembly", "ad", "senate", "sd", "judicial", "jd", "legislative",
+                                 "ld", "council", "ward", "precinct"})) {
       return *number;
     }
   }
   for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
-    if (!IsOneOf(words[idx], {"district", "distric", "dist", "ward"})) continue;
+    if (!IsOneOf(words[idx], {"district", "distric", "dist", "ward", "precinct", "pct", "d"})) {
+      continue;
+    }
     if (const auto number = OrdinalNumber(words[idx + 1])) return *number;
+  }
+  // "CC, D1", "BOE D3": a district letter fused to its number.
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    const std::string& word = words[idx];
+    if (word.size() >= 2 && word[0] == 'd' && IsDigit(word[1])) {
+      if (const auto number = OrdinalNumber(std::string_view(word).substr(1))) return *number;
+    }
   }
   return "";
 }
@@ -176,6 +111,22 @@ std::optional<std::pair<std::string, std::string>> UnitDistrictInWords(const Off
     if (unit == "senate") return std::pair{*number, std::string("SD")};
   }
   return std::nullopt;
+}
+
+// "Branch 8", "Place 3", "Seat 2": the words that number judicial and at-large seats.
+std::string NumberedSeatInWords(const OfficeWords& words) {
+  for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
+    if (!IsOneOf(words[idx], {"branch", "place", "seat", "position", "post", "division", "dept",
+                              "department", "office"})) {
+      continue;
+    }
+    if (const auto number = OrdinalNumber(words[idx + 1])) {
+      std::string kind = words[idx];
+      kind.front() = Upper(kind.front());
+      return fmt::format("{} {}", kind, *number);
+    }
+  }
+  return "";
 }
 
 // Words that keep their case in readable district and place names.
@@ -221,7 +172,8 @@ std::string Readable(std::string_view text) {
       // "5TH" -> "5th", but a code such as "64RH" keeps its letters upper case.
       out += OrdinalNumber(lower) ? lower : base::ToUpper(lower);
     } else {
-      lower.front() = Upper(lower.front());
+      const size_t first_letter = lower.find_first_not_of("(\"-");
+      if (first_letter != std::string::npos) lower[first_letter] = Upper(lower[first_letter]);
       out += lower;
     }
     is_first_word = false;
@@ -229,8 +181,9 @@ std::string Readable(std::string_view text) {
   return out;
 }
 
-// The district cell as a district: plain numbers lose ordinals and leading zeros ("07" -> "7"),
-// "District 14" -> "14", anything else ("64RH", "46023") is kept with spacing collapsed.
+// The district cell as a district: plain numbers lose ordinals, leading zeros and a float's
+// ".0" ("07" -> "7", Broome's "124.0" -> "124"), "District 14" -> "14", anything else ("64RH",
+// "46023") is kept with spacing collapsed.
 std::string DistrictFromCell(std::string_view cell) {
   const std::string collapsed = base::CollapseSpaces(cell);
   if (collapsed.empty()) return "";
@@ -240,39 +193,23 @@ std::string DistrictFromCell(std::string_view cell) {
   return collapsed;
 }
 
-// Numbered seats (U.S. House, legislature, committee seats by Assembly district): the district
-// cell when the file has one, else the number written in the office text.
-std::string NumberedDistrict(const OfficeWords& words, std::string_view cell) {
-  if (std::string from_cell = DistrictFromCell(cell); !from_cell.empty()) return from_cell;
-  return DistrictNumberInWords(words);
-}
-
 // "Female State Committee", "State Committeewoman" -> " (Female)".
 std::string GenderSuffix(const OfficeWords& words) {
-  if (words.HasAny({"female", "committeewoman", "woman"})) return " (Female)";
-  if (words.HasAny({"male", "committeeman", "man"})) return " (Male)";
+  if (words.HasAny({"female", "committeewoman", "woman", "committeewomen"})) return " (Female)";
+  if (words.HasAny({"male", "committeeman", "man", "committeemen"})) return " (Male)";
   return "";
 }
 
-bool IsNewYorkCityCounty(std::string_view county) {
-  for (const std::string_view borough : {"New York", "Kings", "Queens", "Bronx", "Richmond"}) {
-    if (base::EqualsIgnoreCase(county, borough)) return true;
-  }
-  return false;
-}
-
-// Everything after the first occurrence of `word` (case-insensitive, whole word) in `text`.
-std::string_view TextAfterWord(std::string_view text, std::string_view word) {
-  const std::string lower = base::ToLower(text);
-  size_t pos = 0;
-  while ((pos = lower.find(word, pos)) != std::string::npos) {
-    const size_t end = pos + word.size();
-    const bool starts_word = pos == 0 || !IsAlnum(lower[pos - 1]);
-    const bool ends_word = end == lower.size() || !IsAlnum(lower[end]);
-    if (starts_word && ends_word) return text.substr(end);
-    pos = end;
-  }
-  return {};
+// Words that end a place name: "CITY OF ALBEMARLE CITY COUNCIL" is the City of Albemarle.
+bool EndsPlaceName(std::string_view word) {
+  const std::string lower = base::ToLower(word);
+  return word.starts_with('(') ||
+         IsOneOf(lower, {"council",  "councilman", "councilwoman", "councilmember", "mayor",
+                         "clerk",    "board",      "commissioner", "commissioners", "trustee",
+                         "trustees", "supervisor", "justice",      "judge",         "alderman",
+                         "aldermen", "member",     "members",      "ward",          "district",
+                         "at",       "receiver",   "treasurer",    "town",          "city",
+                         "village",  "-"});
 }
 
 // The town, city or village an office text names: "Councilman Town of Huntington" -> "Town of
@@ -287,9 +224,10 @@ std::string PlaceInText(std::string_view text) {
     const std::string kind = base::ToLower(words[idx]);
     if (IsOneOf(kind, {"town", "city", "village"}) &&
         base::EqualsIgnoreCase(words[idx + 1], "of")) {
-      std::string place;
-      for (size_t rest = idx; rest < words.size(); ++rest) {
-        if (!place.empty()) place.push_back(' ');
+      std::string place = std::string(words[idx]) + " " + std::string(words[idx + 1]);
+      for (size_t rest = idx + 2; rest < words.size(); ++rest) {
+        if (rest > idx + 2 && EndsPlaceName(words[rest])) break;
+        place.push_back(' ');
         place += words[rest];
       }
       return Readable(place);
@@ -316,316 +254,244 @@ std::string PlaceInText(std::string_view text) {
       if (!name.empty()) name.push_back(' ');
       name += words[before];
     }
-    const std::string readable_kind = Readable(kind);
-    return fmt::format("{} of {}", readable_kind, Readable(name));
+    return fmt::format("{} of {}", Readable(kind), Readable(name));
   }
   return "";
 }
 
-// Municipal seats are local to their county, except New York City's, which span five counties
-// (NYC has no towns or villages, so every municipal seat there is the city's).
-std::string CityJurisdiction(std::string_view county) {
-  return IsNewYorkCityCounty(county) ? "New York City" : std::string(county);
+// The county an office text names: "Dane County Circuit Court, Branch 8" -> "Dane",
+// "Buffalo-Pepin County Circuit Court" -> "Buffalo-Pepin". "" when the text names none.
+std::string CountyInText(std::string_view text) {
+  const std::string lower = base::ToLower(text);
+  const size_t pos = lower.find(" county");
+  if (pos == std::string::npos || pos == 0) return "";
+  const std::string_view name = base::Trim(text.substr(0, pos));
+  for (const char c : name) {
+    if (IsDigit(c) || c == ',' || c == '(' || c == ':') return "";
+  }
+  return Readable(name);
 }
 
-// "(VOTE FOR 4)" and "Vote for 2" say how many win, not which seat it is.
-std::string WithoutVoteFor(std::string text) {
+// "(VOTE FOR 4)" and "Vote for 2" say how many win, not which seat it is: returns the text
+// without them and the count (0 when the text names none; "vote for any" counts none).
+std::pair<std::string, int> SplitVoteFor(std::string text) {
   const std::string lower = base::ToLower(text);
   const size_t pos = lower.rfind("vote for");
-  if (pos == std::string::npos || pos == 0) return text;
+  if (pos == std::string::npos || pos == 0) return {std::move(text), 0};
   std::string_view tail = std::string_view(lower).substr(pos + std::string_view("vote for").size());
   tail = base::Trim(tail);
   if (!tail.empty() && tail.back() == ')') tail.remove_suffix(1);
   tail = base::Trim(tail);
-  const bool is_count =
-      !tail.empty() && (OrdinalNumber(tail).has_value() ||
-                        IsOneOf(tail, {"one", "two", "three", "four", "five", "six", "seven",
-                                       "eight", "nine", "ten", "any"}));
-  if (!is_count) return text;
+  int count = 0;
+  if (const auto number = OrdinalNumber(tail)) {
+    count = static_cast<int>(base::ParseInt(*number).value_or(0));
+  } else {
+    constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
+                                           "six", "seven", "eight", "nine", "ten"};
+    bool is_word = tail == "any";
+    for (size_t idx = 0; idx < std::size(kWords); ++idx) {
+      if (tail == kWords[idx]) {
+        count = static_cast<int>(idx) + 1;
+        is_word = true;
+      }
+    }
+    if (!is_word) return {std::move(text), 0};
+  }
+  constexpr int kMaxSeats = 1000;
+  if (count > kMaxSeats) count = 0;
   text.resize(pos);
   while (!text.empty() &&
          (text.back() == ' ' || text.back() == '(' || text.back() == '-' || text.back() == ',')) {
     text.pop_back();
   }
-  return text;
+  return {std::move(text), count};
 }
 
-NormalizedOffice Seat(std::string office, std::string district, OfficeLevel level,
-                      std::string jurisdiction) {
-  NormalizedOffice out;
-  out.office = std::move(office);
-  out.district = std::move(district);
-  out.level = level;
-  out.jurisdiction = std::move(jurisdiction);
-  return out;
+// "NC STATE SENATE DISTRICT 42 (REP)": a trailing parenthesised party names the primary.
+std::string SplitPartySuffix(std::string& text) {
+  if (text.empty() || text.back() != ')') return "";
+  const size_t open = text.rfind('(');
+  if (open == std::string::npos || open == 0) return "";
+  const std::string inner = text.substr(open + 1, text.size() - open - 2);
+  if (!IsKnownParty(inner)) return "";
+  std::string party = NormalizeParty(inner);
+  text.resize(open);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return party;
 }
 
-// Party positions: elected in primaries, one party's members voting (NY Election Law §2-102).
-std::optional<NormalizedOffice> PartyOffice(std::string_view text, const OfficeWords& words,
-                                            std::string_view cell, std::string_view county) {
-  if (words.HasPrefix("delegat")) {
-    const bool is_alternate = words.HasAny({"alt", "alternate", "alternates"});
-    if (words.Has("judicial") || words.Has("jd")) {
-      std::string district = AssemblyNumberInWords(words);
-      if (district.empty()) district = DistrictFromCell(cell);
-      // Delegates are elected by Assembly district, which is numbered statewide.
-      return Seat(is_alternate ? "Alternate Judicial Delegate" : "Judicial Delegate",
-                  std::move(district), OfficeLevel::kParty, "");
+std::string DistrictOf(const OfficeRule& rule, const OfficeTable& table,
+                       const OfficeContext& context, std::string_view text,
+                       const OfficeWords& words, size_t match_end, std::string_view cell,
+                       bool is_special) {
+  switch (rule.district) {
+    case DistrictRule::kNone:
+      return "";
+    case DistrictRule::kNumber: {
+      if (std::string from_cell = DistrictFromCell(cell); !from_cell.empty()) return from_cell;
+      return DistrictNumberInWords(words);
     }
-    if (words.HasAny({"national", "convention"})) {
-      // Presidential-primary delegates are elected by congressional district.
-      return Seat(
-          is_alternate ? "Alternate National Convention Delegate" : "National Convention Delegate",
-          NumberedDistrict(words, cell), OfficeLevel::kParty, "");
+    case DistrictRule::kTextNumber: {
+      if (std::string from_text = DistrictNumberInWords(words); !from_text.empty()) {
+        return from_text;
+      }
+      return DistrictFromCell(cell);
     }
-  }
-  const std::string gender = GenderSuffix(words);
-  if (words.HasPhrase({"state", "committee"}) ||
-      (words.Has("state") && words.HasAny({"committeeman", "committeewoman"}))) {
-    std::string district = DistrictFromCell(cell);
-    // Suffolk writes which kind of district the seat is in the office text ("1st CD", "8th AD")
-    // and only its number in the cell; keep the kind so CD 1 and AD 1 stay apart.
-    if (const auto unit = UnitDistrictInWords(words);
-        unit && (district.empty() || district == unit->first)) {
-      district = fmt::format("{} {}", OrdinalText(unit->first), unit->second);
+    case DistrictRule::kCell: {
+      // Suffolk's office text is cut at 40 characters ("Islip ED# 13" for ED 131): the cell,
+      // when there is one, is the full code.
+      if (std::string collapsed = base::CollapseSpaces(cell); !collapsed.empty()) return collapsed;
+      if (match_end == OfficeWords::kNotFound || match_end == 0) return "";
+      return Readable(text.substr(words.end_offset(match_end - 1)));
     }
-    if (district.empty()) district = DistrictNumberInWords(words);
-    return Seat("State Committee" + gender, std::move(district), OfficeLevel::kParty, "");
-  }
-  if (words.HasPhrase({"county", "committee"}) ||
-      (words.Has("county") && words.HasAny({"committeeman", "committeewoman"}))) {
-    // The cell is the election district code when present; Suffolk's office text is cut at 40
-    // characters ("Islip ED# 13" for ED 131), so the cell wins.
-    std::string district = base::CollapseSpaces(cell);
-    if (district.empty()) {
-      std::string_view rest = TextAfterWord(text, "committee");
-      if (rest.empty()) rest = TextAfterWord(text, "committeeman");
-      if (rest.empty()) rest = TextAfterWord(text, "committeewoman");
-      district = Readable(rest);
+    case DistrictRule::kSeat: {
+      // The cell is kept whole: "8th Judicial Circuit, Group 11" names both circuit and seat.
+      if (std::string seat = NumberedSeatInWords(words); !seat.empty()) return seat;
+      if (std::string collapsed = base::CollapseSpaces(cell); !collapsed.empty()) {
+        std::string number = PlainDistrictNumber(collapsed);
+        return number.empty() ? collapsed : number;
+      }
+      return DistrictNumberInWords(words);
     }
-    return Seat("County Committee" + gender, std::move(district), OfficeLevel::kParty,
-                std::string(county));
-  }
-  if (words.HasPhrase({"district", "leader"})) {
-    // District leaders are officers of a county party committee, so local to the county even
-    // when the Assembly district they sit for crosses a county line.
-    std::string district = base::CollapseSpaces(cell);
-    if (district.empty()) district = DistrictNumberInWords(words);
-    return Seat("District Leader" + gender, std::move(district), OfficeLevel::kParty,
-                std::string(county));
-  }
-  return std::nullopt;
-}
-
-std::optional<NormalizedOffice> FederalOffice(const OfficeWords& words, std::string_view cell) {
-  const bool is_local = words.HasAny(
-      {"borough", "village", "council", "board", "town", "city", "county", "school", "conference"});
-  if (!is_local && (words.StartsWith({"president"}) || words.HasPhrase({"us", "president"}) ||
-                    words.HasPhrase({"president", "of", "the", "united", "states"}) ||
-                    words.HasPhrase({"presidential", "electors"}))) {
-    return Seat("President", "", OfficeLevel::kFederal, "");
-  }
-  if (words.HasPhrase({"us", "senate"}) || words.HasPhrase({"us", "senator"}) ||
-      words.HasPhrase({"united", "states", "senate"}) ||
-      words.HasPhrase({"united", "states", "senator"})) {
-    return Seat("U.S. Senate", "", OfficeLevel::kFederal, "");
-  }
-  if (words.HasPhrase({"us", "house"}) || words.HasPhrase({"us", "representative"}) ||
-      words.HasPhrase({"us", "congress"}) ||
-      words.HasPhrase({"representative", "in", "congress"}) ||
-      words.HasPhrase({"member", "of", "congress"}) ||
-      words.HasPhrase({"united", "states", "representative"}) ||
-      words.HasPhrase({"united", "states", "house"}) || words.Has("congressional") ||
-      words.StartsWith({"congress"})) {
-    return Seat("U.S. House", NumberedDistrict(words, cell), OfficeLevel::kFederal, "");
-  }
-  return std::nullopt;
-}
-
-std::optional<NormalizedOffice> StateOffice(const OfficeWords& words, std::string_view cell) {
-  const bool is_local = words.HasAny({"county", "city", "town", "village", "borough"});
-  if (words.HasPhrase({"lieutenant", "governor"}) || words.HasPhrase({"lt", "governor"}) ||
-      words.HasPhrase({"lieut", "governor"}) || words.HasPhrase({"lt", "gov"})) {
-    // "Governor and Lieutenant Governor" is the governor's race (one joint vote).
-    if (!words.StartsWith({"governor"}))
-      return Seat("Lieutenant Governor", "", OfficeLevel::kState, "");
-  }
-  if (!is_local && (words.StartsWith({"governor"}) || words.HasPhrase({"state", "governor"}))) {
-    return Seat("Governor", "", OfficeLevel::kState, "");
-  }
-  if (!is_local && words.HasPhrase({"attorney", "general"})) {
-    return Seat("Attorney General", "", OfficeLevel::kState, "");
-  }
-  if (!is_local && words.Has("comptroller"))
-    return Seat("Comptroller", "", OfficeLevel::kState, "");
-  if (!is_local && words.HasPhrase({"secretary", "of", "state"})) {
-    return Seat("Secretary of State", "", OfficeLevel::kState, "");
-  }
-  if (words.HasPhrase({"state", "senate"}) || words.HasPhrase({"state", "senator"}) ||
-      (words.size() <= 2 && words.HasAny({"senate", "senator"}) && !cell.empty())) {
-    return Seat("State Senate", NumberedDistrict(words, cell), OfficeLevel::kState, "");
-  }
-  if (words.HasAny({"assembly", "assemblyman", "assemblywoman", "assemblymember"}) ||
-      words.HasPhrase({"state", "house"}) || words.HasPhrase({"state", "representative"})) {
-    return Seat("State Assembly", NumberedDistrict(words, cell), OfficeLevel::kState, "");
-  }
-  return std::nullopt;
-}
-
-std::optional<NormalizedOffice> JudicialOffice(std::string_view text, const OfficeWords& words,
-                                               std::string_view cell, std::string_view county) {
-  if (!words.HasAny(
-          {"judge", "judges", "justice", "justices", "court", "surrogate", "surrogates"})) {
-    return std::nullopt;
-  }
-  const auto local = [&](std::string office) {
-    std::string district = DistrictNumberInWords(words);
-    if (district.empty()) district = DistrictFromCell(cell);
-    return Seat(std::move(office), std::move(district), OfficeLevel::kJudicial,
-                std::string(county));
-  };
-  if (words.HasPhrase({"supreme", "court"})) {
-    // Supreme Court justices are elected by judicial district, which spans several counties.
-    std::string district = DistrictNumberInWords(words);
-    if (district.empty()) district = DistrictFromCell(cell);
-    return Seat("Supreme Court Justice", std::move(district), OfficeLevel::kJudicial, "");
-  }
-  if (words.HasPhrase({"court", "of", "appeals"})) {
-    return Seat("Court of Appeals Judge", "", OfficeLevel::kJudicial, "");
-  }
-  if (words.HasPhrase({"civil", "court"})) {
-    // NYC elects civil court judges countywide and by municipal court district: two seat kinds.
-    const size_t after = words.Find({"civil", "court"}) + 2;
-    std::string office = "Civil Court Judge";
-    if (after < words.size() && words[after] == "county") office += " - County";
-    if (after < words.size() && words[after] == "district") office += " - District";
-    return Seat(std::move(office), DistrictFromCell(cell), OfficeLevel::kJudicial,
-                std::string(county));
-  }
-  if (words.HasPhrase({"family", "court"})) return local("Family Court Judge");
-  if (words.HasAny({"surrogate", "surrogates"})) return local("Surrogate's Court Judge");
-  if (words.HasPhrase({"county", "court"})) return local("County Court Judge");
-  if (words.HasPhrase({"city", "court"})) return local("City Court Judge");
-  if (words.HasPhrase({"district", "court"})) return local("District Court Judge");
-  if (words.HasPhrase({"court", "of", "claims"})) {
-    return Seat("Court of Claims Judge", "", OfficeLevel::kJudicial, "");
-  }
-  for (const auto& [kind, office] :
-       {std::pair<std::string_view, std::string_view>{"town", "Town Justice"},
-        {"village", "Village Justice"}}) {
-    if (words.Has(kind) && words.HasAny({"justice", "justices"})) {
-      std::string district = PlaceInText(text);
-      if (district.empty()) district = DistrictFromCell(cell);
-      return Seat(std::string(office), std::move(district), OfficeLevel::kJudicial,
-                  std::string(county));
+    case DistrictRule::kAssembly: {
+      // Delegates are elected by Assembly district, numbered statewide.
+      if (std::string assembly = AssemblyNumberInWords(words); !assembly.empty()) return assembly;
+      return DistrictFromCell(cell);
+    }
+    case DistrictRule::kUnit: {
+      // Suffolk writes which kind of district a state committee seat is in ("1st CD", "8th
+      // AD") and only its number in the cell; the kind keeps CD 1 and AD 1 apart.
+      std::string district = DistrictFromCell(cell);
+      if (const auto unit = UnitDistrictInWords(words);
+          unit && (district.empty() || district == unit->first)) {
+        return fmt::format("{} {}", OrdinalText(unit->first), unit->second);
+      }
+      if (district.empty()) district = DistrictNumberInWords(words);
+      return district;
+    }
+    case DistrictRule::kPlace: {
+      // A named place is the seat; Suffolk puts its town code in the district cell of these
+      // rows, so the cell only counts when the text names no place (NYC council districts).
+      // A ward or district of the place is part of the seat: "City of Lincolnton Ward 1".
+      if (std::string place = PlaceInText(text); !place.empty()) {
+        for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
+          if (!IsOneOf(words[idx], {"ward", "district"})) continue;
+          if (const auto number = OrdinalNumber(words[idx + 1])) {
+            return fmt::format("{} {} {}", place, words[idx] == "ward" ? "Ward" : "District",
+                               *number);
+          }
+        }
+        return place;
+      }
+      if (std::string from_cell = DistrictFromCell(cell); !from_cell.empty()) return from_cell;
+      return DistrictNumberInWords(words);
+    }
+    case DistrictRule::kSenateClass: {
+      const int senate_class = table.SenateClass(context.state, context.year, is_special);
+      return senate_class == 0 ? "" : fmt::format("Class {}", senate_class);
     }
   }
-  return local(Readable(text));
+  return "";
 }
 
-std::optional<NormalizedOffice> CountyOffice(const OfficeWords& words, std::string_view cell,
-                                             std::string_view county) {
-  const auto seat = [&](std::string office, std::string district = "") {
-    return Seat(std::move(office), std::move(district), OfficeLevel::kCounty, std::string(county));
-  };
-  if (words.Has("sheriff")) return seat("Sheriff");
-  if (words.HasPhrase({"district", "attorney"})) return seat("District Attorney");
-  if (words.HasPhrase({"borough", "president"})) return seat("Borough President");
-  if (words.HasPhrase({"county", "clerk"})) return seat("County Clerk");
-  if (words.HasPhrase({"county", "executive"})) return seat("County Executive");
-  if (words.HasPhrase({"county", "treasurer"})) return seat("County Treasurer");
-  if (words.HasPhrase({"county", "comptroller"})) return seat("County Comptroller");
-  if (words.HasAny({"coroner", "coroners"})) return seat("Coroner");
-  if (words.HasPrefix("legislat") && !words.Has("state")) {
-    return seat("County Legislature", NumberedDistrict(words, cell));
+std::string JurisdictionOf(const OfficeRule& rule, const OfficeTable& table,
+                           const OfficeContext& context, std::string_view text) {
+  switch (rule.scope) {
+    case SeatScope::kStatewide:
+    case SeatScope::kDistrict:
+      return "";
+    case SeatScope::kCounty:
+      return std::string(context.county);
+    case SeatScope::kCity: {
+      std::string city = table.CityOf(context.state, context.county);
+      return city.empty() ? std::string(context.county) : city;
+    }
+    case SeatScope::kNamedCounty: {
+      std::string named = CountyInText(text);
+      return named.empty() ? std::string(context.county) : named;
+    }
   }
-  return std::nullopt;
+  return std::string(context.county);
 }
 
-std::optional<NormalizedOffice> MunicipalOffice(std::string_view text, const OfficeWords& words,
-                                                std::string_view cell, std::string_view county) {
-  const std::string place = PlaceInText(text);
-  const bool is_town = place.starts_with("Town") || (place.empty() && words.Has("town"));
-  const bool is_village = place.starts_with("Village") || (place.empty() && words.Has("village"));
-  const bool is_city = place.starts_with("City") || (place.empty() && words.Has("city"));
-  // A named place is the seat; Suffolk puts its town code in the district cell of these rows,
-  // so the cell only counts when the text names no place (NYC council districts).
-  const auto seat = [&](std::string office) {
-    std::string district = place.empty() ? DistrictFromCell(cell) : place;
-    if (place.empty() && district.empty()) district = DistrictNumberInWords(words);
-    return Seat(std::move(office), std::move(district), OfficeLevel::kMunicipal,
-                CityJurisdiction(county));
-  };
-  if (words.HasAny(
-          {"council", "councilman", "councilwoman", "councilmember", "councilor", "councilmen"}) ||
-      words.HasPhrase({"town", "board"})) {
-    if (is_town) return seat("Town Council");
-    if (is_village) return seat("Village Council");
-    if (is_city) return seat("City Council");
-    return seat("Council");
+std::string OfficeName(const OfficeRule& rule, std::string_view text, const OfficeWords& words) {
+  std::string office = rule.office;
+  if (const size_t pos = office.find("{gender}"); pos != std::string::npos) {
+    office.replace(pos, std::string_view("{gender}").size(), GenderSuffix(words));
   }
-  if (words.Has("mayor")) return seat("Mayor");
-  if (words.HasPhrase({"public", "advocate"})) return seat("Public Advocate");
-  if (words.HasPhrase({"receiver", "of", "taxes"}) || words.HasPhrase({"tax", "receiver"})) {
-    return seat("Receiver of Taxes");
+  if (const size_t pos = office.find("{text}"); pos != std::string::npos) {
+    office.replace(pos, std::string_view("{text}").size(), Readable(text));
   }
-  if (words.Has("supervisor")) return seat("Town Supervisor");
-  if (words.HasPhrase({"superintendent", "of", "highways"}) ||
-      words.HasPhrase({"highway", "superintendent"})) {
-    return seat("Highway Superintendent");
-  }
-  if (words.Has("clerk")) {
-    if (is_village) return seat("Village Clerk");
-    if (is_city) return seat("City Clerk");
-    return seat("Town Clerk");
-  }
-  if (words.HasAny({"trustee", "trustees"}) && is_village) return seat("Village Trustee");
-  if (words.HasAny({"assessor", "assessors"})) return seat("Assessor");
-  if (words.Has("comptroller")) return seat(is_city ? "City Comptroller" : "Town Comptroller");
-  if (words.HasAny({"alderman", "aldermen"})) return seat("Common Council");
-  return std::nullopt;
+  return office;
 }
 
 }  // namespace
 
 std::string PlainDistrictNumber(std::string_view text) {
-  return OrdinalNumber(base::Trim(text)).value_or("");
+  std::string_view trimmed = base::Trim(text);
+  // Broome 2018 exports districts as floats: "124.0" is district 124.
+  if (const size_t dot = trimmed.find('.'); dot != std::string_view::npos && dot > 0) {
+    const std::string_view fraction = trimmed.substr(dot + 1);
+    if (fraction.find_first_not_of('0') != std::string_view::npos) return "";
+    trimmed = trimmed.substr(0, dot);
+    for (const char c : trimmed) {
+      if (!IsDigit(c)) return "";
+    }
+  }
+  return OrdinalNumber(trimmed).value_or("");
 }
 
-NormalizedOffice NormalizeOffice(std::string_view office_raw, std::string_view district_raw,
-                                 std::string_view county) {
+NormalizedOffice NormalizeOffice(const OfficeTable& table, const OfficeContext& context,
+                                 std::string_view office_raw, std::string_view district_raw) {
   std::string text = base::CollapseSpaces(office_raw);
-  std::string party_from_office;
-  // Suffolk prefixes party positions with the party's letter: "C - Member of State Committee".
+  NormalizedOffice out;
+  // A one-letter party prefix ("C - Member of State Committee 1st CD"), where the state's table
+  // knows the letter.
   constexpr std::string_view kLetterSeparator = " - ";
   if (text.size() > 1 + kLetterSeparator.size() && IsUpper(text[0]) &&
       std::string_view(text).substr(1, kLetterSeparator.size()) == kLetterSeparator) {
-    party_from_office = PartyFromOfficeLetter(text[0]);
-    if (!party_from_office.empty()) text.erase(0, 1 + kLetterSeparator.size());
+    out.party_from_office = table.PartyOfPrefix(context.state, text[0]);
+    if (!out.party_from_office.empty()) text.erase(0, 1 + kLetterSeparator.size());
   }
-  text = WithoutVoteFor(std::move(text));
+  if (std::string party = SplitPartySuffix(text); !party.empty() && out.party_from_office.empty()) {
+    out.party_from_office = std::move(party);
+  }
+  int seats_in_text = 0;
+  std::tie(text, seats_in_text) = SplitVoteFor(std::move(text));
   if (ClassifyOfficeLabel(text).has_value()) {
     NormalizedOffice turnout;
-    turnout.party_from_office = std::move(party_from_office);
+    turnout.party_from_office = std::move(out.party_from_office);
     return turnout;
   }
   const OfficeWords words(text);
   const std::string cell = base::CollapseSpaces(district_raw);
-  std::optional<NormalizedOffice> seat = PartyOffice(text, words, cell, county);
-  if (!seat) seat = FederalOffice(words, cell);
-  if (!seat) seat = JudicialOffice(text, words, cell, county);
-  if (!seat) seat = StateOffice(words, cell);
-  if (!seat) seat = CountyOffice(words, cell, county);
-  if (!seat) seat = MunicipalOffice(text, words, cell, county);
-  if (!seat) {
-    // Unknown offices on NY ballots are local ones (water district commissioner, school
-    // board); a county seat keeps different counties' same-named offices apart.
-    seat = Seat(Readable(text), DistrictFromCell(cell),
-                words.Has("county") ? OfficeLevel::kCounty : OfficeLevel::kMunicipal,
-                std::string(county));
+  size_t match_end = OfficeWords::kNotFound;
+  const OfficeRule* rule = table.Match(context.state, words, match_end);
+  if (rule == nullptr) {
+    out.office = Readable(text);
+    out.district = DistrictFromCell(cell);
+    out.level = OfficeLevel::kOther;
+    out.jurisdiction = std::string(context.county);
+    out.seats = seats_in_text;
+    out.is_seats_from_data = seats_in_text > 0;
+    return out;
   }
-  seat->party_from_office = std::move(party_from_office);
-  return *std::move(seat);
+  const bool is_special = context.is_special || words.HasAny({"special", "unexpired"});
+  out.office = OfficeName(*rule, text, words);
+  out.level = rule->level;
+  out.district = DistrictOf(*rule, table, context, text, words, match_end, cell, is_special);
+  out.jurisdiction = JurisdictionOf(*rule, table, context, text);
+  // A state with one House member elects them at large, whatever the file writes ("0", "1").
+  out.is_statewide = rule->scope == SeatScope::kStatewide;
+  if (out.office == "U.S. House" && HasOneAtLargeSeat(context.state, context.year)) {
+    out.district = "AL";
+    out.is_statewide = true;
+  }
+  out.seats = seats_in_text > 0 ? seats_in_text : rule->seats;
+  out.is_seats_from_data = seats_in_text > 0;
+  out.rule = rule->location;
+  out.body = rule->body;
+  return out;
 }
 
 }  // namespace downballot::ingest

@@ -18,9 +18,16 @@ struct Case {
   const char* party_from_office = "";
 };
 
-void Check(const Case& c) {
+NormalizedOffice Normalize(std::string_view state, int year, std::string_view office_raw,
+                           std::string_view district_raw, std::string_view county) {
+  return NormalizeOffice(OfficeTable::Default(), OfficeContext{state, year, false, county},
+                         office_raw, district_raw);
+}
+
+// New York cases: the rules that were New York's code are now ny.tsv and offices.tsv.
+void Check(const Case& c, std::string_view state = "NY") {
   SCOPED_TRACE(testing::Message() << c.office_raw << " | " << c.district_raw << " | " << c.county);
-  const NormalizedOffice got = NormalizeOffice(c.office_raw, c.district_raw, c.county);
+  const NormalizedOffice got = Normalize(state, 2018, c.office_raw, c.district_raw, c.county);
   EXPECT_EQ(got.office, c.office);
   EXPECT_EQ(got.district, c.district);
   EXPECT_EQ(got.level, c.level) << model::ToString(got.level);
@@ -32,7 +39,7 @@ TEST(OfficeNormalizer, NormalisesFederalAndStatewideOffices) {
   const Case cases[] = {
       {"President", "", "Albany", "President", "", OfficeLevel::kFederal, ""},
       {"President", "NYC", "Richmond", "President", "", OfficeLevel::kFederal, ""},
-      {"U.S. Senate", "NYC", "Richmond", "U.S. Senate", "", OfficeLevel::kFederal, ""},
+      {"U.S. Senate", "NYC", "Richmond", "U.S. Senate", "Class 1", OfficeLevel::kFederal, ""},
       {"U.S. House", "14", "Bronx", "U.S. House", "14", OfficeLevel::kFederal, ""},
       {"U.S. House", "07", "Kings", "U.S. House", "7", OfficeLevel::kFederal, ""},
       {"U S House", "23", "Tompkins", "U.S. House", "23", OfficeLevel::kFederal, ""},
@@ -62,6 +69,8 @@ TEST(OfficeNormalizer, NormalisesLegislativeSeatsAndTheirDistricts) {
        OfficeLevel::kState, ""},
       {"130th Assembly District", "", "Oswego", "State Assembly", "130", OfficeLevel::kState, ""},
       {"State House", "118", "Herkimer", "State Assembly", "118", OfficeLevel::kState, ""},
+      // Broome 2018 writes districts as floats; "124.0" is the same seat as "124".
+      {"State Assembly", "124.0", "Broome", "State Assembly", "124", OfficeLevel::kState, ""},
       {"Member of the City Council", "17", "Bronx", "City Council", "17", OfficeLevel::kMunicipal,
        "New York City"},
   };
@@ -113,7 +122,7 @@ TEST(OfficeNormalizer, NormalisesPartyPositions) {
 
 TEST(OfficeNormalizer, NormalisesJudicialCountyAndMunicipalOffices) {
   const Case cases[] = {
-      {"STATE SUPREME COURT JUSTICE (VOTE FOR 4)", "", "Onondaga", "Supreme Court Justice", "",
+      {"STATE SUPREME COURT JUSTICE", "", "Onondaga", "Supreme Court Justice", "",
        OfficeLevel::kJudicial, ""},
       {"Justice of the Supreme Court 6th Judicial District", "", "Tompkins",
        "Supreme Court Justice", "6", OfficeLevel::kJudicial, ""},
@@ -152,21 +161,157 @@ TEST(OfficeNormalizer, NormalisesJudicialCountyAndMunicipalOffices) {
 TEST(OfficeNormalizer, TurnoutLabelsInTheOfficeColumnHaveNoOffice) {
   for (const char* label : {"Ballots Cast", "Registered Voters", "BALLOTS CAST"}) {
     SCOPED_TRACE(label);
-    const NormalizedOffice got = NormalizeOffice(label, "", "Albany");
+    const NormalizedOffice got = Normalize("NY", 2018, label, "", "Albany");
     EXPECT_EQ(got.office, "");
     EXPECT_EQ(got.district, "");
     EXPECT_EQ(got.jurisdiction, "");
   }
 }
 
-TEST(OfficeNormalizer, KeepsUnknownOfficesReadableAndLocal) {
+TEST(OfficeNormalizer, KeepsUnmatchedOfficesReadableLocalAndFlagged) {
   const Case cases[] = {
       {"WATER DISTRICT COMMISSIONER", "", "Erie", "Water District Commissioner", "",
-       OfficeLevel::kMunicipal, "Erie"},
-      {"Soil and Water County Board", "3", "Erie", "Soil and Water County Board", "3",
-       OfficeLevel::kCounty, "Erie"},
+       OfficeLevel::kOther, "Erie"},
+      {"Special--Hospital Authority", "3", "Appling", "Special--Hospital Authority", "3",
+       OfficeLevel::kOther, "Appling"},
   };
   for (const Case& c : cases) Check(c);
+  EXPECT_EQ(Normalize("NY", 2018, "WATER DISTRICT COMMISSIONER", "", "Erie").rule, "");
+  EXPECT_NE(Normalize("NY", 2018, "Sheriff", "", "Erie").rule, "");
+}
+
+TEST(OfficeNormalizer, ReadsVoteForNAsTheSeatsElected) {
+  const NormalizedOffice justices =
+      Normalize("NY", 2018, "STATE SUPREME COURT JUSTICE (VOTE FOR 4)", "", "Onondaga");
+  EXPECT_EQ(justices.office, "Supreme Court Justice");
+  EXPECT_EQ(justices.seats, 4);
+  EXPECT_TRUE(justices.is_seats_from_data);
+  const NormalizedOffice committee =
+      Normalize("NY", 2018, "COUNTY COMMITTEE - TOWN OF CICERO DISTRICT 22", "", "Onondaga");
+  EXPECT_EQ(committee.seats, 2);  // ny.tsv: two members per election district
+  EXPECT_FALSE(committee.is_seats_from_data);
+  EXPECT_EQ(committee.body, "County Committee");
+  EXPECT_EQ(Normalize("NY", 2018, "Female County Committee", "41050", "Kings").seats, 1);
+  EXPECT_EQ(Normalize("NY", 2018, "Town Council (Vote for Two)", "", "Erie").seats, 2);
+  EXPECT_EQ(Normalize("NY", 2018, "Judicial Delegate", "77", "Bronx").seats, 0);  // it varies
+}
+
+TEST(OfficeNormalizer, NamesTheSenateSeatByItsClass) {
+  EXPECT_EQ(Normalize("NY", 2018, "U.S. Senate", "", "Albany").district, "Class 1");
+  EXPECT_EQ(Normalize("NY", 2016, "U.S. Senate", "", "Albany").district, "Class 3");
+  // Minnesota 2018 elected both seats: the regular one (class 1) and a special one (class 2).
+  EXPECT_EQ(Normalize("MN", 2018, "U.S. Senate", "", "Hennepin").district, "Class 1");
+  EXPECT_EQ(Normalize("MN", 2018, "U.S. Senate Special", "", "Hennepin").district, "Class 2");
+  EXPECT_EQ(NormalizeOffice(OfficeTable::Default(), OfficeContext{"MS", 2018, true, "Hinds"},
+                            "U.S. Senate", "")
+                .district,
+            "Class 2");
+}
+
+TEST(OfficeNormalizer, ReadsOtherStatesOffices) {
+  const Case az[] = {
+      {"State Representative", "7", "Apache", "State House", "7", OfficeLevel::kState, ""},
+      {"Corporation Commissioner", "", "Arizona", "Corporation Commissioner", "",
+       OfficeLevel::kState, ""},
+      {"Supertendent of Public Instruction", "", "Apache", "Superintendent of Public Instruction",
+       "", OfficeLevel::kState, ""},
+      {"PROPOSITION 125", "", "Apache", "Proposition 125", "", OfficeLevel::kMeasure, "Apache"},
+      {"Retain Justice Supreme-Bolick", "", "Apache", "Retain Justice Supreme-Bolick", "",
+       OfficeLevel::kMeasure, "Apache"},
+      {"Justice of the Peace Dist. 1 Round Valley", "", "Apache", "Justice of the Peace", "1",
+       OfficeLevel::kJudicial, "Apache"},
+  };
+  for (const Case& c : az) Check(c, "AZ");
+  EXPECT_EQ(Normalize("AZ", 2018, "State Representative", "7", "Apache").seats, 2);
+  const Case ga[] = {
+      {"State Senator, District 18", "", "Houston", "State Senate", "18", OfficeLevel::kState, ""},
+      {"U.S. Representative, District 12", "", "Appling", "U.S. House", "12", OfficeLevel::kFederal,
+       ""},
+      {"Public Service Commission, District 3", "", "Cherokee", "Public Service Commissioner", "3",
+       OfficeLevel::kState, ""},
+      {"Public Service Commission", "3", "APPLING", "Public Service Commissioner", "3",
+       OfficeLevel::kState, ""},
+      // Not a party chair: Georgia county files write the county commission as "CC".
+      {"CC, CHAIRMAN", "", "Cherokee", "County Commission Chair", "", OfficeLevel::kCounty,
+       "Cherokee"},
+      {"CC, D1", "", "Cherokee", "County Commission", "1", OfficeLevel::kCounty, "Cherokee"},
+      {"Superior Court Judge", "Blue Ridge Circuit (Harris)", "Cherokee", "Superior Court Judge",
+       "Blue Ridge Circuit (Harris)", OfficeLevel::kJudicial, ""},
+      {"Supreme Court Justice", "Boggs", "Cherokee", "Supreme Court Justice", "Boggs",
+       OfficeLevel::kJudicial, ""},
+  };
+  for (const Case& c : ga) Check(c, "GA");
+  const Case nc[] = {
+      {"NC STATE SENATE DISTRICT 42 (REP)", "", "Alexander", "State Senate", "42",
+       OfficeLevel::kState, "", "REP"},
+      {"US HOUSE OF REPRESENTATIVES DISTRICT 05 (DEM)", "05", "Ashe", "U.S. House", "5",
+       OfficeLevel::kFederal, "", "DEM"},
+      {"NC HOUSE OF REPRESENTATIVES DISTRICT 090 (REP)", "090", "Alleghany", "State House", "90",
+       OfficeLevel::kState, "", "REP"},
+      {"ALLEGHANY COUNTY BOARD OF COMMISSIONERS (REP)", "", "Alleghany", "County Commission", "",
+       OfficeLevel::kCounty, "Alleghany", "REP"},
+      {"ALLEGHANY COUNTY BOARD OF EDUCATION (DEM)", "", "Alleghany", "Board of Education", "",
+       OfficeLevel::kCounty, "Alleghany", "DEM"},
+      {"HAYWOOD COUNTY TAX COLLECTOR (REP)", "", "Haywood", "Tax Collector", "",
+       OfficeLevel::kCounty, "Haywood", "REP"},
+      {"DISTRICT ATTORNEY DISTRICT 17 (REP)", "", "Caswell", "District Attorney", "17",
+       OfficeLevel::kCounty, "", "REP"},
+      {"CITY OF LINCOLNTON CITY COUNCIL WARD 1 (DEM)", "", "Lincoln", "City Council",
+       "City of Lincolnton Ward 1", OfficeLevel::kMunicipal, "Lincoln", "DEM"},
+      {"One Quarter Cent Sales Tax", "", "Wake", "One Quarter Cent Sales Tax", "",
+       OfficeLevel::kMeasure, "Wake"},
+  };
+  for (const Case& c : nc) Check(c, "NC");
+  const Case wi[] = {
+      {"Dane County Circuit Court, Branch 8", "", "Dane", "Circuit Court Judge", "Branch 8",
+       OfficeLevel::kJudicial, "Dane"},
+      {"Buffalo-Pepin County Circuit Court", "", "Pepin", "Circuit Court Judge", "",
+       OfficeLevel::kJudicial, "Buffalo-Pepin"},
+      {"State Assembly", "42", "Columbia", "State Assembly", "42", OfficeLevel::kState, ""},
+  };
+  for (const Case& c : wi) Check(c, "WI");
+  const Case fl[] = {
+      {"Circuit Judge", "8th Judicial Circuit, Group 11", "Alachua", "Circuit Court Judge",
+       "8th Judicial Circuit, Group 11", OfficeLevel::kJudicial, ""},
+      {"County Court Judge", "Group 2", "Alachua", "County Court Judge", "Group 2",
+       OfficeLevel::kJudicial, "Alachua"},
+      {"State House", "20", "Alachua", "State House", "20", OfficeLevel::kState, ""},
+  };
+  for (const Case& c : fl) Check(c, "FL");
+}
+
+TEST(OfficeNormalizer, ReadsPartyOfficesOfOtherStates) {
+  const Case cases[] = {
+      // Texas: precinct chairs and the county chair form the county executive committee.
+      {"PRECINCT 101, PRECINCT CHAIRMAN", "", "Travis", "Precinct Chair", "101",
+       OfficeLevel::kParty, "Travis"},
+      {"Precinct Chair, Pct 4", "", "Travis", "Precinct Chair", "4", OfficeLevel::kParty, "Travis"},
+      {"COUNTY CHAIRMAN", "", "Travis", "County Chair", "", OfficeLevel::kParty, "Travis"},
+  };
+  for (const Case& c : cases) Check(c, "TX");
+  const Case mi[] = {
+      {"Delegate to County Convention Precinct 3", "", "Eaton", "Precinct Delegate", "3",
+       OfficeLevel::kParty, "Eaton"},
+      {"Precinct Delegate", "12", "Eaton", "Precinct Delegate", "12", OfficeLevel::kParty, "Eaton"},
+  };
+  for (const Case& c : mi) Check(c, "MI");
+  const Case az[] = {
+      {"Precinct Committeeman", "Apache Junction 4", "Pinal", "Precinct Committeeperson",
+       "Apache Junction 4", OfficeLevel::kParty, "Pinal"},
+  };
+  for (const Case& c : az) Check(c, "AZ");
+  EXPECT_EQ(Normalize("TX", 2018, "PRECINCT 101, PRECINCT CHAIRMAN", "", "Travis").body,
+            "County Executive Committee");
+}
+
+TEST(OfficeNormalizer, KeepsNewYorksPartyLettersInNewYork) {
+  // Suffolk's "C - " prefix is New York's (party_prefixes.tsv); elsewhere it is text.
+  EXPECT_EQ(Normalize("NY", 2018, "C - Member of State Committee 1st CD", "1", "Suffolk")
+                .party_from_office,
+            "CON");
+  EXPECT_EQ(Normalize("GA", 2018, "C - Member of State Committee 1st CD", "1", "Appling")
+                .party_from_office,
+            "");
 }
 
 TEST(OfficeNormalizer, ReadsPlainAndOrdinalDistrictNumbers) {
@@ -174,8 +319,9 @@ TEST(OfficeNormalizer, ReadsPlainAndOrdinalDistrictNumbers) {
     const char* text;
     const char* want;
   };
-  const NumberCase cases[] = {{"14th", "14"}, {"07", "7"},  {"53RD", "53"}, {"1st", "1"},
-                              {"0", "0"},     {"64RH", ""}, {"NYC", ""},    {"", ""}};
+  const NumberCase cases[] = {{"14th", "14"},   {"07", "7"},  {"53RD", "53"},  {"1st", "1"},
+                              {"0", "0"},       {"64RH", ""}, {"NYC", ""},     {"", ""},
+                              {"124.0", "124"}, {"12.5", ""}, {"124.", "124"}, {"A.0", ""}};
   for (const NumberCase& c : cases) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(PlainDistrictNumber(c.text), c.want);

@@ -12,16 +12,20 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "base/text_encoding.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
 #include "ingest/office_normalizer.h"
+#include "ingest/office_words.h"
 #include "ingest/party_normalizer.h"
 #include "ingest/pseudo_row_classifier.h"
 #include "ingest/results_file_name.h"
 #include "ingest/text_input.h"
+#include "ingest/us_states.h"
 
 namespace downballot::ingest {
 namespace {
@@ -43,6 +47,14 @@ struct Layout {
   size_t votes = kNoColumn;
   size_t assembly_district = kNoColumn;
   std::vector<std::pair<std::string, size_t>> vote_modes;  // summed when there is no votes column
+
+  [[nodiscard]] bool IsVoteColumn(size_t column) const {
+    if (column == votes) return true;
+    for (const auto& mode : vote_modes) {
+      if (mode.second == column) return true;
+    }
+    return false;
+  }
 
   // The last column a row must have for the parser to read everything it needs from it.
   [[nodiscard]] size_t LastNeeded() const {
@@ -102,7 +114,7 @@ absl::StatusOr<Layout> MapHeader(std::string_view path, const Record& header) {
     };
     if (key == "county") {
       assign(layout.county);
-    } else if (key == "precinct") {
+    } else if (key == "precinct" || key == "ward") {
       assign(layout.precinct);
     } else if (key == "office") {
       assign(layout.office);
@@ -218,6 +230,43 @@ std::string Clean(std::string_view text) {
   return is_clean ? std::string(text) : base::CollapseSpaces(text);
 }
 
+// A precinct label's identity: lowercase words, ordinals as plain numbers, without the words
+// that only say what a precinct is ("Cicero 22nd District" and "Cicero 22" -> "cicero 22").
+// "" for a label with no number, which is never compared.
+std::string PrecinctKey(std::string_view label) {
+  std::string key;
+  bool has_number = false;
+  std::string word;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    std::string_view view = word;
+    size_t digits = 0;
+    while (digits < view.size() && view[digits] >= '0' && view[digits] <= '9') ++digits;
+    if (digits > 0 &&
+        (digits == view.size() || view.substr(digits) == "st" || view.substr(digits) == "nd" ||
+         view.substr(digits) == "rd" || view.substr(digits) == "th")) {
+      view = view.substr(0, digits);
+      while (view.size() > 1 && view.front() == '0') view.remove_prefix(1);
+      has_number = true;
+    }
+    if (view != "district" && view != "dist" && view != "precinct" && view != "pct" &&
+        view != "ed" && view != "election") {
+      if (!key.empty()) key.push_back(' ');
+      key += view;
+    }
+    word.clear();
+  };
+  for (const char c : label) {
+    if (IsAlnum(c)) {
+      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return has_number ? key : "";
+}
+
 // "Ronald Castorina Jr. (Conservative)" -> "Ronald Castorina Jr." and "CON": some NYC exports
 // repeat the party line in the name, which would split one candidate in two.
 std::pair<std::string, std::string> SplitPartySuffix(const std::string& name) {
@@ -230,7 +279,8 @@ std::pair<std::string, std::string> SplitPartySuffix(const std::string& name) {
 }
 
 struct OfficeInfo {
-  std::string text;  // the office cell with spacing collapsed
+  std::string text;           // the office cell with spacing collapsed
+  std::string district_cell;  // the district cell with spacing collapsed
   NormalizedOffice seat;
   std::optional<model::RowKind> label_kind;  // set when the office cell is a turnout label
   std::string label_party;                   // the party such a label names, if any
@@ -239,6 +289,7 @@ struct OfficeInfo {
 struct CountyInfo {
   std::string name;
   bool is_total = false;
+  bool names_state = false;  // the cell names the file's state, not a county
 };
 
 struct PartyInfo {
@@ -261,8 +312,9 @@ struct StringHash {
 
 class Parser {
  public:
-  Parser(std::string_view path, model::ResultFileInfo info, model::FileReport& report)
-      : path_(path), info_(std::move(info)), report_(report) {}
+  Parser(std::string_view path, model::ResultFileInfo info, const OfficeTable& offices,
+         model::FileReport& report)
+      : path_(path), info_(std::move(info)), offices_table_(offices), report_(report) {}
 
   absl::StatusOr<std::vector<model::ResultRow>> Run(std::string_view text) {
     // Rows of the NY files average about 60 bytes (the densest about 50); reserving avoids
@@ -288,7 +340,12 @@ class Parser {
       ++report_.rows_read;
       RETURN_IF_ERROR(ParseRecord(record));
     }
-    MarkDistrictTotals();
+    FillDownPrecincts();
+    MarkContestTotals();
+    MarkSubTabulations();
+    MarkRepeatedRows();
+    MarkRepeatedPrecinctBlocks();
+    for (model::ResultRow& row : rows_) row.geography = GeographyOf(row);
     AddNotes();
     return std::move(rows_);
   }
@@ -332,11 +389,23 @@ class Parser {
     row.office_raw = std::string(Field(record, layout_.office));
     const bool is_county_total = SetPlace(record, row);
     const OfficeInfo& office = Office(row.office_raw, Field(record, layout_.district), row.county);
-    if (office.text.empty()) return RejectRow(record.line, "office", "office is empty");
+    if (office.text.empty()) {
+      // Ohio's 2018 special writes "Registered Voters" and "Ballots Cast" in the candidate
+      // column with an empty office: election-wide turnout, as when the label is the office.
+      const NameInfo& label = Name(Field(record, layout_.candidate));
+      if (label.kind != model::RowKind::kRegisteredVoters &&
+          label.kind != model::RowKind::kBallotsCast) {
+        return RejectRow(record.line, "office", "office is empty");
+      }
+    }
     row.office = office.seat.office;
     row.district = office.seat.district;
     row.level = office.seat.level;
     row.jurisdiction = office.seat.jurisdiction;
+    row.office_rule = office.seat.rule;
+    row.seats = office.seat.seats;
+    row.is_seats_from_data = office.seat.is_seats_from_data;
+    row.is_statewide = office.seat.is_statewide;
 
     row.party_raw = std::string(Field(record, layout_.party));
     const PartyInfo& party = Party(row.party_raw);
@@ -345,7 +414,11 @@ class Parser {
 
     const std::string_view name_cell = Field(record, layout_.candidate);
     const NameInfo& name = Name(name_cell);
-    if (office.label_kind) {
+    if (office.text.empty()) {
+      row.kind = name.kind;
+      row.candidate = name.name;
+      if (row.party.empty()) row.party = name.party;
+    } else if (office.label_kind) {
       // "Ballots Cast" / "Registered Voters" in the office column: a turnout figure for the
       // whole election (office ""), usually with no candidate; the label becomes the name.
       const bool is_pseudo_name = !name.name.empty() && name.kind != model::RowKind::kCandidate;
@@ -376,6 +449,17 @@ class Parser {
                        std::string(votes_ok.message().data(), votes_ok.message().size()));
     }
     if (is_total) ++num_total_rows_;
+    row_office_.push_back(&office);
+    std::string& joined = row_record_.emplace_back();
+    std::string& line_key = row_line_key_.emplace_back();
+    for (size_t column = 0; column < record.fields.size(); ++column) {
+      joined += record.fields[column];
+      joined.push_back('\x1f');
+      if (!layout_.IsVoteColumn(column)) {
+        line_key += record.fields[column];
+        line_key.push_back('\x1f');
+      }
+    }
     return absl::OkStatus();
   }
 
@@ -415,7 +499,22 @@ class Parser {
       const std::string cleaned = Clean(county_cell);
       CountyInfo county{cleaned.empty() ? info_.county : NormalizeCountyName(cleaned),
                         NamesATotal(cleaned)};
+      // Arizona's county-level files write the state in the county column and the county in
+      // the precinct column ("Arizona,Apache,..."): a county cell naming the file's own state
+      // in a county-level file hands the county over to the precinct cell.
+      county.names_state = !info_.is_precinct_level && !cleaned.empty() &&
+                           StatePostalCode(cleaned) == std::optional<std::string>(info_.state) &&
+                           cleaned.size() > 2;
       it = counties_.emplace(std::string(county_cell), std::move(county)).first;
+    }
+    if (it->second.names_state) {
+      const std::string precinct = Clean(Field(record, layout_.precinct));
+      if (!precinct.empty()) {
+        if (!num_state_in_county_column_++) state_in_county_column_ = it->second.name;
+        row.county = NormalizeCountyName(precinct);
+        row.precinct.clear();
+        return NamesATotal(precinct);
+      }
     }
     row.county = it->second.name;
     row.precinct = Precinct(record);
@@ -435,7 +534,12 @@ class Parser {
     if (it == offices_.end()) {
       OfficeInfo office;
       office.text = Clean(office_raw);
-      office.seat = NormalizeOffice(office_raw, district_raw, county);
+      office.district_cell = Clean(district_raw);
+      const bool is_special = info_.stage == model::ElectionStage::kSpecial ||
+                              info_.stage == model::ElectionStage::kSpecialPrimary;
+      office.seat = NormalizeOffice(offices_table_,
+                                    OfficeContext{info_.state, info_.date.year, is_special, county},
+                                    office_raw, district_raw);
       office.label_kind = ClassifyOfficeLabel(office.text);
       if (office.label_kind) office.label_party = PartyFromText(office.text);
       it = offices_.emplace(key, std::move(office)).first;
@@ -447,8 +551,8 @@ class Parser {
     auto it = parties_.find(party_raw);
     if (it == parties_.end()) {
       it = parties_
-               .emplace(party_raw,
-                        PartyInfo{NormalizeParty(party_raw), IsWriteInPartyLabel(party_raw)})
+               .emplace(party_raw, PartyInfo{NormalizeParty(party_raw, info_.state),
+                                             IsWriteInPartyLabel(party_raw)})
                .first;
     }
     return it->second;
@@ -508,9 +612,47 @@ class Parser {
     return absl::OkStatus();
   }
 
+  // Onondaga's 2018 general writes each precinct on the first row of its block only, leaving the
+  // cell empty below it (a spreadsheet's merged cells). In a precinct file, an empty precinct
+  // cell takes the precinct above it in the same county, unless that precinct already has a
+  // row of the same office, party and candidate: then the row is not a continuation (a county
+  // total at the end of the file) and stays a county row.
+  void FillDownPrecincts() {
+    if (!info_.is_precinct_level || layout_.precinct == kNoColumn) return;
+    std::string county;
+    std::string precinct;
+    std::set<std::string> seen;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      model::ResultRow& row = rows_[idx];
+      if (row.county != county) {
+        county = row.county;
+        precinct.clear();
+        seen.clear();
+      }
+      const std::string line = fmt::format("{}\x1f{}\x1f{}\x1f{}", row.office_raw, row.district,
+                                           row.party_raw, row.candidate);
+      if (!row.precinct.empty()) {
+        if (row.precinct != precinct) {
+          precinct = row.precinct;
+          seen.clear();
+        }
+        seen.insert(line);
+        continue;
+      }
+      if (precinct.empty() || row.kind == model::RowKind::kTotalVotes) continue;
+      if (!seen.insert(line).second) continue;
+      row.precinct = precinct;
+      row_line_key_[idx] += precinct;
+      row_record_[idx] += precinct;
+      ++num_filled_precincts_;
+    }
+  }
+
   // Statewide county files end each contest with a row whose county is empty: the district
-  // total of the county rows above it (2016-06-28 U.S. House, 2016-09-13 legislature).
-  void MarkDistrictTotals() {
+  // total of the county rows above it (2016-06-28 U.S. House, 2016-09-13 legislature). Such a
+  // row is the whole contest's figure (model::GeographyLevel::kContest): the roll-up counts it
+  // and reconciles the county rows against it. Counted here only for the note.
+  void MarkContestTotals() {
     if (!info_.county.empty()) return;
     using Contest = std::tuple<std::string, std::string, std::string, std::string>;
     std::set<Contest> with_county;
@@ -519,21 +661,204 @@ class Parser {
         with_county.emplace(row.office_raw, row.district, row.party, row.candidate);
       }
     }
-    for (model::ResultRow& row : rows_) {
+    for (const model::ResultRow& row : rows_) {
       if (!row.county.empty() || row.kind == model::RowKind::kTotalVotes) continue;
       if (with_county.contains({row.office_raw, row.district, row.party, row.candidate})) {
-        row.kind = model::RowKind::kTotalVotes;
-        ++num_total_rows_;
+        ++num_contest_totals_;
       }
     }
+  }
+
+  // A statewide contest tabulated a second time by another geography in the same file ("President
+  // Senatorial" by state senate district beside "President" by county): the extra variant of
+  // the office text or district cell is a sub-tabulation, kept with a `breakdown` and never
+  // counted. Only when the file also has the plain variant: a file whose every row carries a
+  // district cell (Richmond's "NYC" on President rows) is the contest itself.
+  void MarkSubTabulations() {
+    struct Variants {
+      std::set<std::pair<std::string, std::string>> plain;  // (office text, district cell)
+      std::set<std::pair<std::string, std::string>> qualified;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Variants> by_contest;
+    const auto is_statewide = [](const OfficeInfo& office) {
+      return !office.seat.office.empty() && office.seat.district.empty() &&
+             office.seat.jurisdiction.empty();
+    };
+    const auto is_qualified = [](const OfficeInfo& office) {
+      if (!office.district_cell.empty()) return true;
+      const OfficeWords words(office.text);
+      return words.HasAny({"senatorial", "congressional", "legislative", "district", "ward",
+                           "precinct", "assembly", "by"});
+    };
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const OfficeInfo& office = *row_office_[idx];
+      if (!is_statewide(office)) continue;
+      Variants& variants = by_contest[{office.seat.office, rows_[idx].party, rows_[idx].county}];
+      (is_qualified(office) ? variants.qualified : variants.plain)
+          .emplace(office.text, office.district_cell);
+    }
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const OfficeInfo& office = *row_office_[idx];
+      if (!is_statewide(office) || !is_qualified(office)) continue;
+      model::ResultRow& row = rows_[idx];
+      const auto it = by_contest.find({office.seat.office, row.party, row.county});
+      if (it == by_contest.end() || it->second.plain.empty()) continue;
+      row.breakdown = office.district_cell.empty()
+                          ? office.text
+                          : fmt::format("{} {}", office.text, office.district_cell);
+      ++num_sub_tabulation_rows_;
+    }
+  }
+
+  // An exact repeat of an earlier record, every cell the same, adds nothing the first did not,
+  // provided the file otherwise names each line once: kept as kRepeat (stored, never counted).
+  // When the file repeats a line (county, precinct, office, district, party, candidate) with
+  // different votes elsewhere, repeated lines are how it is written (Richmond 2018 lists Dan
+  // Donovan twice on "Ref" in every precinct; Suffolk's primary leaves the party of Void rows
+  // empty, so two parties' rows look alike): identical ones are then a coincidence, counted,
+  // and only noted.
+  void MarkRepeatedRows() {
+    absl::flat_hash_map<std::string_view, std::string_view> record_of_line;
+    bool has_differing_repeat = false;
+    int64_t num_identical = 0;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const auto [it, is_new] = record_of_line.try_emplace(row_line_key_[idx], row_record_[idx]);
+      if (is_new) continue;
+      if (it->second == row_record_[idx]) {
+        ++num_identical;
+      } else {
+        has_differing_repeat = true;
+      }
+    }
+    if (num_identical == 0) return;
+    if (has_differing_repeat) {
+      num_coincident_repeats_ = num_identical;
+      return;
+    }
+    absl::flat_hash_set<std::string_view> seen;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      if (seen.insert(row_record_[idx]).second) continue;
+      rows_[idx].kind = model::RowKind::kRepeat;
+      ++num_repeated_rows_;
+    }
+  }
+
+  // "Cicero 22" and "Cicero 22nd District": one precinct written two ways. Where every contest
+  // the two labels share has exactly the same returns under both, the later label's rows of
+  // those contests repeat the earlier's (Onondaga 2018-09-13 lists each County Committee
+  // precinct twice) and are kept as kRepeat. Labels whose returns differ are left alone.
+  void MarkRepeatedPrecinctBlocks() {
+    if (layout_.precinct == kNoColumn) return;
+    // county -> precinct key -> labels in file order, each with its rows
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> labels;
+    std::map<std::pair<std::string, std::string>, std::vector<size_t>> rows_of_label;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const model::ResultRow& row = rows_[idx];
+      if (row.precinct.empty() || row.kind == model::RowKind::kRepeat) continue;
+      std::vector<size_t>& label_rows = rows_of_label[{row.county, row.precinct}];
+      if (label_rows.empty()) {
+        const std::string key = PrecinctKey(row.precinct);
+        if (!key.empty()) labels[row.county][key].push_back(row.precinct);
+      }
+      label_rows.push_back(idx);
+    }
+    using Contest = std::tuple<std::string, std::string, std::string>;
+    using Returns = std::multiset<std::tuple<std::string, int, int64_t>>;
+    const auto contests_of = [&](const std::vector<size_t>& label_rows) {
+      std::map<Contest, Returns> contests;
+      for (const size_t idx : label_rows) {
+        const model::ResultRow& row = rows_[idx];
+        contests[{row.office_raw, row.district, row.party_raw}].emplace(
+            row.candidate, static_cast<int>(row.kind), row.votes);
+      }
+      return contests;
+    };
+    for (const auto& [county, by_key] : labels) {
+      for (const auto& [key, spellings] : by_key) {
+        if (spellings.size() < 2) continue;
+        const std::vector<size_t>& first_rows = rows_of_label[{county, spellings[0]}];
+        const std::map<Contest, Returns> first = contests_of(first_rows);
+        for (size_t other = 1; other < spellings.size(); ++other) {
+          const std::vector<size_t>& later_rows = rows_of_label[{county, spellings[other]}];
+          const std::map<Contest, Returns> later = contests_of(later_rows);
+          bool shares_contest = false;
+          bool is_same = true;
+          for (const auto& [contest, returns] : later) {
+            const auto it = first.find(contest);
+            if (it == first.end()) continue;
+            shares_contest = true;
+            is_same = is_same && it->second == returns;
+          }
+          if (!shares_contest || !is_same) continue;
+          for (const size_t idx : later_rows) {
+            model::ResultRow& row = rows_[idx];
+            if (!first.contains({row.office_raw, row.district, row.party_raw})) continue;
+            row.kind = model::RowKind::kRepeat;
+            ++num_repeated_block_rows_;
+          }
+          if (repeated_block_example_.empty()) {
+            repeated_block_example_ =
+                fmt::format("'{}' repeats '{}' in {}", spellings[other], spellings[0], county);
+          }
+        }
+      }
+    }
+  }
+
+  // Where a row sits: its precinct in a precinct file, the whole contest when it names no
+  // county (a state-level file or a district total), else its county.
+  model::GeographyLevel GeographyOf(const model::ResultRow& row) const {
+    if (info_.is_precinct_level && !row.precinct.empty()) return model::GeographyLevel::kPrecinct;
+    if (row.county.empty()) return model::GeographyLevel::kContest;
+    return model::GeographyLevel::kCounty;
   }
 
   void AddNotes() {
     if (num_total_rows_ > 0) {
       report_.notes.push_back(fmt::format(
-          "{} rows add up other rows of the file (a county or precinct named 'Total', or a "
-          "district total with no county): kept as total_votes so no vote counts twice",
+          "{} rows add up other rows of the file (a county or precinct named 'Total'): kept as "
+          "total_votes so no vote counts twice",
           num_total_rows_));
+    }
+    if (num_contest_totals_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows give a contest's total with no county: counted as the whole contest, the "
+          "county rows reconciled against them",
+          num_contest_totals_));
+    }
+    if (num_sub_tabulation_rows_ > 0) {
+      report_.notes.push_back(
+          fmt::format("{} rows tabulate a statewide contest again by another geography: kept as "
+                      "sub-tabulations, not counted",
+                      num_sub_tabulation_rows_));
+    }
+    if (num_repeated_rows_ > 0) {
+      report_.notes.push_back(
+          fmt::format("{} rows repeat an earlier row cell for cell: kept as repeats, counted once",
+                      num_repeated_rows_));
+    }
+    if (num_coincident_repeats_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows repeat an earlier row cell for cell, but the file also lists some lines twice "
+          "with different votes: counted as separate lines (see `downballot check`)",
+          num_coincident_repeats_));
+    }
+    if (num_repeated_block_rows_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows repeat another spelling of the same precinct with the same returns ({}): "
+          "kept as repeats, counted once",
+          num_repeated_block_rows_, repeated_block_example_));
+    }
+    if (num_filled_precincts_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows leave the precinct empty below a row that names it: read as that precinct's",
+          num_filled_precincts_));
+    }
+    if (num_state_in_county_column_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows name the state ('{}') in the county column: their county is the precinct "
+          "column's",
+          num_state_in_county_column_, state_in_county_column_));
     }
     if (num_short_ > 0) {
       report_.notes.push_back(fmt::format(
@@ -556,9 +881,15 @@ class Parser {
 
   std::string_view path_;
   model::ResultFileInfo info_;
+  const OfficeTable& offices_table_;
   model::FileReport& report_;
   Layout layout_;
   std::vector<model::ResultRow> rows_;
+  // Beside rows_, one entry per stored row: its office (a node of offices_, which never moves)
+  // and its record's cells joined, to find exact repeats.
+  std::vector<const OfficeInfo*> row_office_;
+  std::vector<std::string> row_record_;
+  std::vector<std::string> row_line_key_;  // the record without its vote cells
   // Caches: files repeat a few hundred offices, names and parties over thousands of rows.
   std::unordered_map<std::string, OfficeInfo> offices_;
   std::string office_key_;
@@ -571,19 +902,31 @@ class Parser {
   int64_t num_trailing_empty_ = 0;
   int64_t num_missing_votes_ = 0;
   int64_t num_votes_from_modes_ = 0;
+  int64_t num_contest_totals_ = 0;
+  int64_t num_sub_tabulation_rows_ = 0;
+  int64_t num_repeated_rows_ = 0;
+  int64_t num_coincident_repeats_ = 0;
+  int64_t num_filled_precincts_ = 0;
+  int64_t num_repeated_block_rows_ = 0;
+  std::string repeated_block_example_;
+  int64_t num_state_in_county_column_ = 0;
+  std::string state_in_county_column_;
 };
 
 }  // namespace
 
 absl::StatusOr<ParsedResults> ParseOpenElections(std::string_view path, std::string_view bytes,
-                                                 model::FileReport& report) {
+                                                 model::FileReport& report,
+                                                 const ResultsParseOptions& options) {
   if (report.path.empty()) report.path = std::string(path);
   if (report.kind.empty()) report.kind = "openelections";
   ParsedResults parsed;
   ASSIGN_OR_RETURN(parsed.info, ParseResultFileName(path));
 
   ASSIGN_OR_RETURN(const std::string text, DecodeTextFile(path, bytes, report));
-  Parser parser(path, parsed.info, report);
+  const OfficeTable& offices =
+      options.offices != nullptr ? *options.offices : OfficeTable::Default();
+  Parser parser(path, parsed.info, offices, report);
   ASSIGN_OR_RETURN(parsed.rows, parser.Run(text));
   return parsed;
 }

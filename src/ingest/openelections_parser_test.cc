@@ -1,5 +1,4 @@
 #include "ingest/openelections_parser.h"
-#include "ingest/test_files.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +9,8 @@
 #include <string>
 #include <system_error>
 #include <vector>
+
+#include "ingest/test_files.h"
 
 namespace downballot::ingest {
 namespace {
@@ -275,7 +276,7 @@ TEST(OpenElectionsParser, AcceptsRecordsShortOnlyOfColumnsItDoesNotRead) {
   EXPECT_TRUE(HasNote(parsed.report, "1 records lack trailing columns"));
 }
 
-TEST(OpenElectionsParser, MarksRowsThatAddUpOtherRowsAsTotals) {
+TEST(OpenElectionsParser, MarksTotalRowsAndContestRows) {
   const Parsed parsed = Parse(
       "candidate,office,county,district,party,precinct,votes,winner\n"
       "Anna Kaplan,U.S. House,Nassau,3,DEM,,1884,\n"
@@ -288,12 +289,19 @@ TEST(OpenElectionsParser, MarksRowsThatAddUpOtherRowsAsTotals) {
   const auto& rows = parsed.result->rows;
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0].kind, RowKind::kCandidate);
+  EXPECT_EQ(rows[0].geography, model::GeographyLevel::kCounty);
   EXPECT_EQ(rows[1].kind, RowKind::kCandidate);
-  EXPECT_EQ(rows[2].kind, RowKind::kTotalVotes);
+  // The district total with no county is the whole contest's figure: counted, with the
+  // county rows reconciled against it by the roll-up.
+  EXPECT_EQ(rows[2].kind, RowKind::kCandidate);
+  EXPECT_EQ(rows[2].geography, model::GeographyLevel::kContest);
+  // "Total" in the county column sums the rows of the file: never counted.
   EXPECT_EQ(rows[3].kind, RowKind::kTotalVotes);
   // No county row of the same contest: the row is the only count there is.
   EXPECT_EQ(rows[4].kind, RowKind::kCandidate);
-  EXPECT_TRUE(HasNote(parsed.report, "2 rows add up other rows"));
+  EXPECT_EQ(rows[4].geography, model::GeographyLevel::kContest);
+  EXPECT_TRUE(HasNote(parsed.report, "1 rows add up other rows"));
+  EXPECT_TRUE(HasNote(parsed.report, "1 rows give a contest's total with no county"));
 
   const Parsed precincts = Parse(
       "county,precinct,office,district,candidate,party,votes\n"

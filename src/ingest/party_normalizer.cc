@@ -1,83 +1,19 @@
 #include "ingest/party_normalizer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
+#include <map>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "base/check.h"
 #include "base/strings.h"
 
 namespace downballot::ingest {
 namespace {
-
-// Spellings seen in the OpenElections New York files (docs/results.md "Party codes") and in
-// MEDSL's returns, as normalised by LookupKey: lowercase words, apostrophes dropped, no trailing
-// "party".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 37> kPartySpellings = {{
-    {"dem", "DEM"},
-    {"d", "DEM"},
-    {"democratic", "DEM"},
-    {"democrat", "DEM"},
-    // The Democratic Party is the Democratic-Farmer-Labor Party in Minnesota and the
-    // Democratic-Nonpartisan League Party in North Dakota; MEDSL writes them out
-    // ("democratic-farmer-labor", "democratic-npl").
-    {"democratic farmer labor", "DEM"},
-    {"dfl", "DEM"},
-    {"democratic npl", "DEM"},
-    {"democratic nonpartisan league", "DEM"},
-    {"rep", "REP"},
-    {"r", "REP"},
-    {"republican", "REP"},
-    {"gop", "REP"},
-    {"con", "CON"},
-    {"conservative", "CON"},
-    {"wor", "WOR"},
-    {"wf", "WOR"},
-    {"wfp", "WOR"},
-    {"working families", "WOR"},
-    {"working family", "WOR"},
-    {"ind", "IND"},
-    {"independence", "IND"},
-    // Onondaga and Westchester 2016 code the Independence line "IDC" and have no "IND" rows;
-    // Gary Johnson and Charles Schumer both ran on it, as they did on Independence statewide.
-    {"idc", "IND"},
-    {"grn", "GRN"},
-    {"gre", "GRN"},
-    {"green", "GRN"},
-    {"lib", "LIB"},
-    {"lbt", "LIB"},
-    {"libertarian", "LIB"},
-    {"wep", "WEP"},
-    {"womens equality", "WEP"},
-    {"women equality", "WEP"},
-    {"ref", "REF"},
-    {"rfm", "REF"},
-    {"reform", "REF"},
-    {"sam", "SAM"},
-    {"serve america movement", "SAM"},
-    {"serve america", "SAM"},
-}};
-
-// Party-column labels that mark write-in votes (Westchester: "WRITE-IN" in 2018, "wri" in 2016).
-constexpr std::array<std::string_view, 6> kWriteInKeys = {"write in", "writein", "write ins",
-                                                          "writeins", "wri",     "w i"};
-
-// Full names are safe to find inside free text; two- and three-letter codes are not ("Rep" is a
-// word in "Rep. Smith"), so PartyFromText only accepts codes as a whole segment.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFullNames = {{
-    {"democratic", "DEM"},
-    {"republican", "REP"},
-    {"conservative", "CON"},
-    {"working families", "WOR"},
-    {"independence", "IND"},
-    {"green", "GRN"},
-    {"libertarian", "LIB"},
-    {"womens equality", "WEP"},
-    {"reform", "REF"},
-    {"serve america movement", "SAM"},
-    {"democrat", "DEM"},
-    {"working family", "WOR"},
-}};
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -106,34 +42,74 @@ std::string LookupKey(std::string_view raw) {
   return key;
 }
 
-std::optional<std::string_view> Find(std::string_view raw) {
+// The party table (config/parties.tsv), parsed once: (state, lookup key) -> code, with "" for
+// the rows of every state.
+struct PartyTable {
+  std::map<std::pair<std::string, std::string>, std::string, std::less<>> codes;
+  // Names safe to find inside free text, longest first: full words of five letters or more
+  // ("republican", "working families"), never codes ("Rep" is a word in "Rep. Smith").
+  std::vector<std::pair<std::string, std::string>> names;
+};
+
+const PartyTable& Table() {
+  static const PartyTable* const kTable = [] {
+    auto* table = new PartyTable();
+    bool is_header = true;
+    for (std::string_view line : base::Split(DefaultPartyTable(), '\n')) {
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (base::Trim(line).empty() || line.starts_with('#')) continue;
+      const std::vector<std::string_view> fields = base::Split(line, '\t');
+      if (is_header) {
+        is_header = false;
+        continue;
+      }
+      // The project's own file, checked by party_normalizer_test: a bad row is a build bug.
+      if (fields.size() != 4) {
+        std::fprintf(stderr, "config/parties.tsv: not 4 fields: %s\n", std::string(line).c_str());
+      }
+      DOWNBALLOT_CHECK(fields.size() == 4);
+      const std::string state = fields[0] == "*" ? "" : std::string(fields[0]);
+      const std::string key = LookupKey(fields[1]);
+      const std::string code(fields[2]);
+      table->codes.try_emplace({state, key}, code);
+      if (state.empty() && code != "WRITE-IN" && key.size() >= 5) {
+        table->names.emplace_back(key, code);
+      }
+    }
+    std::stable_sort(table->names.begin(), table->names.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return table;
+  }();
+  return *kTable;
+}
+
+std::optional<std::string> Find(std::string_view raw, std::string_view state) {
   const std::string key = LookupKey(raw);
-  for (const auto& [spelling, code] : kPartySpellings) {
-    if (spelling == key) return code;
+  const PartyTable& table = Table();
+  for (const std::string_view scope : {state, std::string_view()}) {
+    if (const auto it = table.codes.find(std::pair<std::string, std::string>(scope, key));
+        it != table.codes.end()) {
+      return it->second;
+    }
   }
   return std::nullopt;
 }
 
-bool IsWriteInKey(std::string_view raw) {
-  const std::string key = LookupKey(raw);
-  for (const std::string_view write_in : kWriteInKeys) {
-    if (write_in == key) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
-std::string NormalizeParty(std::string_view raw) {
+std::string NormalizeParty(std::string_view raw, std::string_view state) {
   const std::string_view trimmed = base::Trim(raw);
-  if (trimmed.empty() || IsWriteInKey(trimmed)) return "";
-  if (const auto code = Find(trimmed)) return std::string(*code);
+  if (trimmed.empty()) return "";
+  if (const auto code = Find(trimmed, state)) return *code == "WRITE-IN" ? "" : *code;
   return base::ToUpper(base::CollapseSpaces(trimmed));
 }
 
-bool IsKnownParty(std::string_view raw) { return Find(raw).has_value(); }
+bool IsKnownParty(std::string_view raw, std::string_view state) {
+  const auto code = Find(raw, state);
+  return code.has_value() && *code != "WRITE-IN";
+}
 
-bool IsWriteInPartyLabel(std::string_view raw) { return IsWriteInKey(raw); }
+bool IsWriteInPartyLabel(std::string_view raw) { return Find(raw, "") == "WRITE-IN"; }
 
 std::string PartyFromText(std::string_view text) {
   // Whole segments first: "Blank (Dem)", "Ballots Cast - REP".
@@ -157,33 +133,10 @@ std::string PartyFromText(std::string_view text) {
     }
   }
   const std::string key = " " + LookupKey(text) + " ";
-  for (const auto& [name, code] : kFullNames) {
-    if (key.find(" " + std::string(name) + " ") != std::string::npos) return std::string(code);
+  for (const auto& [name, code] : Table().names) {
+    if (key.find(" " + name + " ") != std::string::npos) return code;
   }
   return "";
-}
-
-std::string PartyFromOfficeLetter(char letter) {
-  switch (letter) {
-    case 'C':
-      return "CON";
-    case 'D':
-      return "DEM";
-    case 'R':
-      return "REP";
-    case 'I':
-      return "IND";
-    case 'W':
-      return "WOR";
-    case 'G':
-      return "GRN";
-    case 'F':  // Reform: "R" is taken by Republican; Suffolk rows with "F - " carry party REF.
-      return "REF";
-    case 'L':
-      return "LIB";
-    default:
-      return "";
-  }
 }
 
 }  // namespace downballot::ingest

@@ -33,7 +33,6 @@ TEST(PartyNormalizer, MapsEverySpellingInTheDataToOneCode) {
       {"IND", "IND"},
       {"Ind", "IND"},
       {"Independence", "IND"},
-      {"IDC", "IND"},
       {"GRN", "GRN"},
       {"Grn", "GRN"},
       {"GRE", "GRN"},
@@ -127,13 +126,14 @@ TEST(PartyNormalizer, FindsAPartyNamedInsideALabel) {
   }
 }
 
-TEST(PartyNormalizer, ReadsSuffolkOfficeLetters) {
-  EXPECT_EQ(PartyFromOfficeLetter('C'), "CON");
-  EXPECT_EQ(PartyFromOfficeLetter('R'), "REP");
-  EXPECT_EQ(PartyFromOfficeLetter('F'), "REF");
-  EXPECT_EQ(PartyFromOfficeLetter('D'), "DEM");
-  EXPECT_EQ(PartyFromOfficeLetter('X'), "");
-  EXPECT_EQ(PartyFromOfficeLetter('c'), "");
+TEST(PartyNormalizer, AppliesAStatesOwnSpellingsOnlyThere) {
+  // New York's 2016 county files code the Independence line "IDC"; elsewhere it is unknown.
+  EXPECT_EQ(NormalizeParty("IDC", "NY"), "IND");
+  EXPECT_EQ(NormalizeParty("IDC", "GA"), "IDC");
+  EXPECT_TRUE(IsKnownParty("idc", "NY"));
+  EXPECT_FALSE(IsKnownParty("idc"));
+  EXPECT_EQ(NormalizeParty("NP"), "NP");
+  EXPECT_EQ(NormalizeParty("Nonpartisan"), "NP");
 }
 
 }  // namespace

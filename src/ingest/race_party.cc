@@ -4,6 +4,8 @@
 #include <string>
 #include <tuple>
 
+#include "ingest/party_normalizer.h"
+
 namespace downballot::ingest {
 namespace {
 
@@ -18,7 +20,7 @@ constexpr const char* kMixedParties = "\x01mixed";
 }  // namespace
 
 void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows) {
-  if (info.stage != model::ElectionStage::kPrimary) {
+  if (!model::IsPartyStage(info.stage)) {
     for (model::ResultRow& row : rows) row.race_party.clear();
     return;
   }
@@ -33,12 +35,21 @@ void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::Resul
     if (!inserted && it->second != row.party) it->second = kMixedParties;
   }
   for (model::ResultRow& row : rows) {
+    // A nonpartisan contest on a primary ballot (Wisconsin's spring primary, NC's school
+    // boards) is no party's primary.
+    if (row.party == kNonpartisan) {
+      row.race_party.clear();
+      continue;
+    }
     if (!row.party.empty()) {
       row.race_party = row.party;
       continue;
     }
     const auto it = group_party.find(KeyOf(row));
-    row.race_party = (it == group_party.end() || it->second == kMixedParties) ? "" : it->second;
+    row.race_party =
+        (it == group_party.end() || it->second == kMixedParties || it->second == kNonpartisan)
+            ? ""
+            : it->second;
   }
 }
 

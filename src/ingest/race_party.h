@@ -7,10 +7,12 @@
 
 namespace downballot::ingest {
 
-// Sets `race_party` on every row. Generals, specials and runoffs get "". In a primary the
-// party comes from the file name when it names one, else from the row's party column; a turnout
-// row with no party (NYC's "Public Counter") takes the party of the candidates it sits with
-// (same county, precinct, office and district) when they all share one.
+// Sets `race_party` on every row. Generals, specials and general runoffs get "". In a primary,
+// special primary or primary runoff the party comes from the file name when it names one, else
+// from the row's party column (NC's "(REP)" after the office already filled it); a turnout row
+// with no party (NYC's "Public Counter") takes the party of the candidates it sits with (same
+// county, precinct, office and district) when they all share one. Nonpartisan contests ("NP")
+// get "".
 void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows);
 
 }  // namespace downballot::ingest

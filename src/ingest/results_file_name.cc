@@ -36,9 +36,10 @@ bool IsOfficeWord(std::string_view token) {
                          "secretary_of_state", "statewide", "state_legislature"});
 }
 
-// The last token: how fine-grained the rows are. nullopt when it is no level word.
+// The last token: how fine-grained the rows are. nullopt when it is no level word. Wisconsin
+// reports by ward, its smallest unit, as other states report by precinct.
 std::optional<bool> PrecinctLevelOf(std::string_view token) {
-  if (IsOneOf(token, {"precinct", "precincts"})) return true;
+  if (IsOneOf(token, {"precinct", "precincts", "ward", "wards"})) return true;
   if (IsOneOf(token, {"county", "counties", "state"})) return false;
   return std::nullopt;
 }
@@ -76,6 +77,23 @@ std::string Spaced(std::string_view token) {
     if (c == '_') c = ' ';
   }
   return out;
+}
+
+// The stage the name's words describe. A runoff decides a primary when the name says
+// "primary" (or names a party) and a general when it says "general"; a bare "runoff" decides a
+// primary when it falls before November of its year, since general-election runoffs follow the
+// November general (Georgia, Louisiana) and primary runoffs fall from spring to late summer.
+model::ElectionStage StageOf(const base::Date& date, bool is_special, bool is_primary,
+                             bool is_general, bool is_runoff) {
+  constexpr int kNovember = 11;
+  if (is_runoff) {
+    const bool decides_primary = is_primary || (!is_general && date.month < kNovember);
+    return decides_primary ? model::ElectionStage::kRunoff : model::ElectionStage::kGeneralRunoff;
+  }
+  if (is_special) {
+    return is_primary ? model::ElectionStage::kSpecialPrimary : model::ElectionStage::kSpecial;
+  }
+  return is_primary ? model::ElectionStage::kPrimary : model::ElectionStage::kGeneral;
 }
 
 }  // namespace
@@ -145,13 +163,14 @@ absl::StatusOr<model::ResultFileInfo> ParseResultFileName(std::string_view path)
   }
   if (idx == tokens.size()) return bad("no election stage (primary, general, special, runoff)");
   bool is_special = false;
-  std::optional<model::ElectionStage> stage;
+  bool is_primary = false;
+  bool is_general = false;
+  bool is_runoff = false;
   for (; idx < tokens.size() && IsStageWord(tokens[idx]); ++idx) {
-    if (base::EqualsIgnoreCase(tokens[idx], "special")) {
-      is_special = true;
-    } else {
-      stage = model::ParseElectionStage(tokens[idx]);
-    }
+    is_special = is_special || base::EqualsIgnoreCase(tokens[idx], "special");
+    is_primary = is_primary || base::EqualsIgnoreCase(tokens[idx], "primary");
+    is_general = is_general || base::EqualsIgnoreCase(tokens[idx], "general");
+    is_runoff = is_runoff || base::EqualsIgnoreCase(tokens[idx], "runoff");
   }
 
   std::vector<std::string_view> rest(tokens.begin() + static_cast<std::ptrdiff_t>(idx),
@@ -169,15 +188,21 @@ absl::StatusOr<model::ResultFileInfo> ParseResultFileName(std::string_view path)
       is_special = true;
       continue;
     }
+    if (base::EqualsIgnoreCase(token, "runoff")) {  // "primary__runoff__county"
+      is_runoff = true;
+      continue;
+    }
     if (IsOfficeWord(token)) continue;
     if (!info.county.empty()) {
       return bad(fmt::format("'{}' follows the county '{}'", token, info.county));
     }
     info.county = NormalizeCountyName(token);
   }
+  if (!is_special && !is_primary && !is_general && !is_runoff) {
+    return bad("no election stage (primary, general, special, runoff)");
+  }
   info.stage =
-      is_special ? model::ElectionStage::kSpecial : stage.value_or(model::ElectionStage::kGeneral);
-  if (!is_special && !stage) return bad("no election stage (primary, general, special, runoff)");
+      StageOf(info.date, is_special, is_primary || !info.party.empty(), is_general, is_runoff);
   return info;
 }
 

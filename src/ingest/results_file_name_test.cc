@@ -42,6 +42,23 @@ TEST(ResultsFileName, ParsesTheConventionAndItsRealVariants) {
        "TX"},
       {"C:\\data\\20160628__ny__primary__chenango__precinct.csv", "2016-06-28",
        ElectionStage::kPrimary, "", "Chenango", true},
+      // Wisconsin reports by ward; a special election has its own primary.
+      {"20180220__wi__primary__ward.csv", "2018-02-20", ElectionStage::kPrimary, "", "", true,
+       "WI"},
+      {"20180515__wi__special__primary__ward.csv", "2018-05-15", ElectionStage::kSpecialPrimary, "",
+       "", true, "WI"},
+      // Runoffs: of a primary when the name says so, or names a party, or falls before
+      // November; of a general otherwise.
+      {"20180724__ga__primary__runoff.csv", "2018-07-24", ElectionStage::kRunoff, "", "", false,
+       "GA"},
+      {"20180522__tx__primary_runoff__county.csv", "2018-05-22", ElectionStage::kRunoff, "", "",
+       false, "TX"},
+      {"20180522__tx__democratic__runoff__harris__precinct.csv", "2018-05-22",
+       ElectionStage::kRunoff, "DEM", "Harris", true, "TX"},
+      {"20181204__ga__general__runoff.csv", "2018-12-04", ElectionStage::kGeneralRunoff, "", "",
+       false, "GA"},
+      {"20181204__ga__runoff.csv", "2018-12-04", ElectionStage::kGeneralRunoff, "", "", false,
+       "GA"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.path);

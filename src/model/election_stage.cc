@@ -8,11 +8,13 @@
 namespace downballot::model {
 namespace {
 
-constexpr std::array<std::pair<ElectionStage, std::string_view>, 4> kNames = {{
+constexpr std::array<std::pair<ElectionStage, std::string_view>, 6> kNames = {{
     {ElectionStage::kPrimary, "primary"},
     {ElectionStage::kGeneral, "general"},
     {ElectionStage::kSpecial, "special"},
     {ElectionStage::kRunoff, "runoff"},
+    {ElectionStage::kSpecialPrimary, "special_primary"},
+    {ElectionStage::kGeneralRunoff, "general_runoff"},
 }};
 
 }  // namespace
@@ -30,5 +32,12 @@ std::optional<ElectionStage> ParseElectionStage(std::string_view text) {
   }
   return std::nullopt;
 }
+
+bool IsPartyStage(ElectionStage stage) {
+  return stage == ElectionStage::kPrimary || stage == ElectionStage::kSpecialPrimary ||
+         stage == ElectionStage::kRunoff;
+}
+
+bool IsOfficeStage(ElectionStage stage) { return !IsPartyStage(stage); }
 
 }  // namespace downballot::model

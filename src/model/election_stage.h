@@ -6,10 +6,27 @@
 
 namespace downballot::model {
 
-enum class ElectionStage { kPrimary, kGeneral, kSpecial, kRunoff };
+// A special election's primary is its own stage, because its party and its seat differ from the
+// regular primary's; a runoff decides either a primary (kRunoff, partisan) or a general
+// (kGeneralRunoff, where a state requires a majority to win office, as Georgia does).
+enum class ElectionStage {
+  kPrimary,
+  kGeneral,
+  kSpecial,         // a special general election
+  kRunoff,          // a primary runoff: one party's voters, decides that party's nominee
+  kSpecialPrimary,  // the primary of a special election
+  kGeneralRunoff,   // a runoff after a general election
+};
 
-// "primary", "general", "special", "runoff".
+// "primary", "general", "special", "runoff", "special_primary", "general_runoff".
 [[nodiscard]] std::string_view ToString(ElectionStage stage);
 [[nodiscard]] std::optional<ElectionStage> ParseElectionStage(std::string_view text);
+
+// True for the stages one party's voters choose in: primary, special primary and primary runoff.
+// Their races carry the party (model::RaceKey::party).
+[[nodiscard]] bool IsPartyStage(ElectionStage stage);
+
+// True for the stages whose winner takes office: general, special general and general runoff.
+[[nodiscard]] bool IsOfficeStage(ElectionStage stage);
 
 }  // namespace downballot::model

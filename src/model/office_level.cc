@@ -8,13 +8,15 @@
 namespace downballot::model {
 namespace {
 
-constexpr std::array<std::pair<OfficeLevel, std::string_view>, 6> kNames = {{
+constexpr std::array<std::pair<OfficeLevel, std::string_view>, 8> kNames = {{
     {OfficeLevel::kFederal, "federal"},
     {OfficeLevel::kState, "state"},
     {OfficeLevel::kCounty, "county"},
     {OfficeLevel::kMunicipal, "municipal"},
     {OfficeLevel::kJudicial, "judicial"},
     {OfficeLevel::kParty, "party"},
+    {OfficeLevel::kMeasure, "measure"},
+    {OfficeLevel::kOther, "other"},
 }};
 
 }  // namespace

@@ -6,9 +6,21 @@
 
 namespace downballot::model {
 
-enum class OfficeLevel { kFederal, kState, kCounty, kMunicipal, kJudicial, kParty };
+// kMeasure is a ballot question (proposition, bond, judicial retention): no seat, no candidates.
+// kOther is an office no rule of the office table matched: kept, listed by `check`, never
+// guessed into a level.
+enum class OfficeLevel {
+  kFederal,
+  kState,
+  kCounty,
+  kMunicipal,
+  kJudicial,
+  kParty,
+  kMeasure,
+  kOther,
+};
 
-// "federal", "state", "county", "municipal", "judicial", "party".
+// "federal", "state", "county", "municipal", "judicial", "party", "measure", "other".
 [[nodiscard]] std::string_view ToString(OfficeLevel level);
 // Inverse of ToString (case-insensitive); nullopt for any other text.
 [[nodiscard]] std::optional<OfficeLevel> ParseOfficeLevel(std::string_view text);

@@ -36,8 +36,18 @@ std::string_view ToString(Completeness completeness) {
       return "partial";
     case Completeness::kUnverified:
       return "unverified";
+    case Completeness::kConflicting:
+      return "conflicting";
   }
   return "unknown";
+}
+
+std::optional<Completeness> ParseCompleteness(std::string_view text) {
+  for (const Completeness value : {Completeness::kComplete, Completeness::kPartial,
+                                   Completeness::kUnverified, Completeness::kConflicting}) {
+    if (ToString(value) == text) return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace downballot::model

@@ -8,7 +8,7 @@
 namespace downballot::model {
 namespace {
 
-constexpr std::array<std::pair<RowKind, std::string_view>, 9> kNames = {{
+constexpr std::array<std::pair<RowKind, std::string_view>, 10> kNames = {{
     {RowKind::kCandidate, "candidate"},
     {RowKind::kWriteIn, "write_in"},
     {RowKind::kBlankVoid, "blank_void"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<RowKind, std::string_view>, 9> kNames = {{
     {RowKind::kRegisteredVoters, "registered_voters"},
     {RowKind::kBallotType, "ballot_type"},
     {RowKind::kTotalVotes, "total_votes"},
+    {RowKind::kRepeat, "repeat"},
 }};
 
 }  // namespace
@@ -36,6 +37,8 @@ std::optional<RowKind> ParseRowKind(std::string_view text) {
   return std::nullopt;
 }
 
-bool IsVoteForOffice(RowKind kind) { return kind == RowKind::kCandidate || kind == RowKind::kWriteIn; }
+bool IsVoteForOffice(RowKind kind) {
+  return kind == RowKind::kCandidate || kind == RowKind::kWriteIn;
+}
 
 }  // namespace downballot::model

@@ -18,10 +18,11 @@ enum class RowKind {
   kRegisteredVoters,  // enrolled or registered voters
   kBallotType,        // NYC ballot-type sub-counts: Emergency, Absentee/Military, Affidavit, ...
   kTotalVotes,        // a printed total of the votes for the office
+  kRepeat,            // repeats another row of the same file (docs/results.md "Repeats")
 };
 
 // "candidate", "write_in", "blank_void", "over_vote", "under_vote", "ballots_cast",
-// "registered_voters", "ballot_type", "total_votes".
+// "registered_voters", "ballot_type", "total_votes", "repeat".
 [[nodiscard]] std::string_view ToString(RowKind kind);
 [[nodiscard]] std::optional<RowKind> ParseRowKind(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/geography_level.h"
 #include "model/office_level.h"
 #include "model/race.h"
 #include "model/row_kind.h"
@@ -16,8 +17,18 @@ namespace downballot::model {
 struct VoteTally {
   RaceKey race;
   OfficeLevel level = OfficeLevel::kState;
-  std::string county;
-  bool is_precinct_level = false;
+  int64_t file_id = 0;      // the source file; one file is one source
+  std::string source;       // "openelections" or "medsl"
+  std::string source_path;  // the file's path, to name the source in a reconciliation
+  std::string county;       // as the file spells it; "" at GeographyLevel::kContest
+  // The county's identity across files: its FIPS code when the county table knows it, else a
+  // spelling key of the name (set by the race rebuild, before the roll-up).
+  std::string county_key;
+  GeographyLevel geography = GeographyLevel::kCounty;
+  int seats = 0;  // vote for N: from the file or the office table; 0 = unknown
+  bool is_seats_from_data = false;
+  bool is_statewide = false;  // the whole state elects the seat: its race spans every county
+  std::string breakdown;      // a sub-tabulation's geography; never counted
   RowKind kind = RowKind::kCandidate;
   std::string candidate;  // for pseudo rows: the label, e.g. "Blank/Void"
   std::string party;      // the party line the votes were cast on ("" when none)

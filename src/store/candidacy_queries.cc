@@ -120,12 +120,13 @@ absl::StatusOr<std::vector<StoredGeneralReturns>> ReadGeneralReturns(Database& d
                                                                      const std::string& state) {
   ASSIGN_OR_RETURN(
       auto select,
-      db.Prepare("SELECT f.path, g.line, g.year, g.state, g.office, g.district, g.is_special, "
-                 "g.stage, g.county, g.candidate, g.party_raw, g.party, g.is_write_in, g.mode, "
-                 "g.candidate_votes, g.total_votes FROM general_return g "
-                 "JOIN source_file f ON f.id = g.file_id "
-                 "WHERE (?1 = 0 OR g.year = ?1) AND (?2 = '' OR g.state = ?2 COLLATE NOCASE) "
-                 "ORDER BY g.file_id, g.line"));
+      db.Prepare(
+          "SELECT f.path, g.file_id, g.line, g.year, g.state, g.office, g.district, g.is_special, "
+          "g.stage, g.county, g.candidate, g.party_raw, g.party, g.is_write_in, g.mode, "
+          "g.candidate_votes, g.total_votes FROM general_return g "
+          "JOIN source_file f ON f.id = g.file_id "
+          "WHERE (?1 = 0 OR g.year = ?1) AND (?2 = '' OR g.state = ?2 COLLATE NOCASE) "
+          "ORDER BY g.file_id, g.line"));
   RETURN_IF_ERROR(select.Bind(1, int64_t{year.value_or(0)}));
   RETURN_IF_ERROR(select.Bind(2, state));
   std::vector<StoredGeneralReturns> files;
@@ -134,24 +135,24 @@ absl::StatusOr<std::vector<StoredGeneralReturns>> ReadGeneralReturns(Database& d
     if (!has_row) break;
     std::string path = select.ColumnText(0);
     if (files.empty() || files.back().source_path != path) {
-      files.push_back(StoredGeneralReturns{std::move(path), {}});
+      files.push_back(StoredGeneralReturns{select.ColumnInt(1), std::move(path), {}});
     }
     model::GeneralReturn row;
-    row.line = select.ColumnInt(1);
-    row.year = static_cast<int>(select.ColumnInt(2));
-    row.state = select.ColumnText(3);
-    row.office = select.ColumnText(4);
-    row.district = select.ColumnText(5);
-    row.is_special = select.ColumnInt(6) != 0;
-    row.stage = select.ColumnText(7);
-    row.county = select.ColumnText(8);
-    row.candidate = select.ColumnText(9);
-    row.party_raw = select.ColumnText(10);
-    row.party = select.ColumnText(11);
-    row.is_write_in = select.ColumnInt(12) != 0;
-    row.mode = select.ColumnText(13);
-    row.candidate_votes = select.ColumnInt(14);
-    row.total_votes = select.ColumnInt(15);
+    row.line = select.ColumnInt(2);
+    row.year = static_cast<int>(select.ColumnInt(3));
+    row.state = select.ColumnText(4);
+    row.office = select.ColumnText(5);
+    row.district = select.ColumnText(6);
+    row.is_special = select.ColumnInt(7) != 0;
+    row.stage = select.ColumnText(8);
+    row.county = select.ColumnText(9);
+    row.candidate = select.ColumnText(10);
+    row.party_raw = select.ColumnText(11);
+    row.party = select.ColumnText(12);
+    row.is_write_in = select.ColumnInt(13) != 0;
+    row.mode = select.ColumnText(14);
+    row.candidate_votes = select.ColumnInt(15);
+    row.total_votes = select.ColumnInt(16);
     files.back().returns.push_back(std::move(row));
   }
   return files;

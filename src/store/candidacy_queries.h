@@ -39,6 +39,7 @@ using PartisanLeanTable = std::map<std::tuple<int, std::string, std::string>, do
 
 // MEDSL general returns with the path of their file, ordered by file then line.
 struct StoredGeneralReturns {
+  int64_t file_id = 0;
   std::string source_path;
   std::vector<model::GeneralReturn> returns;
 };

@@ -1,5 +1,4 @@
 #include "store/fec_loader.h"
-#include "store/money_queries.h"
 
 #include <string>
 #include <vector>
@@ -8,6 +7,7 @@
 #include "store/database.h"
 #include "store/loader.h"
 #include "store/migrations.h"
+#include "store/money_queries.h"
 #include "store/source_file.h"
 #include "store/test_database.h"
 
@@ -347,7 +347,7 @@ TEST(FecLoader, MigrationFiveForgetsTheItcontFilesLoadedBefore) {
                                 std::vector<model::FecCandidate>{Candidate("H8NY15148", "A")})
                   .ok());
 
-  ASSERT_TRUE(Migrate(db).ok());
+  ASSERT_TRUE(Migrate(db, 5).ok());
   EXPECT_EQ(*db.QueryInt("PRAGMA user_version"), 5);
   EXPECT_FALSE(*IsFileLoaded(db, "hash-itcont"));
   EXPECT_TRUE(*IsFileLoaded(db, "hash-cn"));

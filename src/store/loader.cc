@@ -1,10 +1,10 @@
 #include "store/loader.h"
 
+#include <set>
 #include <tuple>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "base/status_macros.h"
 #include "fmt/format.h"
 #include "store/source_file.h"
@@ -14,30 +14,44 @@ namespace {
 
 // The fields a result row is summed over when it is tallied (see result_tally).
 using TallyKey = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view,
-                            std::string_view, std::string_view, bool, std::string_view,
-                            std::string_view, std::string_view, std::string_view,
-                            std::string_view>;
+                            std::string_view, std::string_view, int, bool, bool, std::string_view,
+                            std::string_view, std::string_view, std::string_view, std::string_view,
+                            std::string_view, std::string_view>;
 
-TallyKey KeyOf(const model::ResultRow& row, const model::ResultFileInfo& info) {
-  const bool is_precinct_level = info.is_precinct_level && !row.precinct.empty();
-  return {row.race_party,  row.office, row.district,          row.jurisdiction,
-          model::ToString(row.level), row.county, is_precinct_level,
-          model::ToString(row.kind),  row.candidate, row.party, row.office_raw, row.party_raw};
+TallyKey KeyOf(const model::ResultRow& row) {
+  return {row.race_party,
+          row.office,
+          row.district,
+          row.jurisdiction,
+          model::ToString(row.level),
+          row.office_rule,
+          row.seats,
+          row.is_seats_from_data,
+          row.is_statewide,
+          row.county,
+          model::ToString(row.geography),
+          row.breakdown,
+          model::ToString(row.kind),
+          row.candidate,
+          row.party,
+          row.office_raw};
 }
 
-// Writes one tally per distinct TallyKey of `rows`; returns each row's tally id, in row order.
+// Writes one tally per distinct TallyKey (and raw party spelling) of `rows`; returns each row's
+// tally id, in row order.
 absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id,
                                                    const model::ResultFileInfo& info,
                                                    std::span<const model::ResultRow> rows) {
   // Each distinct key gets an index into `keys` and `votes`; keys view into `rows`, which outlive
   // them. A hash map, because an ordered map's string compares took a tenth of ingest time.
-  absl::flat_hash_map<TallyKey, size_t> index_of;
-  std::vector<TallyKey> keys;
+  using FullKey = std::pair<TallyKey, std::string_view>;
+  absl::flat_hash_map<FullKey, size_t> index_of;
+  std::vector<FullKey> keys;
   std::vector<int64_t> votes;
   std::vector<size_t> row_tally;
   row_tally.reserve(rows.size());
   for (const model::ResultRow& row : rows) {
-    TallyKey key = KeyOf(row, info);
+    FullKey key{KeyOf(row), row.party_raw};
     const auto [it, is_new] = index_of.try_emplace(key, votes.size());
     if (is_new) {
       keys.push_back(key);
@@ -46,34 +60,44 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
     votes[it->second] += row.votes;
     row_tally.push_back(it->second);
   }
-  ASSIGN_OR_RETURN(auto insert,
-                   db.Prepare("INSERT INTO result_tally (file_id, election_date, state, stage, "
-                              "race_party, office, district, jurisdiction, level, county, "
-                              "is_precinct_level, kind, candidate, party, office_raw, party_raw, "
-                              "votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                              "?13, ?14, ?15, ?16, ?17) RETURNING id"));
+  ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare("INSERT INTO result_tally (file_id, election_date, state, stage, race_party, "
+                 "office, district, jurisdiction, level, office_rule, seats, is_seats_from_data, "
+                 "is_statewide, county, geography, breakdown, kind, candidate, party, office_raw, "
+                 "party_raw, votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) RETURNING id"));
   const std::string date = info.date.ToIso();
   std::vector<int64_t> tally_ids(keys.size());
   for (size_t tally_idx = 0; tally_idx < keys.size(); ++tally_idx) {
-    const auto& [race_party, office, district, jurisdiction, level, county, is_precinct_level,
-                 kind, candidate, party, office_raw, party_raw] = keys[tally_idx];
-    RETURN_IF_ERROR(insert.Bind(1, file_id));
-    RETURN_IF_ERROR(insert.Bind(2, date));
-    RETURN_IF_ERROR(insert.Bind(3, info.state));
-    RETURN_IF_ERROR(insert.Bind(4, model::ToString(info.stage)));
-    RETURN_IF_ERROR(insert.Bind(5, race_party));
-    RETURN_IF_ERROR(insert.Bind(6, office));
-    RETURN_IF_ERROR(insert.Bind(7, district));
-    RETURN_IF_ERROR(insert.Bind(8, jurisdiction));
-    RETURN_IF_ERROR(insert.Bind(9, level));
-    RETURN_IF_ERROR(insert.Bind(10, county));
-    RETURN_IF_ERROR(insert.Bind(11, int64_t{is_precinct_level}));
-    RETURN_IF_ERROR(insert.Bind(12, kind));
-    RETURN_IF_ERROR(insert.Bind(13, candidate));
-    RETURN_IF_ERROR(insert.Bind(14, party));
-    RETURN_IF_ERROR(insert.Bind(15, office_raw));
-    RETURN_IF_ERROR(insert.Bind(16, party_raw));
-    RETURN_IF_ERROR(insert.Bind(17, votes[tally_idx]));
+    const auto& [tally_key, party_raw] = keys[tally_idx];
+    const auto& [race_party, office, district, jurisdiction, level, office_rule, seats,
+                 is_seats_from_data, is_statewide, county, geography, breakdown, kind, candidate,
+                 party, office_raw] = tally_key;
+    int index = 1;
+    const auto bind = [&](auto value) { return insert.Bind(index++, value); };
+    RETURN_IF_ERROR(bind(file_id));
+    RETURN_IF_ERROR(bind(std::string_view(date)));
+    RETURN_IF_ERROR(bind(std::string_view(info.state)));
+    RETURN_IF_ERROR(bind(model::ToString(info.stage)));
+    RETURN_IF_ERROR(bind(race_party));
+    RETURN_IF_ERROR(bind(office));
+    RETURN_IF_ERROR(bind(district));
+    RETURN_IF_ERROR(bind(jurisdiction));
+    RETURN_IF_ERROR(bind(level));
+    RETURN_IF_ERROR(bind(office_rule));
+    RETURN_IF_ERROR(bind(int64_t{seats}));
+    RETURN_IF_ERROR(bind(int64_t{is_seats_from_data}));
+    RETURN_IF_ERROR(bind(int64_t{is_statewide}));
+    RETURN_IF_ERROR(bind(county));
+    RETURN_IF_ERROR(bind(geography));
+    RETURN_IF_ERROR(bind(breakdown));
+    RETURN_IF_ERROR(bind(kind));
+    RETURN_IF_ERROR(bind(candidate));
+    RETURN_IF_ERROR(bind(party));
+    RETURN_IF_ERROR(bind(office_raw));
+    RETURN_IF_ERROR(bind(party_raw));
+    RETURN_IF_ERROR(bind(votes[tally_idx]));
     ASSIGN_OR_RETURN(const bool has_row, insert.Step());
     if (!has_row) return absl::InternalError("insert into result_tally returned no id");
     tally_ids[tally_idx] = insert.ColumnInt(0);
@@ -83,6 +107,14 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
   row_tally_ids.reserve(rows.size());
   for (const size_t tally_idx : row_tally) row_tally_ids.push_back(tally_ids[tally_idx]);
   return row_tally_ids;
+}
+
+// Marks a state's races stale in the loading transaction: a kill before the rebuild is repaired
+// by the next query, and only the states loaded are rebuilt.
+absl::Status MarkStateStale(Database& db, std::string_view state) {
+  ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT OR IGNORE INTO stale_state VALUES (?1)"));
+  RETURN_IF_ERROR(insert.Bind(1, state));
+  return insert.Execute();
 }
 
 }  // namespace
@@ -100,7 +132,8 @@ absl::StatusOr<bool> IsFileSizeLoaded(Database& db, int64_t bytes) {
 }
 
 absl::Status LoadResults(Database& db, model::FileReport& report, int64_t bytes,
-                         const model::ResultFileInfo& info, std::span<const model::ResultRow> rows) {
+                         const model::ResultFileInfo& info,
+                         std::span<const model::ResultRow> rows) {
   report.rows_stored = static_cast<int64_t>(rows.size());
   RETURN_IF_ERROR(CheckAccounting(report));
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
@@ -118,7 +151,7 @@ absl::Status LoadResults(Database& db, model::FileReport& report, int64_t bytes,
     RETURN_IF_ERROR(insert.Bind(6, int64_t{row.is_votes_missing}));
     RETURN_IF_ERROR(insert.Execute());
   }
-  RETURN_IF_ERROR(db.Exec("UPDATE store_state SET value = '1' WHERE key = 'races_stale'"));
+  RETURN_IF_ERROR(MarkStateStale(db, info.state));
   return transaction.Commit();
 }
 
@@ -191,7 +224,8 @@ absl::Status LoadPartisanLeans(Database& db, model::FileReport& report, int64_t 
   RETURN_IF_ERROR(CheckAccounting(report));
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
   ASSIGN_OR_RETURN(const int64_t file_id, InsertSourceFile(db, report, bytes));
-  ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO partisan_lean VALUES (?1, ?2, ?3, ?4, ?5)"));
+  ASSIGN_OR_RETURN(auto insert,
+                   db.Prepare("INSERT INTO partisan_lean VALUES (?1, ?2, ?3, ?4, ?5)"));
   for (const model::PartisanLean& lean : leans) {
     RETURN_IF_ERROR(insert.Bind(1, file_id));
     RETURN_IF_ERROR(insert.Bind(2, int64_t{lean.year}));
@@ -233,6 +267,29 @@ absl::Status LoadGeneralReturns(Database& db, model::FileReport& report, int64_t
     RETURN_IF_ERROR(insert.Bind(16, row.total_votes));
     RETURN_IF_ERROR(insert.Execute());
   }
+  // MEDSL's returns are sources of races like any results file (docs/analysis.md).
+  std::set<std::string_view> states;
+  for (const model::GeneralReturn& row : returns) states.insert(row.state);
+  for (const std::string_view state : states) RETURN_IF_ERROR(MarkStateStale(db, state));
+  return transaction.Commit();
+}
+
+absl::Status LoadCounties(Database& db, model::FileReport& report, int64_t bytes,
+                          std::span<const model::County> counties) {
+  report.rows_stored = static_cast<int64_t>(counties.size());
+  RETURN_IF_ERROR(CheckAccounting(report));
+  ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
+  ASSIGN_OR_RETURN(const int64_t file_id, InsertSourceFile(db, report, bytes));
+  ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO county VALUES (?1, ?2, ?3, ?4)"));
+  for (const model::County& county : counties) {
+    RETURN_IF_ERROR(insert.Bind(1, file_id));
+    RETURN_IF_ERROR(insert.Bind(2, county.fips));
+    RETURN_IF_ERROR(insert.Bind(3, county.state));
+    RETURN_IF_ERROR(insert.Bind(4, county.name));
+    RETURN_IF_ERROR(insert.Execute());
+  }
+  // Counties identify a race's returns across files: every state's races are rebuilt.
+  RETURN_IF_ERROR(db.Exec("UPDATE store_state SET value = '1' WHERE key = 'races_stale'"));
   return transaction.Commit();
 }
 

@@ -375,6 +375,175 @@ CREATE TABLE fec_committee_donors (
 );
 CREATE INDEX fec_committee_donors_cmte ON fec_committee_donors(cmte_id, cycle);
 )sql",
+    // 6: results read by the office table (config/offices), with each tally's level of geography,
+    // seats elected, sub-tabulation and office rule; MEDSL Senate seats told apart by class; the
+    // county table (FIPS); races with seats, aliases, set-aside counties and sources. Results
+    // and MEDSL files loaded before were read by older rules, so they are forgotten and the
+    // next ingest loads them again; derived races are rebuilt.
+    R"sql(
+DROP TABLE result_row;
+DROP TABLE result_tally;
+DROP TABLE general_return;
+DELETE FROM row_reject WHERE file_id IN
+  (SELECT id FROM source_file WHERE kind IN ('openelections', 'medsl_returns'));
+DELETE FROM file_note WHERE file_id IN
+  (SELECT id FROM source_file WHERE kind IN ('openelections', 'medsl_returns'));
+DELETE FROM source_file WHERE kind IN ('openelections', 'medsl_returns');
+CREATE TABLE result_tally (
+  id                 INTEGER PRIMARY KEY,
+  file_id            INTEGER NOT NULL REFERENCES source_file(id),
+  election_date      TEXT NOT NULL,
+  state              TEXT NOT NULL,
+  stage              TEXT NOT NULL,
+  race_party         TEXT NOT NULL,
+  office             TEXT NOT NULL,
+  district           TEXT NOT NULL,
+  jurisdiction       TEXT NOT NULL,
+  level              TEXT NOT NULL,
+  office_rule        TEXT NOT NULL,
+  seats              INTEGER NOT NULL,
+  is_seats_from_data INTEGER NOT NULL,
+  is_statewide       INTEGER NOT NULL,
+  county             TEXT NOT NULL,
+  geography          TEXT NOT NULL,
+  breakdown          TEXT NOT NULL,
+  kind               TEXT NOT NULL,
+  candidate          TEXT NOT NULL,
+  party              TEXT NOT NULL,
+  office_raw         TEXT NOT NULL,
+  party_raw          TEXT NOT NULL,
+  votes              INTEGER NOT NULL
+);
+CREATE INDEX result_tally_file ON result_tally(file_id);
+CREATE INDEX result_tally_state ON result_tally(state);
+CREATE TABLE result_row (
+  file_id          INTEGER NOT NULL REFERENCES source_file(id),
+  line             INTEGER NOT NULL,
+  tally_id         INTEGER NOT NULL REFERENCES result_tally(id),
+  precinct         TEXT NOT NULL,
+  votes            INTEGER NOT NULL,
+  is_votes_missing INTEGER NOT NULL
+);
+CREATE INDEX result_row_tally ON result_row(tally_id);
+CREATE TABLE general_return (
+  file_id         INTEGER NOT NULL REFERENCES source_file(id),
+  line            INTEGER NOT NULL,
+  year            INTEGER NOT NULL,
+  state           TEXT NOT NULL,
+  office          TEXT NOT NULL,
+  district        TEXT NOT NULL,
+  is_special      INTEGER NOT NULL,
+  stage           TEXT NOT NULL,
+  county          TEXT NOT NULL,
+  candidate       TEXT NOT NULL,
+  party_raw       TEXT NOT NULL,
+  party           TEXT NOT NULL,
+  is_write_in     INTEGER NOT NULL,
+  mode            TEXT NOT NULL,
+  candidate_votes INTEGER NOT NULL,
+  total_votes     INTEGER NOT NULL
+);
+CREATE INDEX general_return_state ON general_return(state);
+CREATE TABLE county (
+  file_id INTEGER NOT NULL REFERENCES source_file(id),
+  fips    TEXT NOT NULL,
+  state   TEXT NOT NULL,
+  name    TEXT NOT NULL
+);
+CREATE INDEX county_state ON county(state);
+DROP TABLE race_candidate_line;
+DROP TABLE race_candidate;
+DROP TABLE race;
+DROP TABLE reconciliation_mismatch;
+CREATE TABLE race (
+  id                    TEXT PRIMARY KEY,
+  seat_id               TEXT NOT NULL,
+  state                 TEXT NOT NULL,
+  election_date         TEXT NOT NULL,
+  stage                 TEXT NOT NULL,
+  party                 TEXT NOT NULL,
+  office                TEXT NOT NULL,
+  district              TEXT NOT NULL,
+  jurisdiction          TEXT NOT NULL,
+  level                 TEXT NOT NULL,
+  seats                 INTEGER NOT NULL,
+  is_seats_from_data    INTEGER NOT NULL,
+  candidate_votes       INTEGER NOT NULL,
+  write_in_votes        INTEGER NOT NULL,
+  blank_void            INTEGER NOT NULL,
+  ballots_for_office    INTEGER NOT NULL,
+  ballots_cast          INTEGER NOT NULL,
+  margin_votes          INTEGER NOT NULL,
+  margin_share          REAL NOT NULL,
+  is_tied               INTEGER NOT NULL,
+  field_size            INTEGER NOT NULL,
+  is_contested          INTEGER NOT NULL,
+  has_incumbent         INTEGER NOT NULL,
+  is_open_seat          INTEGER NOT NULL,
+  incumbent             TEXT NOT NULL,
+  completeness          TEXT NOT NULL,
+  counties              TEXT NOT NULL,
+  num_precinct_counties INTEGER NOT NULL,
+  num_county_counties   INTEGER NOT NULL,
+  counted_from          TEXT NOT NULL,
+  conflict              TEXT NOT NULL,
+  decides_race_id       TEXT NOT NULL
+);
+CREATE INDEX race_seat ON race(seat_id);
+CREATE INDEX race_state ON race(state);
+CREATE TABLE race_candidate (
+  race_id      TEXT NOT NULL REFERENCES race(id),
+  name         TEXT NOT NULL,
+  votes        INTEGER NOT NULL,
+  share        REAL NOT NULL,
+  rank         INTEGER NOT NULL,
+  is_winner    INTEGER NOT NULL,
+  is_incumbent INTEGER NOT NULL,
+  aliases      TEXT NOT NULL,
+  PRIMARY KEY (race_id, name)
+);
+CREATE TABLE race_candidate_line (
+  race_id TEXT NOT NULL,
+  name    TEXT NOT NULL,
+  party   TEXT NOT NULL,
+  votes   INTEGER NOT NULL
+);
+CREATE INDEX race_candidate_line_race ON race_candidate_line(race_id);
+CREATE TABLE race_set_aside (
+  race_id    TEXT NOT NULL,
+  county     TEXT NOT NULL,
+  candidates TEXT NOT NULL,
+  votes      INTEGER NOT NULL,
+  reason     TEXT NOT NULL
+);
+CREATE INDEX race_set_aside_race ON race_set_aside(race_id);
+CREATE TABLE race_sub_tabulation (
+  race_id   TEXT NOT NULL,
+  breakdown TEXT NOT NULL,
+  candidate TEXT NOT NULL,
+  votes     INTEGER NOT NULL
+);
+CREATE INDEX race_sub_tabulation_race ON race_sub_tabulation(race_id);
+CREATE TABLE reconciliation_mismatch (
+  race_id        TEXT NOT NULL,
+  county         TEXT NOT NULL,
+  candidate      TEXT NOT NULL,
+  counted_votes  INTEGER NOT NULL,
+  other_votes    INTEGER NOT NULL,
+  counted_source TEXT NOT NULL,
+  other_source   TEXT NOT NULL
+);
+CREATE INDEX reconciliation_mismatch_race ON reconciliation_mismatch(race_id);
+CREATE TABLE near_match (
+  race_id TEXT NOT NULL,
+  name_a  TEXT NOT NULL,
+  name_b  TEXT NOT NULL
+);
+-- States whose races must be rebuilt: a results load marks its state in the same transaction,
+-- so one more state rebuilds one state (races_stale = 1 still means every state).
+CREATE TABLE stale_state (state TEXT PRIMARY KEY);
+UPDATE store_state SET value = '1' WHERE key = 'races_stale';
+)sql",
 };
 
 }  // namespace

@@ -29,54 +29,88 @@ std::vector<std::string> SplitCounties(const std::string& joined) {
   return counties;
 }
 
+// Lists of names in one column, joined by "; " (names hold commas: "Smith, John").
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += "; ";
+    joined += item;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitList(const std::string& joined) {
+  std::vector<std::string> items;
+  if (joined.empty()) return items;
+  size_t start = 0;
+  while (true) {
+    const size_t end = joined.find("; ", start);
+    items.push_back(
+        joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return items;
+}
+
 constexpr std::string_view kRaceColumns =
-    "id, state, election_date, stage, party, office, district, jurisdiction, level, "
-    "candidate_votes, write_in_votes, blank_void, ballots_for_office, ballots_cast, margin_votes, "
-    "margin_share, field_size, is_contested, has_incumbent, is_open_seat, incumbent, "
-    "completeness, counties, num_precinct_counties, num_county_counties";
+    "id, state, election_date, stage, party, office, district, jurisdiction, level, seats, "
+    "is_seats_from_data, candidate_votes, write_in_votes, blank_void, ballots_for_office, "
+    "ballots_cast, margin_votes, margin_share, is_tied, field_size, is_contested, has_incumbent, "
+    "is_open_seat, incumbent, completeness, counties, num_precinct_counties, "
+    "num_county_counties, counted_from, conflict, decides_race_id";
+constexpr int kNumRaceColumns = 31;
 
 absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   model::Race race;
-  race.id = row.ColumnText(0);
-  race.key.seat.state = row.ColumnText(1);
-  ASSIGN_OR_RETURN(race.key.date, base::ParseDate(row.ColumnText(2)));
-  race.key.stage = StageOrGeneral(row.ColumnText(3));
-  race.key.party = row.ColumnText(4);
-  race.key.seat.office = row.ColumnText(5);
-  race.key.seat.district = row.ColumnText(6);
-  race.key.seat.jurisdiction = row.ColumnText(7);
-  race.level = model::ParseOfficeLevel(row.ColumnText(8)).value_or(model::OfficeLevel::kState);
-  race.candidate_votes = row.ColumnInt(9);
-  race.write_in_votes = row.ColumnInt(10);
-  race.blank_void = row.ColumnInt(11);
-  race.ballots_for_office = row.ColumnInt(12);
-  race.ballots_cast = row.ColumnInt(13);
-  race.margin_votes = row.ColumnInt(14);
-  race.margin_share = row.ColumnDouble(15);
-  race.field_size = static_cast<int>(row.ColumnInt(16));
-  race.is_contested = row.ColumnInt(17) != 0;
-  race.has_incumbent = row.ColumnInt(18) != 0;
-  race.is_open_seat = row.ColumnInt(19) != 0;
-  race.incumbent = row.ColumnText(20);
-  const std::string completeness = row.ColumnText(21);
-  race.completeness = completeness == "partial"      ? model::Completeness::kPartial
-                      : completeness == "unverified" ? model::Completeness::kUnverified
-                                                     : model::Completeness::kComplete;
-  race.counties = SplitCounties(row.ColumnText(22));
-  race.num_precinct_counties = static_cast<int>(row.ColumnInt(23));
-  race.num_county_counties = static_cast<int>(row.ColumnInt(24));
+  int col = 0;
+  const auto text = [&] { return row.ColumnText(col++); };
+  const auto integer = [&] { return row.ColumnInt(col++); };
+  race.id = text();
+  race.key.seat.state = text();
+  ASSIGN_OR_RETURN(race.key.date, base::ParseDate(text()));
+  race.key.stage = StageOrGeneral(text());
+  race.key.party = text();
+  race.key.seat.office = text();
+  race.key.seat.district = text();
+  race.key.seat.jurisdiction = text();
+  race.level = model::ParseOfficeLevel(text()).value_or(model::OfficeLevel::kOther);
+  race.seats = static_cast<int>(integer());
+  race.is_seats_from_data = integer() != 0;
+  race.candidate_votes = integer();
+  race.write_in_votes = integer();
+  race.blank_void = integer();
+  race.ballots_for_office = integer();
+  race.ballots_cast = integer();
+  race.margin_votes = integer();
+  race.margin_share = row.ColumnDouble(col++);
+  race.is_tied = integer() != 0;
+  race.field_size = static_cast<int>(integer());
+  race.is_contested = integer() != 0;
+  race.has_incumbent = integer() != 0;
+  race.is_open_seat = integer() != 0;
+  race.incumbent = text();
+  race.completeness = model::ParseCompleteness(text()).value_or(model::Completeness::kUnverified);
+  race.counties = SplitCounties(text());
+  race.num_precinct_counties = static_cast<int>(integer());
+  race.num_county_counties = static_cast<int>(integer());
+  race.counted_from = text();
+  race.conflict = text();
+  race.decides_race_id = text();
   return race;
 }
 
-// Fills candidates and their party lines for `races` (keyed by id) in two scans.
+// Fills candidates (with aliases and party lines), set-aside counties and sub-tabulations for
+// `races` (keyed by id) in one scan of each table.
 absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
                               const std::string& only_race_id) {
   std::map<std::string, model::Race*, std::less<>> by_id;
   for (model::Race& race : races) by_id[race.id] = &race;
   const std::string where = only_race_id.empty() ? "" : " WHERE race_id = ?1";
   ASSIGN_OR_RETURN(auto candidates,
-                   db.Prepare("SELECT race_id, name, votes, share, rank, is_winner, is_incumbent "
-                              "FROM race_candidate" + where + " ORDER BY race_id, rank, name"));
+                   db.Prepare("SELECT race_id, name, votes, share, rank, is_winner, is_incumbent, "
+                              "aliases FROM race_candidate" +
+                              where + " ORDER BY race_id, rank, name"));
   if (!only_race_id.empty()) RETURN_IF_ERROR(candidates.Bind(1, only_race_id));
   std::map<std::pair<std::string, std::string>, model::CandidateResult*> by_candidate;
   while (true) {
@@ -91,6 +125,7 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
     candidate.rank = static_cast<int>(candidates.ColumnInt(4));
     candidate.is_winner = candidates.ColumnInt(5) != 0;
     candidate.is_incumbent = candidates.ColumnInt(6) != 0;
+    candidate.aliases = SplitList(candidates.ColumnText(7));
     it->second->candidates.push_back(std::move(candidate));
   }
   for (model::Race& race : races) {
@@ -99,8 +134,8 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
     }
   }
   ASSIGN_OR_RETURN(auto lines, db.Prepare("SELECT race_id, name, party, votes FROM "
-                                          "race_candidate_line" + where +
-                                          " ORDER BY race_id, name, votes DESC, party"));
+                                          "race_candidate_line" +
+                                          where + " ORDER BY race_id, name, votes DESC, party"));
   if (!only_race_id.empty()) RETURN_IF_ERROR(lines.Bind(1, only_race_id));
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, lines.Step());
@@ -109,58 +144,141 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
     if (it == by_candidate.end()) continue;
     it->second->lines.push_back(model::PartyLineVotes{lines.ColumnText(2), lines.ColumnInt(3)});
   }
+  ASSIGN_OR_RETURN(auto aside, db.Prepare("SELECT race_id, county, candidates, votes, reason "
+                                          "FROM race_set_aside" +
+                                          where + " ORDER BY rowid"));
+  if (!only_race_id.empty()) RETURN_IF_ERROR(aside.Bind(1, only_race_id));
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, aside.Step());
+    if (!has_row) break;
+    const auto it = by_id.find(aside.ColumnText(0));
+    if (it == by_id.end()) continue;
+    it->second->set_aside.push_back(
+        model::SetAsideReturns{aside.ColumnText(1), SplitList(aside.ColumnText(2)),
+                               aside.ColumnInt(3), aside.ColumnText(4)});
+  }
+  ASSIGN_OR_RETURN(auto breakdown, db.Prepare("SELECT race_id, breakdown, candidate, votes FROM "
+                                              "race_sub_tabulation" +
+                                              where + " ORDER BY rowid"));
+  if (!only_race_id.empty()) RETURN_IF_ERROR(breakdown.Bind(1, only_race_id));
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, breakdown.Step());
+    if (!has_row) break;
+    const auto it = by_id.find(breakdown.ColumnText(0));
+    if (it == by_id.end()) continue;
+    it->second->sub_tabulations.push_back(model::SubTabulation{
+        breakdown.ColumnText(1), breakdown.ColumnText(2), breakdown.ColumnInt(3)});
+  }
   return absl::OkStatus();
+}
+
+// "race_id IN (SELECT id FROM race WHERE state = ?1)" when rebuilding one state, else "1".
+std::string RaceScope(bool is_one_state) {
+  return is_one_state ? "race_id IN (SELECT id FROM race WHERE state = ?1)" : "1";
+}
+
+absl::Status DeleteRaces(Database& db, const std::optional<std::string>& state) {
+  for (const std::string_view table :
+       {"race_candidate_line", "race_candidate", "race_set_aside", "race_sub_tabulation",
+        "reconciliation_mismatch", "near_match"}) {
+    ASSIGN_OR_RETURN(auto remove, db.Prepare(fmt::format("DELETE FROM {} WHERE {}", table,
+                                                         RaceScope(state.has_value()))));
+    if (state) RETURN_IF_ERROR(remove.Bind(1, *state));
+    RETURN_IF_ERROR(remove.Execute());
+  }
+  ASSIGN_OR_RETURN(auto remove,
+                   db.Prepare(state ? "DELETE FROM race WHERE state = ?1" : "DELETE FROM race"));
+  if (state) RETURN_IF_ERROR(remove.Bind(1, *state));
+  return remove.Execute();
 }
 
 }  // namespace
 
-absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(Database& db) {
+absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
+    Database& db, const std::optional<std::string>& state) {
   ASSIGN_OR_RETURN(
       auto query,
-      db.Prepare("SELECT state, election_date, stage, race_party, office, district, jurisdiction, "
-                 "level, county, is_precinct_level, kind, candidate, party, SUM(votes) "
-                 "FROM result_tally GROUP BY state, election_date, stage, race_party, office, "
-                 "district, jurisdiction, level, county, is_precinct_level, kind, candidate, party"));
+      db.Prepare(
+          "SELECT t.file_id, f.path, t.state, t.election_date, t.stage, t.race_party, "
+          "t.office, t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
+          "t.is_statewide, t.county, t.geography, t.breakdown, t.kind, t.candidate, t.party, "
+          "SUM(t.votes) FROM result_tally t JOIN source_file f ON f.id = t.file_id "
+          "WHERE (?1 IS NULL OR t.state = ?1) "
+          "GROUP BY t.file_id, t.state, t.election_date, t.stage, t.race_party, t.office, "
+          "t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
+          "t.is_statewide, t.county, t.geography, t.breakdown, t.kind, t.candidate, "
+          "t.party"));
+  if (state) {
+    RETURN_IF_ERROR(query.Bind(1, *state));
+  } else {
+    RETURN_IF_ERROR(query.BindNull(1));
+  }
   std::vector<model::VoteTally> tallies;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, query.Step());
     if (!has_row) break;
     model::VoteTally tally;
-    tally.race.seat.state = query.ColumnText(0);
-    ASSIGN_OR_RETURN(tally.race.date, base::ParseDate(query.ColumnText(1)));
-    tally.race.stage = StageOrGeneral(query.ColumnText(2));
-    tally.race.party = query.ColumnText(3);
-    tally.race.seat.office = query.ColumnText(4);
-    tally.race.seat.district = query.ColumnText(5);
-    tally.race.seat.jurisdiction = query.ColumnText(6);
-    tally.level = model::ParseOfficeLevel(query.ColumnText(7)).value_or(model::OfficeLevel::kState);
-    tally.county = query.ColumnText(8);
-    tally.is_precinct_level = query.ColumnInt(9) != 0;
-    tally.kind = model::ParseRowKind(query.ColumnText(10)).value_or(model::RowKind::kCandidate);
-    tally.candidate = query.ColumnText(11);
-    tally.party = query.ColumnText(12);
-    tally.votes = query.ColumnInt(13);
+    int col = 0;
+    tally.file_id = query.ColumnInt(col++);
+    tally.source = "openelections";
+    tally.source_path = query.ColumnText(col++);
+    tally.race.seat.state = query.ColumnText(col++);
+    ASSIGN_OR_RETURN(tally.race.date, base::ParseDate(query.ColumnText(col++)));
+    tally.race.stage = StageOrGeneral(query.ColumnText(col++));
+    tally.race.party = query.ColumnText(col++);
+    tally.race.seat.office = query.ColumnText(col++);
+    tally.race.seat.district = query.ColumnText(col++);
+    tally.race.seat.jurisdiction = query.ColumnText(col++);
+    tally.level =
+        model::ParseOfficeLevel(query.ColumnText(col++)).value_or(model::OfficeLevel::kOther);
+    tally.seats = static_cast<int>(query.ColumnInt(col++));
+    tally.is_seats_from_data = query.ColumnInt(col++) != 0;
+    tally.is_statewide = query.ColumnInt(col++) != 0;
+    tally.county = query.ColumnText(col++);
+    tally.geography = model::ParseGeographyLevel(query.ColumnText(col++))
+                          .value_or(model::GeographyLevel::kCounty);
+    tally.breakdown = query.ColumnText(col++);
+    tally.kind = model::ParseRowKind(query.ColumnText(col++)).value_or(model::RowKind::kCandidate);
+    tally.candidate = query.ColumnText(col++);
+    tally.party = query.ColumnText(col++);
+    tally.votes = query.ColumnInt(col++);
     tallies.push_back(std::move(tally));
   }
   return tallies;
 }
 
-absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
-                       std::span<const model::ReconciliationMismatch> mismatches) {
+absl::StatusOr<std::vector<model::County>> ReadCounties(Database& db) {
+  ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT fips, state, name FROM county ORDER BY rowid"));
+  std::vector<model::County> counties;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, query.Step());
+    if (!has_row) break;
+    counties.push_back(
+        model::County{query.ColumnText(0), query.ColumnText(1), query.ColumnText(2)});
+  }
+  return counties;
+}
+
+absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std::string>& state) {
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
-  RETURN_IF_ERROR(db.Exec(
-      "DELETE FROM race_candidate_line; DELETE FROM race_candidate; DELETE FROM race; "
-      "DELETE FROM reconciliation_mismatch;"));
+  RETURN_IF_ERROR(DeleteRaces(db, state));
+  std::string placeholders;
+  for (int index = 1; index <= kNumRaceColumns + 1; ++index) {
+    placeholders += fmt::format("{}?{}", index == 1 ? "" : ", ", index);
+  }
   ASSIGN_OR_RETURN(auto insert_race,
-                   db.Prepare(fmt::format("INSERT INTO race (seat_id, {}) VALUES (?1, ?2, ?3, ?4, "
-                                          "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                          "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-                                          kRaceColumns)));
-  ASSIGN_OR_RETURN(auto insert_candidate,
-                   db.Prepare("INSERT INTO race_candidate VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                   db.Prepare(fmt::format("INSERT INTO race (seat_id, {}) VALUES ({})",
+                                          kRaceColumns, placeholders)));
+  ASSIGN_OR_RETURN(
+      auto insert_candidate,
+      db.Prepare("INSERT INTO race_candidate VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
   ASSIGN_OR_RETURN(auto insert_line,
                    db.Prepare("INSERT INTO race_candidate_line VALUES (?1, ?2, ?3, ?4)"));
-  for (const model::Race& race : races) {
+  ASSIGN_OR_RETURN(auto insert_aside,
+                   db.Prepare("INSERT INTO race_set_aside VALUES (?1, ?2, ?3, ?4, ?5)"));
+  ASSIGN_OR_RETURN(auto insert_breakdown,
+                   db.Prepare("INSERT INTO race_sub_tabulation VALUES (?1, ?2, ?3, ?4)"));
+  for (const model::Race& race : set.races) {
     int index = 1;
     const auto bind = [&](auto value) { return insert_race.Bind(index++, value); };
     RETURN_IF_ERROR(bind(std::string_view(model::MakeSeatId(race.key.seat))));
@@ -173,6 +291,8 @@ absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
     RETURN_IF_ERROR(bind(std::string_view(race.key.seat.district)));
     RETURN_IF_ERROR(bind(std::string_view(race.key.seat.jurisdiction)));
     RETURN_IF_ERROR(bind(model::ToString(race.level)));
+    RETURN_IF_ERROR(bind(int64_t{race.seats}));
+    RETURN_IF_ERROR(bind(int64_t{race.is_seats_from_data}));
     RETURN_IF_ERROR(bind(race.candidate_votes));
     RETURN_IF_ERROR(bind(race.write_in_votes));
     RETURN_IF_ERROR(bind(race.blank_void));
@@ -180,6 +300,7 @@ absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
     RETURN_IF_ERROR(bind(race.ballots_cast));
     RETURN_IF_ERROR(bind(race.margin_votes));
     RETURN_IF_ERROR(bind(race.margin_share));
+    RETURN_IF_ERROR(bind(int64_t{race.is_tied}));
     RETURN_IF_ERROR(bind(int64_t{race.field_size}));
     RETURN_IF_ERROR(bind(int64_t{race.is_contested}));
     RETURN_IF_ERROR(bind(int64_t{race.has_incumbent}));
@@ -189,6 +310,9 @@ absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
     RETURN_IF_ERROR(bind(std::string_view(JoinCounties(race.counties))));
     RETURN_IF_ERROR(bind(int64_t{race.num_precinct_counties}));
     RETURN_IF_ERROR(bind(int64_t{race.num_county_counties}));
+    RETURN_IF_ERROR(bind(std::string_view(race.counted_from)));
+    RETURN_IF_ERROR(bind(std::string_view(race.conflict)));
+    RETURN_IF_ERROR(bind(std::string_view(race.decides_race_id)));
     RETURN_IF_ERROR(insert_race.Execute());
     for (const model::CandidateResult& candidate : race.candidates) {
       RETURN_IF_ERROR(insert_candidate.Bind(1, race.id));
@@ -198,6 +322,7 @@ absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
       RETURN_IF_ERROR(insert_candidate.Bind(5, int64_t{candidate.rank}));
       RETURN_IF_ERROR(insert_candidate.Bind(6, int64_t{candidate.is_winner}));
       RETURN_IF_ERROR(insert_candidate.Bind(7, int64_t{candidate.is_incumbent}));
+      RETURN_IF_ERROR(insert_candidate.Bind(8, JoinList(candidate.aliases)));
       RETURN_IF_ERROR(insert_candidate.Execute());
       for (const model::PartyLineVotes& line : candidate.lines) {
         RETURN_IF_ERROR(insert_line.Bind(1, race.id));
@@ -207,26 +332,71 @@ absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
         RETURN_IF_ERROR(insert_line.Execute());
       }
     }
+    for (const model::SetAsideReturns& aside : race.set_aside) {
+      RETURN_IF_ERROR(insert_aside.Bind(1, race.id));
+      RETURN_IF_ERROR(insert_aside.Bind(2, aside.county));
+      RETURN_IF_ERROR(insert_aside.Bind(3, JoinList(aside.candidates)));
+      RETURN_IF_ERROR(insert_aside.Bind(4, aside.votes));
+      RETURN_IF_ERROR(insert_aside.Bind(5, aside.reason));
+      RETURN_IF_ERROR(insert_aside.Execute());
+    }
+    for (const model::SubTabulation& row : race.sub_tabulations) {
+      RETURN_IF_ERROR(insert_breakdown.Bind(1, race.id));
+      RETURN_IF_ERROR(insert_breakdown.Bind(2, row.breakdown));
+      RETURN_IF_ERROR(insert_breakdown.Bind(3, row.candidate));
+      RETURN_IF_ERROR(insert_breakdown.Bind(4, row.votes));
+      RETURN_IF_ERROR(insert_breakdown.Execute());
+    }
   }
   ASSIGN_OR_RETURN(auto insert_mismatch,
-                   db.Prepare("INSERT INTO reconciliation_mismatch VALUES (?1, ?2, ?3, ?4, ?5)"));
-  for (const model::ReconciliationMismatch& mismatch : mismatches) {
+                   db.Prepare("INSERT INTO reconciliation_mismatch VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                              "?7)"));
+  for (const model::ReconciliationMismatch& mismatch : set.mismatches) {
     RETURN_IF_ERROR(insert_mismatch.Bind(1, mismatch.race_id));
     RETURN_IF_ERROR(insert_mismatch.Bind(2, mismatch.county));
     RETURN_IF_ERROR(insert_mismatch.Bind(3, mismatch.candidate));
-    RETURN_IF_ERROR(insert_mismatch.Bind(4, mismatch.county_file_votes));
-    RETURN_IF_ERROR(insert_mismatch.Bind(5, mismatch.precinct_sum_votes));
+    RETURN_IF_ERROR(insert_mismatch.Bind(4, mismatch.counted_votes));
+    RETURN_IF_ERROR(insert_mismatch.Bind(5, mismatch.other_votes));
+    RETURN_IF_ERROR(insert_mismatch.Bind(6, mismatch.counted_source));
+    RETURN_IF_ERROR(insert_mismatch.Bind(7, mismatch.other_source));
     RETURN_IF_ERROR(insert_mismatch.Execute());
   }
-  RETURN_IF_ERROR(db.Exec("UPDATE store_state SET value = '0' WHERE key = 'races_stale'"));
+  ASSIGN_OR_RETURN(auto insert_near, db.Prepare("INSERT INTO near_match VALUES (?1, ?2, ?3)"));
+  for (const auto& [race_id, name_a, name_b] : set.near_matches) {
+    RETURN_IF_ERROR(insert_near.Bind(1, race_id));
+    RETURN_IF_ERROR(insert_near.Bind(2, name_a));
+    RETURN_IF_ERROR(insert_near.Bind(3, name_b));
+    RETURN_IF_ERROR(insert_near.Execute());
+  }
+  if (state) {
+    ASSIGN_OR_RETURN(auto fresh, db.Prepare("DELETE FROM stale_state WHERE state = ?1"));
+    RETURN_IF_ERROR(fresh.Bind(1, *state));
+    RETURN_IF_ERROR(fresh.Execute());
+  } else {
+    RETURN_IF_ERROR(
+        db.Exec("DELETE FROM stale_state; "
+                "UPDATE store_state SET value = '0' WHERE key = 'races_stale'"));
+  }
   return transaction.Commit();
 }
 
+absl::StatusOr<StaleRaces> ReadStaleRaces(Database& db) {
+  StaleRaces stale;
+  ASSIGN_OR_RETURN(const int64_t all, db.QueryInt("SELECT CAST(value AS INTEGER) FROM store_state "
+                                                  "WHERE key = 'races_stale'"));
+  stale.is_all = all != 0;
+  ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT state FROM stale_state ORDER BY state"));
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, query.Step());
+    if (!has_row) break;
+    stale.states.push_back(query.ColumnText(0));
+  }
+  return stale;
+}
+
 absl::StatusOr<bool> AreRacesStale(Database& db) {
-  ASSIGN_OR_RETURN(const int64_t stale,
-                   db.QueryInt("SELECT CAST(value AS INTEGER) FROM store_state "
-                               "WHERE key = 'races_stale'"));
-  return stale != 0;
+  ASSIGN_OR_RETURN(const StaleRaces stale, ReadStaleRaces(db));
+  return stale.is_all || !stale.states.empty();
 }
 
 absl::StatusOr<std::vector<model::Race>> ReadRaces(Database& db, const RaceFilter& filter) {
@@ -277,19 +447,32 @@ absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id) {
 absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id) {
   ASSIGN_OR_RETURN(auto query,
-                   db.Prepare("SELECT race_id, county, candidate, county_file_votes, "
-                              "precinct_sum_votes FROM reconciliation_mismatch "
-                              "WHERE (?1 = '' OR race_id = ?1) ORDER BY race_id, county, candidate"));
+                   db.Prepare("SELECT race_id, county, candidate, counted_votes, other_votes, "
+                              "counted_source, other_source FROM reconciliation_mismatch "
+                              "WHERE (?1 = '' OR race_id = ?1) "
+                              "ORDER BY race_id, county, candidate, other_source"));
   RETURN_IF_ERROR(query.Bind(1, race_id));
   std::vector<model::ReconciliationMismatch> mismatches;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, query.Step());
     if (!has_row) break;
-    mismatches.push_back(model::ReconciliationMismatch{query.ColumnText(0), query.ColumnText(1),
-                                                       query.ColumnText(2), query.ColumnInt(3),
-                                                       query.ColumnInt(4)});
+    mismatches.push_back(model::ReconciliationMismatch{
+        query.ColumnText(0), query.ColumnText(1), query.ColumnText(2), query.ColumnInt(3),
+        query.ColumnInt(4), query.ColumnText(5), query.ColumnText(6)});
   }
   return mismatches;
+}
+
+absl::StatusOr<std::vector<NearMatchRow>> ReadNearMatches(Database& db) {
+  ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT race_id, name_a, name_b FROM near_match "
+                                          "ORDER BY race_id, name_a, name_b"));
+  std::vector<NearMatchRow> rows;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, query.Step());
+    if (!has_row) break;
+    rows.push_back(NearMatchRow{query.ColumnText(0), query.ColumnText(1), query.ColumnText(2)});
+  }
+  return rows;
 }
 
 absl::StatusOr<std::vector<model::FileReport>> ReadFileReports(Database& db) {

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "model/county.h"
 #include "model/ingest_report.h"
 #include "model/office_level.h"
 #include "model/race.h"
@@ -16,13 +17,40 @@
 
 namespace downballot::store {
 
-// Votes summed per race, county, level of detail, kind, candidate and party line.
-[[nodiscard]] absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(Database& db);
+// Results votes summed per file, race, county, level of geography, kind, candidate and party
+// line (source "openelections", county_key unset), of one state or, with nullopt, of all.
+[[nodiscard]] absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
+    Database& db, const std::optional<std::string>& state);
 
-// Replaces every derived race, candidate, party line and mismatch in one transaction and marks
-// the races fresh.
-absl::Status SaveRaces(Database& db, std::span<const model::Race> races,
-                       std::span<const model::ReconciliationMismatch> mismatches);
+// Every county of the loaded FIPS tables, in load order.
+[[nodiscard]] absl::StatusOr<std::vector<model::County>> ReadCounties(Database& db);
+
+// Two names within one race close enough to be one person, left apart (analysis::NearMatch).
+struct NearMatchRow {
+  std::string race_id;
+  std::string name_a;
+  std::string name_b;
+};
+
+// What a rebuild derives: races and the findings about them.
+struct RaceSet {
+  std::span<const model::Race> races;
+  std::span<const model::ReconciliationMismatch> mismatches;
+  std::span<const NearMatchRow> near_matches;
+};
+
+// Replaces the derived races (with candidates, lines, set-aside counties, sub-tabulations,
+// mismatches and near matches) of `state`, or of every state with nullopt, by `set` in one
+// transaction, and marks them fresh: that state's stale mark, or every mark.
+absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std::string>& state);
+
+// Which races need rebuilding: every one (`is_all`: a county table loaded, a migration, an
+// interrupted full rebuild) or those of `states`, whose results changed.
+struct StaleRaces {
+  bool is_all = false;
+  std::vector<std::string> states;
+};
+[[nodiscard]] absl::StatusOr<StaleRaces> ReadStaleRaces(Database& db);
 
 // True when results changed since the races were last rebuilt.
 [[nodiscard]] absl::StatusOr<bool> AreRacesStale(Database& db);
@@ -46,8 +74,11 @@ struct RaceFilter {
 // NotFound "no race 'ID'" when absent.
 [[nodiscard]] absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id);
 
+// Mismatches of `race_id`, or of every race with "".
 [[nodiscard]] absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id);
+
+[[nodiscard]] absl::StatusOr<std::vector<NearMatchRow>> ReadNearMatches(Database& db);
 
 // One FileReport per ingested file (rejects included), in ingest order.
 [[nodiscard]] absl::StatusOr<std::vector<model::FileReport>> ReadFileReports(Database& db);

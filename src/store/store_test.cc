@@ -67,12 +67,17 @@ TEST(Loader, StoresRowsOnceAndMarksRacesStale) {
   EXPECT_TRUE(*IsFileLoaded(*db, "h1"));
   EXPECT_FALSE(*IsFileLoaded(*db, "h2"));
   EXPECT_TRUE(*AreRacesStale(*db));
+  const auto stale = ReadStaleRaces(*db);
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(stale->states, std::vector<std::string>{"NY"});
   const auto reports = ReadFileReports(*db);
   ASSERT_EQ(reports->size(), 1u);
   EXPECT_EQ((*reports)[0].rejects.at(0).reason, "votes 'x' is not a number");
-  const auto tallies = ReadVoteTallies(*db);
+  const auto tallies = ReadVoteTallies(*db, std::nullopt);
   ASSERT_EQ(tallies->size(), 2u);
   EXPECT_EQ((*tallies)[0].race.party, "DEM");
+  EXPECT_EQ((*tallies)[0].source_path, "a.csv");
+  EXPECT_TRUE(ReadVoteTallies(*db, "GA")->empty());
 }
 
 TEST(Loader, BrokenAccountingWritesNothing) {
@@ -104,17 +109,25 @@ TEST(Queries, RacesRoundTripWithCandidatesAndLines) {
                             model::ElectionStage::kPrimary, "DEM"};
   race.id = model::MakeRaceId(race.key);
   race.level = model::OfficeLevel::kFederal;
-  race.candidates.push_back(model::CandidateResult{
-      "Alexandria Ocasio-Cortez", 16898, 0.567, 1, true, false, {{"DEM", 16898}}});
+  race.candidates.push_back(model::CandidateResult{"Alexandria Ocasio-Cortez",
+                                                   16898,
+                                                   0.567,
+                                                   1,
+                                                   true,
+                                                   false,
+                                                   {{"DEM", 16898}},
+                                                   {"Alexandria Ocasio Cortez"}});
   race.candidates.push_back(
-      model::CandidateResult{"Joseph Crowley", 12880, 0.433, 2, false, true, {{"DEM", 12880}}});
+      model::CandidateResult{"Joseph Crowley", 12880, 0.433, 2, false, true, {{"DEM", 12880}}, {}});
   race.margin_votes = 4018;
   race.counties = {"Bronx", "Queens"};
   race.completeness = model::Completeness::kPartial;
+  race.set_aside.push_back(model::SetAsideReturns{"Monroe", {"A", "B"}, 12, "why"});
+  race.sub_tabulations.push_back(model::SubTabulation{"State Senate 5", "A", 3});
   const std::vector<model::Race> races = {race};
   const std::vector<model::ReconciliationMismatch> mismatches = {
-      {race.id, "Bronx", "Joseph Crowley", 4072, 4070}};
-  ASSERT_TRUE(SaveRaces(*db, races, mismatches).ok());
+      {race.id, "Bronx", "Joseph Crowley", 4072, 4070, "county file", "precinct sums"}};
+  ASSERT_TRUE(SaveRaces(*db, RaceSet{races, mismatches, {}}, std::nullopt).ok());
   EXPECT_FALSE(*AreRacesStale(*db));
 
   const auto loaded = ReadRace(*db, race.id);
@@ -124,6 +137,11 @@ TEST(Queries, RacesRoundTripWithCandidatesAndLines) {
   EXPECT_EQ(loaded->candidates[0].lines.at(0).votes, 16898);
   EXPECT_EQ(loaded->counties, (std::vector<std::string>{"Bronx", "Queens"}));
   EXPECT_EQ(loaded->completeness, model::Completeness::kPartial);
+  EXPECT_EQ(loaded->candidates[0].aliases, std::vector<std::string>{"Alexandria Ocasio Cortez"});
+  ASSERT_EQ(loaded->set_aside.size(), 1u);
+  EXPECT_EQ(loaded->set_aside[0].candidates, (std::vector<std::string>{"A", "B"}));
+  ASSERT_EQ(loaded->sub_tabulations.size(), 1u);
+  EXPECT_EQ(loaded->sub_tabulations[0].votes, 3);
   EXPECT_EQ(ReadRace(*db, "nope").status().code(), absl::StatusCode::kNotFound);
 
   RaceFilter filter;
@@ -133,6 +151,25 @@ TEST(Queries, RacesRoundTripWithCandidatesAndLines) {
   filter.state = "PA";
   EXPECT_TRUE(ReadRaces(*db, filter)->empty());
   EXPECT_EQ(ReadMismatches(*db, race.id)->size(), 1u);
+}
+
+TEST(Queries, RebuildingOneStateLeavesTheOthers) {
+  auto db = OpenMigrated();
+  model::Race new_york;
+  new_york.key = model::RaceKey{model::SeatKey{"NY", "U.S. House", "14", ""},
+                                base::Date{2018, 6, 26}, model::ElectionStage::kPrimary, "DEM"};
+  new_york.id = model::MakeRaceId(new_york.key);
+  model::Race georgia = new_york;
+  georgia.key.seat.state = "GA";
+  georgia.id = model::MakeRaceId(georgia.key);
+  const std::vector<model::Race> both = {new_york, georgia};
+  ASSERT_TRUE(SaveRaces(*db, RaceSet{both, {}, {}}, std::nullopt).ok());
+  const std::vector<model::Race> none;
+  ASSERT_TRUE(SaveRaces(*db, RaceSet{none, {}, {}}, "GA").ok());
+  const auto left = ReadRaces(*db, RaceFilter{});
+  ASSERT_TRUE(left.ok());
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ(left->front().key.seat.state, "NY");
 }
 
 TEST(Queries, FilterTextIsBoundNotSpliced) {
