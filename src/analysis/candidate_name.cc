@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,19 +27,131 @@ bool IsOneOf(std::string_view token, std::span<const std::string_view> words) {
   return false;
 }
 
-// ASCII lowercasing plus the UTF-8 Latin-1 capitals (C3 80..C3 9E except the multiplication
-// sign C3 97), so "JOSÉ" and "José" agree; other scripts are left as they are.
+// The ASCII letter of a UTF-8 Latin-1 letter's second byte (C3 80..C3 BF), capitals and small
+// letters alike: "É" and "é" -> 'e', "ñ" -> 'n'; 0 for the signs (x and ÷) and letters with no
+// one-letter base (æ, ß, þ).
+char LatinBase(unsigned char second) {
+  // C3 80..C3 BF: ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ
+  // ('0' marks no base).
+  constexpr char kBases[] = "aaaaaa0ceeeeiiiidnooooo0ouuuuy00aaaaaa0ceeeeiiiidnooooo0ouuuuy0y";
+  constexpr size_t kNumBases = sizeof(kBases) - 1;
+  const size_t idx = static_cast<size_t>(second) - 0x80;
+  if (second < 0x80 || idx >= kNumBases || kBases[idx] == '0') return '\0';
+  return kBases[idx];
+}
+
+// ASCII lowercasing with Latin-1 letters in UTF-8 written as their ASCII base, so "JOSÉ",
+// "José" and "Jose" agree; other scripts are left as they are.
 std::string LowerLatin(std::string_view text) {
-  std::string out = base::ToLower(text);
-  for (size_t pos = 0; pos + 1 < out.size(); ++pos) {
-    const auto lead = static_cast<unsigned char>(out[pos]);
-    const auto next = static_cast<unsigned char>(out[pos + 1]);
-    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
-      out[pos + 1] = static_cast<char>(next + 0x20);
-      ++pos;
+  std::string lower = base::ToLower(text);
+  std::string out;
+  out.reserve(lower.size());
+  for (size_t pos = 0; pos < lower.size(); ++pos) {
+    const auto lead = static_cast<unsigned char>(lower[pos]);
+    if (lead == 0xC3 && pos + 1 < lower.size()) {
+      const auto next = static_cast<unsigned char>(lower[pos + 1]);
+      if (const char base_letter = LatinBase(next); base_letter != '\0') {
+        out.push_back(base_letter);
+        ++pos;
+        continue;
+      }
     }
+    out.push_back(lower[pos]);
   }
   return out;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment).
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// Surname particles that files write apart or joined ("de León", "DeLeon", "Van Hollen").
+constexpr std::array<std::string_view, 14> kParticles = {
+    "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "den", "ter", "dos"};
+
+// The nickname table: each form -> the name it stands for.
+const std::map<std::string, std::string, std::less<>>& Nicknames() {
+  static const auto* const kTable = [] {
+    auto* table = new std::map<std::string, std::string, std::less<>>();
+    bool is_header = true;
+    for (std::string_view line : base::Split(DefaultNicknames(), '\n')) {
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (base::Trim(line).empty() || line.starts_with('#')) continue;
+      if (is_header) {
+        is_header = false;
+        continue;
+      }
+      const std::vector<std::string_view> fields = base::Split(line, '\t');
+      if (fields.size() != 2) continue;
+      for (const std::string_view form : base::Split(fields[1], ',')) {
+        table->try_emplace(std::string(base::Trim(form)), std::string(base::Trim(fields[0])));
+      }
+    }
+    return table;
+  }();
+  return *kTable;
+}
+
+std::string CanonicalFirstName(const std::string& first) {
+  const auto it = Nicknames().find(first);
+  return it == Nicknames().end() ? first : it->second;
+}
+
+// Curly double quotes (U+201C, U+201D) are quotes like '"'.
+std::string StraightQuotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (pos + 2 < text.size() && static_cast<unsigned char>(text[pos]) == 0xE2 &&
+        static_cast<unsigned char>(text[pos + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[pos + 2]);
+      if (third == 0x9C || third == 0x9D) {
+        out.push_back('"');
+        pos += 2;
+        continue;
+      }
+      if (third == 0x98 || third == 0x99) {
+        out.push_back('\'');
+        pos += 2;
+        continue;
+      }
+    }
+    out.push_back(text[pos]);
+  }
+  return out;
+}
+
+// The nickname a name quotes: "Robert \"Bud\" Cramer" and "L.S. 'CASEY' CAGLE" -> the quoted
+// word; a single quote only when it opens and closes a whole word (not O'Rourke's apostrophe).
+// "" when there is none.
+std::string QuotedNickname(std::string_view text) {
+  const size_t open = text.find('"');
+  if (open != std::string_view::npos) {
+    const size_t close = text.find('"', open + 1);
+    if (close != std::string_view::npos)
+      return std::string(text.substr(open + 1, close - open - 1));
+  }
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] != '\'' || (pos > 0 && text[pos - 1] != ' ')) continue;
+    const size_t close = text.find('\'', pos + 1);
+    if (close == std::string_view::npos) break;
+    if (close + 1 < text.size() && text[close + 1] != ' ' && text[close + 1] != ',') continue;
+    return std::string(text.substr(pos + 1, close - pos - 1));
+  }
+  return "";
 }
 
 bool IsWordByte(char c) {
@@ -64,9 +177,16 @@ std::vector<std::string> Tokens(std::string_view text) {
   return tokens;
 }
 
-// Removes "(...)" disambiguators and a double-quoted nickname. An unbalanced quote is ignored
-// rather than allowed to swallow the surname after it.
-std::string StripAsides(std::string_view text) {
+// Removes "(...)" disambiguators and a quoted nickname. An unbalanced quote is ignored rather
+// than allowed to swallow the surname after it.
+std::string StripAsides(std::string_view raw) {
+  std::string text = StraightQuotes(raw);
+  // A single-quoted whole word is a nickname like a double-quoted one.
+  if (const std::string nickname = QuotedNickname(text);
+      !nickname.empty() && text.find('"') == std::string::npos) {
+    const size_t at = text.find("'" + nickname + "'");
+    if (at != std::string::npos) text.replace(at, nickname.size() + 2, " ");
+  }
   const bool is_quote_balanced = std::count(text.begin(), text.end(), '"') % 2 == 0;
   std::string out;
   int paren_depth = 0;
@@ -117,6 +237,14 @@ std::string NameMatchKey(std::string_view name) {
     if (token_idx == 0 && tokens.size() > 2 && IsOneOf(token, kTitles)) continue;
     kept.push_back(token);
   }
+  // "de León" and "DeLeon" are one surname, "Du Wayne" and "DuWayne" one first name; a particle
+  // that is a whole name ("Van Taylor") stays a word.
+  for (size_t token_idx = kept.size(); token_idx-- > 0;) {
+    if (token_idx + 1 < kept.size() && kept.size() > 2 && IsOneOf(kept[token_idx], kParticles)) {
+      kept[token_idx] += kept[token_idx + 1];
+      kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(token_idx) + 1);
+    }
+  }
   // Initials come and go between files ("Thomas P DiNapoli"), so drop them when at least two
   // full words remain; "A Smith" keeps its only first-name token.
   int num_full_words = 0;
@@ -128,7 +256,22 @@ std::string NameMatchKey(std::string_view name) {
   }
   if (kept.empty()) return "";
   if (kept.size() == 1) return kept.front();
-  return kept.front() + ' ' + kept.back();
+  return CanonicalFirstName(kept.front()) + ' ' + kept.back();
+}
+
+std::string NicknameKey(std::string_view name) {
+  const size_t slash = name.find('/');
+  const std::string_view person =
+      slash != std::string_view::npos && slash > 0 ? name.substr(0, slash) : name;
+  const std::string nickname = NameMatchKey(QuotedNickname(StraightQuotes(person)));
+  if (nickname.empty() || nickname.find(' ') != std::string::npos) return "";
+  if (std::any_of(nickname.begin(), nickname.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
+  const std::string key = NameMatchKey(person);
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return "";
+  return CanonicalFirstName(nickname) + key.substr(space);
 }
 
 std::string CandidateKey(std::string_view name) {
@@ -141,23 +284,38 @@ std::string CandidateKey(std::string_view name) {
   return NameMatchKey(name);
 }
 
+bool IsSameCandidate(std::string_view a, std::string_view b) {
+  const std::string key_a = CandidateKey(a);
+  const std::string key_b = CandidateKey(b);
+  if (!key_a.empty() && key_a == key_b) return true;
+  const std::string nickname_a = NicknameKey(a);
+  const std::string nickname_b = NicknameKey(b);
+  return (!nickname_a.empty() && (nickname_a == key_b || nickname_a == nickname_b)) ||
+         (!nickname_b.empty() && nickname_b == key_a);
+}
+
 bool IsNearMatch(std::string_view key_a, std::string_view key_b) {
   if (key_a == key_b || key_a.empty() || key_b.empty()) return false;
-  const size_t space_a = key_a.rfind(' ');
-  const size_t space_b = key_b.rfind(' ');
+  // An initial for a first name: "m avigdor" and "morton avigdor".
+  const size_t space_a = key_a.find(' ');
+  const size_t space_b = key_b.find(' ');
   if (space_a != std::string_view::npos && space_b != std::string_view::npos &&
-      key_a.substr(space_a) == key_b.substr(space_b) && key_a.front() == key_b.front()) {
+      key_a.substr(space_a) == key_b.substr(space_b) && (space_a == 1 || space_b == 1) &&
+      key_a.front() == key_b.front()) {
     return true;
   }
-  // One insertion, deletion or substitution apart.
-  if (key_a.size() > key_b.size()) std::swap(key_a, key_b);
-  if (key_b.size() - key_a.size() > 1) return false;
-  size_t prefix = 0;
-  while (prefix < key_a.size() && key_a[prefix] == key_b[prefix]) ++prefix;
-  const std::string_view rest_a =
-      key_a.substr(std::min(prefix + (key_a.size() == key_b.size() ? 1 : 0), key_a.size()));
-  const std::string_view rest_b = key_b.substr(prefix + 1);
-  return rest_a == rest_b;
+  // A typo: one letter changed, added, dropped or two swapped ("Chrsitian"), two in a long name
+  // ("Torn O'Halleran" for Tom).
+  constexpr size_t kLongKey = 12;
+  const size_t max_edits = std::min(key_a.size(), key_b.size()) >= kLongKey ? 2 : 1;
+  return EditDistance(key_a, key_b) <= max_edits;
+}
+
+bool IsSameLastNameAndInitial(std::string_view key_a, std::string_view key_b) {
+  const size_t space_a = key_a.rfind(' ');
+  const size_t space_b = key_b.rfind(' ');
+  return space_a != std::string_view::npos && space_b != std::string_view::npos &&
+         key_a.substr(space_a) == key_b.substr(space_b) && key_a.front() == key_b.front();
 }
 
 std::string SpellingKey(std::string_view text) {

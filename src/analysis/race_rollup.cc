@@ -68,6 +68,7 @@ bool IsCountedKind(RowKind kind) {
 // One file's tallies for one county of a race, or for the whole contest.
 struct Source {
   int64_t file_id = 0;
+  bool is_whole_state_file = false;
   std::string source;  // "openelections", "medsl"
   std::string path;
   GeographyLevel geography = GeographyLevel::kCounty;
@@ -212,22 +213,100 @@ class RaceBuilder {
     return tally.breakdown.empty() && IsCountedKind(tally.kind);
   }
 
-  // One identity per person: CandidateKey, unless a single file lists two spellings of one key
-  // in one county ("John A. Smith" and "John B. Smith" side by side are two people).
+  // One identity per person. Spellings (case and punctuation aside) that share a CandidateKey
+  // or a NicknameKey are one candidate, unless one file lists two of them on one party line in
+  // one county ("John A. Smith" and "John B. Smith" in one primary are two people; "Nydia M.
+  // Velazquez" on the DEM line and "Nydia Velazquez" on the WOR line are one). Then a spelling seen
+  // only in files where another is never seen, one typo away from it ("Hirai" / "Hiral Tipirneni"),
+  // is that candidate too, when it is the only such spelling.
   void NameCandidates() {
-    std::map<std::tuple<int64_t, std::string, std::string>, std::set<std::string>> spellings_seen;
+    struct Spelling {
+      std::vector<std::string> keys;
+      std::set<int64_t> files;
+      std::set<std::tuple<int64_t, std::string, std::string>> places;  // (file, county, line)
+    };
+    std::map<std::string, Spelling> spellings;  // SpellingKey -> what it is seen with
     for (const VoteTally* tally : input_.tallies) {
       if (tally->kind != RowKind::kCandidate || !tally->breakdown.empty()) continue;
-      spellings_seen[{tally->file_id, tally->county_key, Key(tally->candidate)}].insert(
-          SpellingKey(tally->candidate));
+      Spelling& spelling = spellings[SpellingKey(tally->candidate)];
+      if (spelling.keys.empty()) {
+        spelling.keys.push_back(Key(tally->candidate));
+        if (std::string nickname = NicknameKey(tally->candidate); !nickname.empty()) {
+          spelling.keys.push_back(std::move(nickname));
+        }
+      }
+      spelling.files.insert(tally->file_id);
+      spelling.places.emplace(tally->file_id, tally->county_key, tally->party);
     }
-    for (const auto& [where, spellings] : spellings_seen) {
-      if (spellings.size() > 1) ambiguous_keys_.insert(std::get<2>(where));
+    for (const auto& [spelling_key, spelling] : spellings)
+      identity_of_[spelling_key] = spelling_key;
+    // Keys two spellings of one file, county and line share are ambiguous: they merge nothing.
+    std::map<std::string, std::vector<std::string>> spellings_of_key;
+    for (const auto& [spelling_key, spelling] : spellings) {
+      for (const std::string& key : spelling.keys) spellings_of_key[key].push_back(spelling_key);
+    }
+    for (const auto& [key, with_key] : spellings_of_key) {
+      bool is_ambiguous = false;
+      for (size_t a = 0; a < with_key.size() && !is_ambiguous; ++a) {
+        for (size_t b = a + 1; b < with_key.size() && !is_ambiguous; ++b) {
+          const auto& places_a = spellings.at(with_key[a]).places;
+          const auto& places_b = spellings.at(with_key[b]).places;
+          is_ambiguous = std::any_of(places_a.begin(), places_a.end(),
+                                     [&](const auto& place) { return places_b.contains(place); });
+        }
+      }
+      if (is_ambiguous) continue;
+      for (size_t idx = 1; idx < with_key.size(); ++idx) Unite(with_key[0], with_key[idx]);
+    }
+    // Typos across sources: identities whose files never meet, one edit apart.
+    std::map<std::string, std::set<int64_t>> files_of;
+    std::map<std::string, std::set<std::string>> keys_of;
+    for (const auto& [spelling_key, spelling] : spellings) {
+      const std::string root = Root(spelling_key);
+      files_of[root].insert(spelling.files.begin(), spelling.files.end());
+      keys_of[root].insert(spelling.keys.begin(), spelling.keys.end());
+    }
+    std::map<std::string, std::vector<std::string>> partners;
+    for (auto a = keys_of.begin(); a != keys_of.end(); ++a) {
+      for (auto b = std::next(a); b != keys_of.end(); ++b) {
+        const auto& files_a = files_of[a->first];
+        const auto& files_b = files_of[b->first];
+        const bool do_files_meet = std::any_of(
+            files_a.begin(), files_a.end(), [&](int64_t file) { return files_b.contains(file); });
+        if (do_files_meet) continue;
+        const bool is_near = std::any_of(a->second.begin(), a->second.end(), [&](const auto& key) {
+          return std::any_of(b->second.begin(), b->second.end(),
+                             [&](const auto& other) { return IsNearMatch(key, other); });
+        });
+        if (!is_near) continue;
+        partners[a->first].push_back(b->first);
+        partners[b->first].push_back(a->first);
+      }
+    }
+    for (const auto& [root, near] : partners) {
+      if (near.size() == 1 && partners[near.front()].size() == 1) Unite(root, near.front());
     }
     for (const VoteTally* tally : input_.tallies) {
       if (tally->kind != RowKind::kCandidate || !tally->breakdown.empty()) continue;
-      std::map<std::string, int64_t>& spellings = spellings_[Identity(*tally)];
-      spellings[tally->candidate] += IsCounted(*tally) ? tally->votes : 0;
+      spellings_[Identity(*tally)][tally->candidate] += IsCounted(*tally) ? tally->votes : 0;
+    }
+  }
+
+  [[nodiscard]] std::string Root(const std::string& spelling_key) {
+    std::string& parent = identity_of_[spelling_key];
+    if (parent != spelling_key) parent = Root(parent);
+    return parent;
+  }
+
+  void Unite(const std::string& a, const std::string& b) {
+    const std::string root_a = Root(a);
+    const std::string root_b = Root(b);
+    if (root_a == root_b) return;
+    // The smaller key is the root, so the result does not depend on the order of the tallies.
+    if (root_a < root_b) {
+      identity_of_[root_b] = root_a;
+    } else {
+      identity_of_[root_a] = root_b;
     }
   }
 
@@ -237,9 +316,13 @@ class RaceBuilder {
   }
 
   [[nodiscard]] std::string Identity(const VoteTally& tally) const {
-    std::string key = Key(tally.candidate);
-    if (!ambiguous_keys_.contains(key)) return key;
-    return key + '\x1f' + SpellingKey(tally.candidate);
+    const std::string spelling_key = SpellingKey(tally.candidate);
+    std::string current = spelling_key;
+    while (true) {
+      const auto it = identity_of_.find(current);
+      if (it == identity_of_.end() || it->second == current) return current;
+      current = it->second;
+    }
   }
 
   void GroupBySource() {
@@ -255,6 +338,7 @@ class RaceBuilder {
       }
       if (source->tallies.empty()) {
         source->file_id = tally->file_id;
+        source->is_whole_state_file = tally->is_whole_state_file;
         source->source = tally->source;
         source->path = tally->source_path;
         source->geography = tally->county_key.empty() ? GeographyLevel::kContest : tally->geography;
@@ -387,7 +471,9 @@ class RaceBuilder {
       const Source& first = *ranked.front();
       ++(first.geography == GeographyLevel::kPrecinct ? race_.num_precinct_counties
                                                       : race_.num_county_counties);
-      if (first.geography == GeographyLevel::kPrecinct) has_precinct_only_county_ = true;
+      if (first.geography == GeographyLevel::kPrecinct && !first.is_whole_state_file) {
+        has_precinct_only_county_ = true;
+      }
       std::set<RowKind> taken;
       for (const Source* source : ranked) {
         std::set<RowKind> kinds;
@@ -511,20 +597,44 @@ class RaceBuilder {
     CompareTotals("", whole.Label(), ours, "county sums", county_totals, !is_covered);
   }
 
+  // Candidate by candidate. Against MEDSL, which totals named write-ins in one write-in line
+  // (Arizona's county file names Barry Hess and six other write-ins; MEDSL gives 566 write-in
+  // votes), the candidates only one source names are compared together with the write-ins.
   void CompareTotals(const std::string& county_name, const std::string& ours_label,
                      const Totals& ours, const std::string& theirs_label, const Totals& theirs,
                      bool only_excess) {
+    const bool is_lumped = ours_label.starts_with("MEDSL") || theirs_label.starts_with("MEDSL");
     std::set<std::string> identities;
     for (const auto& [identity, lines] : ours.candidates) identities.insert(identity);
     for (const auto& [identity, lines] : theirs.candidates) identities.insert(identity);
+    int64_t ours_others = is_lumped ? ours.write_in : 0;
+    int64_t theirs_others = is_lumped ? theirs.write_in : 0;
+    // A source that reports no write-ins and names no one the other does not says nothing
+    // about the rest of the vote: the lumped line is compared only when both report some.
+    bool do_ours_report_others = ours.kinds.contains(RowKind::kWriteIn);
+    bool do_theirs_report_others = theirs.kinds.contains(RowKind::kWriteIn);
+    const auto compare = [&](const std::string& name, int64_t counted_votes, int64_t other_votes) {
+      if (counted_votes == other_votes) return;
+      if (only_excess && other_votes <= counted_votes) return;
+      result_.mismatches.push_back(model::ReconciliationMismatch{
+          race_.id, county_name, name, counted_votes, other_votes, ours_label, theirs_label});
+    };
     for (const std::string& identity : identities) {
       const int64_t counted_votes = ours.CandidateVotes(identity);
       const int64_t other_votes = theirs.CandidateVotes(identity);
-      if (counted_votes == other_votes) continue;
-      if (only_excess && other_votes <= counted_votes) continue;
-      result_.mismatches.push_back(
-          model::ReconciliationMismatch{race_.id, county_name, DisplayName(identity), counted_votes,
-                                        other_votes, ours_label, theirs_label});
+      const bool is_in_both =
+          ours.candidates.contains(identity) && theirs.candidates.contains(identity);
+      if (is_lumped && !is_in_both) {
+        ours_others += counted_votes;
+        theirs_others += other_votes;
+        do_ours_report_others = do_ours_report_others || ours.candidates.contains(identity);
+        do_theirs_report_others = do_theirs_report_others || theirs.candidates.contains(identity);
+        continue;
+      }
+      compare(DisplayName(identity), counted_votes, other_votes);
+    }
+    if (is_lumped && do_ours_report_others && do_theirs_report_others) {
+      compare("(write-ins and candidates only one source names)", ours_others, theirs_others);
     }
   }
 
@@ -636,7 +746,7 @@ class RaceBuilder {
   const SeatSpans& spans_;
   RollupResult& result_;
   model::Race race_;
-  std::set<std::string> ambiguous_keys_;
+  std::map<std::string, std::string> identity_of_;  // spelling key -> parent (union-find)
   std::map<std::string, std::map<std::string, int64_t>> spellings_;  // identity -> spelling
   std::map<std::string, CountyReturns> counties_;                    // county key -> returns
   std::map<int64_t, Source> whole_;                                  // file id -> whole contest
@@ -646,15 +756,16 @@ class RaceBuilder {
   bool has_precinct_only_county_ = false;
 };
 
-// Runoffs decide the latest earlier primary (or general) of the same seat and party that year.
+// Runoffs decide the latest earlier primary (or general) of the same seat and party that year;
+// the race a runoff decides named no winner outright.
 void LinkRunoffs(std::vector<model::Race>& races) {
-  std::map<model::SeatKey, std::vector<const model::Race*>> by_seat;
-  for (const model::Race& race : races) by_seat[race.key.seat].push_back(&race);
+  std::map<model::SeatKey, std::vector<model::Race*>> by_seat;
+  for (model::Race& race : races) by_seat[race.key.seat].push_back(&race);
   for (model::Race& race : races) {
     const bool is_primary_runoff = race.key.stage == model::ElectionStage::kRunoff;
     if (!is_primary_runoff && race.key.stage != model::ElectionStage::kGeneralRunoff) continue;
-    const model::Race* decided = nullptr;
-    for (const model::Race* earlier : by_seat[race.key.seat]) {
+    model::Race* decided = nullptr;
+    for (model::Race* earlier : by_seat[race.key.seat]) {
       const bool is_match = is_primary_runoff
                                 ? (earlier->key.stage == model::ElectionStage::kPrimary ||
                                    earlier->key.stage == model::ElectionStage::kSpecialPrimary) &&
@@ -667,7 +778,10 @@ void LinkRunoffs(std::vector<model::Race>& races) {
       }
       if (decided == nullptr || earlier->key.date > decided->key.date) decided = earlier;
     }
-    if (decided != nullptr) race.decides_race_id = decided->id;
+    if (decided == nullptr) continue;
+    race.decides_race_id = decided->id;
+    decided->decided_by_race_id = race.id;
+    for (model::CandidateResult& candidate : decided->candidates) candidate.is_winner = false;
   }
 }
 
@@ -683,8 +797,13 @@ RollupResult RollUpRaces(std::span<const model::VoteTally> tallies, const Rollup
     auto [entry, is_new] = by_race.try_emplace(id);
     if (is_new) entry->second.key = tally.race;
     entry->second.tallies.push_back(&tally);
-    if (tally.geography == GeographyLevel::kCounty && !tally.county_key.empty() &&
-        tally.breakdown.empty() && IsCountedKind(tally.kind)) {
+    // County-level returns name the counties a seat spans; so do the precinct returns of a file
+    // that covers the whole state.
+    const bool names_span =
+        tally.geography == GeographyLevel::kCounty ||
+        (tally.geography == GeographyLevel::kPrecinct && tally.is_whole_state_file);
+    if (names_span && !tally.county_key.empty() && tally.breakdown.empty() &&
+        IsCountedKind(tally.kind)) {
       spans[tally.race.seat][tally.county_key].insert(id);
     }
   }

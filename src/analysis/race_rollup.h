@@ -48,14 +48,16 @@ struct RollupResult {
 //     cover the race completely; otherwise it is compared with them, candidate by candidate.
 //   - Sub-tabulations (tallies with a `breakdown`) become model::SubTabulation, never counted;
 //     kRegisteredVoters, kBallotType, kTotalVotes and kRepeat tallies enter no sum.
-// Candidates are merged by CandidateKey unless one file lists two spellings of one key in one
-// county; every spelling is kept as an alias; close keys that were not merged are returned as
-// near matches. Counties are matched by county_key.
+// Candidates are merged by CandidateKey or NicknameKey unless one file lists two spellings of
+// one key on one party line in one county, and across sources one typo apart; every spelling is
+// kept as an alias; close keys that were not merged are returned as near matches. Counties are
+// matched by county_key.
 // A multi-county race whose counties name disjoint sets of candidates sets aside the counties
 // outside the seat's span (learned from the county-level tallies of the seat's other races) that
 // share no candidate with the rest; if disjoint groups remain, the race is kConflicting and names
 // no winner. Winners are the top `seats` (data before office table); a tie at the cut names none
-// of the tied and sets is_tied; seats 0 names no winner. Runoffs get `decides_race_id`.
+// of the tied and sets is_tied; seats 0 names no winner. Runoffs get `decides_race_id`, and the
+// race a runoff decides gets `decided_by_race_id` and names no winner.
 // Completeness follows docs/analysis.md "Completeness": a statewide seat spans every county of
 // options.counties_by_state. Incumbency is left for ApplyIncumbency.
 // Pure; thread-safe.

@@ -427,8 +427,8 @@ TEST(RollUpRaces, MergesOneCandidatesSpellingsAndListsNearMatches) {
       b.Precinct("Onondaga", "Andrew M Cuomo/ Kathy C Hochul", 40),
       b.Precinct("Erie", "Andrew Cuomo", 30, "DEM", RowKind::kCandidate, 5),
       b.County("Albany", "Cynthia Nixon", 90),
-      b.County("Albany", "Kate Browning", 3),
-      b.County("Albany", "Kathleen Browning", 2),
+      b.County("Albany", "Lee Zeldin", 3),
+      b.County("Albany", "Lee Zeldn", 2),
   };
   const RollupResult result = RollUpRaces(tallies);
   ASSERT_EQ(result.races.size(), 1u);
@@ -439,8 +439,40 @@ TEST(RollUpRaces, MergesOneCandidatesSpellingsAndListsNearMatches) {
   EXPECT_EQ(race.candidates[0].aliases,
             (std::vector<std::string>{"Andrew Cuomo", "Andrew M Cuomo/ Kathy C Hochul"}));
   ASSERT_EQ(result.near_matches.size(), 1u);
-  EXPECT_EQ(result.near_matches[0].name_a, "Kate Browning");
-  EXPECT_EQ(result.near_matches[0].name_b, "Kathleen Browning");
+  EXPECT_EQ(result.near_matches[0].name_a, "Lee Zeldin");
+  EXPECT_EQ(result.near_matches[0].name_b, "Lee Zeldn");
+}
+
+// Sources spell one candidate differently: a typo (Arizona's county file writes "Hirai
+// Tipirneni", MEDSL "Hiral"), a nickname ("L.S. 'CASEY' CAGLE" and "Casey Cagle"), a nickname of
+// the table ("Steve" and "Stephen"). Each is one candidate when the two spellings never sit in
+// one file together.
+TEST(RollUpRaces, MatchesCandidatesAcrossSourcesDespiteTyposAndNicknames) {
+  TallyBuilder b;
+  b.key = Key("Governor", "", kPrimary2018, ElectionStage::kPrimary, "REP");
+  const std::vector<VoteTally> tallies = {
+      b.County("Appling", "Hirai Tipirneni", 10),  b.County("Appling", "L.S. 'CASEY' CAGLE", 20),
+      b.County("Appling", "Stephen L Ferrara", 5), b.Precinct("Houston", "Hiral Tipirneni", 1),
+      b.Precinct("Houston", "Casey Cagle", 2),     b.Precinct("Houston", "Steve Ferrara", 3),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  ASSERT_EQ(result.races[0].candidates.size(), 3u);
+  EXPECT_EQ(result.races[0].candidates[0].votes, 22);
+  EXPECT_EQ(result.races[0].candidates[1].votes, 11);
+  EXPECT_EQ(result.races[0].candidates[2].votes, 8);
+  EXPECT_TRUE(result.near_matches.empty());
+}
+
+// New York lists one candidate under two spellings on two party lines in one file (fusion).
+TEST(RollUpRaces, MergesOneCandidatesSpellingsOnTwoLinesOfOneFile) {
+  const TallyBuilder b;
+  const std::vector<VoteTally> tallies = {b.County("New York", "Nydia M. Velazquez", 10, "DEM"),
+                                          b.County("New York", "Nydia Velazquez", 3, "WOR")};
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 1u);
+  ASSERT_EQ(result.races[0].candidates.size(), 1u);
+  EXPECT_EQ(result.races[0].candidates[0].votes, 13);
 }
 
 TEST(RollUpRaces, KeepsTwoPeopleOneFileListsSideBySide) {
@@ -620,6 +652,9 @@ TEST(RollUpRaces, KeepsSubTabulationsOutOfTotalsAndLinksRunoffs) {
   ASSERT_EQ(result.races[0].sub_tabulations.size(), 1u);
   EXPECT_EQ(result.races[0].sub_tabulations[0].votes, 50);
   EXPECT_EQ(result.races[1].decides_race_id, result.races[0].id);
+  EXPECT_EQ(result.races[0].decided_by_race_id, result.races[1].id);
+  EXPECT_FALSE(result.races[0].candidates[0].is_winner) << "a runoff decided it";
+  EXPECT_TRUE(result.races[1].candidates[0].is_winner);
 }
 
 // "... HEALTH CARE DIST" and "... DIST." read the same as race ids: one race, not two.

@@ -1,5 +1,6 @@
 #include "cli/app_context.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "analysis/race_rollup.h"
 #include "base/status_macros.h"
 #include "fmt/format.h"
+#include "ingest/results_file_name.h"
 #include "store/candidacy_queries.h"
 #include "store/migrations.h"
 #include "store/queries.h"
@@ -49,8 +51,16 @@ absl::Status RebuildState(store::Database& db, const std::optional<std::string>&
   }
   ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
   const analysis::CountyDirectory directory(counties);
+  std::map<int64_t, bool> is_whole_state_file;  // a statewide precinct file covers every county
   for (model::VoteTally& tally : tallies) {
     tally.county_key = directory.Key(tally.race.seat.state, tally.county);
+    if (tally.source != "openelections") continue;
+    auto [it, is_new] = is_whole_state_file.try_emplace(tally.file_id, false);
+    if (is_new) {
+      const auto info = ingest::ParseResultFileName(tally.source_path);
+      it->second = info.ok() && info->is_precinct_level && info->county.empty();
+    }
+    tally.is_whole_state_file = it->second;
   }
   analysis::RollupOptions options;
   for (const model::County& county : counties) {

@@ -9,12 +9,17 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/county_directory.h"
+#include "analysis/fte_cross_check.h"
+#include "analysis/repeated_contest.h"
 #include "analysis/roll_off.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "cli/general_contests_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "ingest/results_file_name.h"
+#include "store/candidacy_queries.h"
 #include "store/check_queries.h"
 #include "store/queries.h"
 
@@ -69,7 +74,9 @@ void AddVotesOverBallotsIssues(std::span<const model::Race> races, std::vector<I
     // Ballots-cast rows come from some counties only, so only a one-county race compares like
     // with like.
     const int64_t votes = race.candidate_votes + race.write_in_votes;
-    if (race.counties.size() == 1 && race.ballots_cast > 0 && votes > race.ballots_cast) {
+    // A seat that elects several gets several votes a ballot.
+    if (race.counties.size() == 1 && race.seats == 1 && race.ballots_cast > 0 &&
+        votes > race.ballots_cast) {
       issues.push_back(Issue{
           "warning", "votes_over_ballots", base::ToUpper(race.key.seat.state), race.id,
           fmt::format("candidate and write-in votes {} exceed the {} ballots cast for the office "
@@ -85,19 +92,44 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
                                   std::vector<Issue>& issues) {
   ASSIGN_OR_RETURN(const std::vector<store::RepeatedResultRows> repeats,
                    store::ReadRepeatedResultRows(db));
+  // One issue per file: a file that repeats lines repeats many, and a list of hundreds of
+  // one-line issues hides the rest of the report.
+  struct FileRepeats {
+    std::string state;
+    int64_t num_same = 0;       // repeated with the same votes: counted twice, or by chance
+    int64_t num_different = 0;  // repeated with different votes: two counts of one thing
+    std::vector<std::string> examples;
+    std::vector<int64_t> lines;
+  };
+  std::map<std::string, FileRepeats> by_file;
+  constexpr size_t kMaxExamples = 3;
+  constexpr size_t kMaxLines = 40;
   for (const store::RepeatedResultRows& repeat : repeats) {
     if (!IsInScope(options, repeat.state, repeat.year)) continue;
     const bool is_same_count =
         std::all_of(repeat.votes.begin(), repeat.votes.end(),
                     [&](int64_t votes) { return votes == repeat.votes.front(); });
+    FileRepeats& file = by_file[repeat.path];
+    file.state = base::ToUpper(repeat.state);
+    ++(is_same_count ? file.num_same : file.num_different);
+    if (file.examples.size() < kMaxExamples) {
+      file.examples.push_back(fmt::format(
+          "{} / {} / {} {} / {} ({}): {}", repeat.county, repeat.precinct, repeat.office,
+          repeat.district, repeat.candidate, repeat.party, fmt::join(repeat.votes, ", ")));
+    }
+    for (const int64_t line : repeat.lines) {
+      if (file.lines.size() < kMaxLines) file.lines.push_back(line);
+    }
+  }
+  for (const auto& [path, file] : by_file) {
     issues.push_back(
-        Issue{"warning", "repeated_rows", base::ToUpper(repeat.state), repeat.path,
-              fmt::format("{} rows for {} / {} / {} {} / {} ({}) with {}: {}", repeat.lines.size(),
-                          repeat.county, repeat.precinct, repeat.office, repeat.district,
-                          repeat.candidate, repeat.party,
-                          is_same_count ? "the same votes, counted twice" : "different votes",
-                          fmt::join(repeat.votes, ", ")),
-              fmt::format("{}:{}", repeat.path, fmt::join(repeat.lines, ","))});
+        Issue{"warning", "repeated_rows", file.state, path,
+              fmt::format("{} lines appear more than once (county, precinct, office, candidate and "
+                          "party alike): {} with the same votes, {} with different votes; all are "
+                          "counted (docs/results.md \"Repeats\"); e.g. {}",
+                          file.num_same + file.num_different, file.num_same, file.num_different,
+                          fmt::join(file.examples, "; ")),
+              fmt::format("{}:{}", path, fmt::join(file.lines, ","))});
   }
   // A rejected row keeps only its file and line, not its state or year: listed unfiltered only.
   if (!options.state.empty() || options.cycle != 0) return absl::OkStatus();
@@ -117,21 +149,34 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
   return absl::OkStatus();
 }
 
-// `races` are the races in scope: mismatches of other races are left out.
+// What kind of disagreement a mismatch is, by the sources it compares.
+std::string_view MismatchCheck(const model::ReconciliationMismatch& mismatch) {
+  if (mismatch.other_source.starts_with("MEDSL") || mismatch.counted_source.starts_with("MEDSL")) {
+    return "medsl_total";
+  }
+  if (mismatch.county.empty()) return "state_file_vs_counties";
+  return "precinct_vs_county";
+}
+
+// `races` are the races in scope: mismatches of other races are left out. One issue per race
+// and kind of comparison, naming the largest difference.
 absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race> races,
                                std::vector<Issue>& issues) {
   std::map<std::string_view, const model::Race*> race_of;
   for (const model::Race& race : races) race_of[race.id] = &race;
   ASSIGN_OR_RETURN(const std::vector<model::ReconciliationMismatch> mismatches,
                    store::ReadMismatches(db, ""));
-  std::map<std::string, std::vector<const model::ReconciliationMismatch*>> by_race;
+  std::map<std::pair<std::string, std::string_view>,
+           std::vector<const model::ReconciliationMismatch*>>
+      by_race;
   for (const model::ReconciliationMismatch& mismatch : mismatches) {
-    by_race[mismatch.race_id].push_back(&mismatch);
+    by_race[{mismatch.race_id, MismatchCheck(mismatch)}].push_back(&mismatch);
   }
-  for (const auto& [race_id, race_mismatches] : by_race) {
+  for (const auto& [key, race_mismatches] : by_race) {
+    const auto& [race_id, check] = key;
     const auto race = race_of.find(race_id);
     if (race == race_of.end()) continue;
-    int64_t largest = 0;
+    int64_t largest = -1;
     const model::ReconciliationMismatch* worst = race_mismatches.front();
     for (const model::ReconciliationMismatch* mismatch : race_mismatches) {
       const int64_t difference = std::llabs(mismatch->counted_votes - mismatch->other_votes);
@@ -141,7 +186,8 @@ absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race>
       }
     }
     issues.push_back(
-        Issue{"warning", "precinct_vs_county", base::ToUpper(race->second->key.seat.state), race_id,
+        Issue{check == "medsl_total" ? "error" : "warning", std::string(check),
+              base::ToUpper(race->second->key.seat.state), race_id,
               fmt::format("{} candidate totals differ between sources; largest: {} in {}: {} in {} "
                           "(counted) vs {} in {}",
                           race_mismatches.size(), worst->candidate,
@@ -149,6 +195,187 @@ absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race>
                           worst->counted_votes, worst->counted_source, worst->other_votes,
                           worst->other_source),
               fmt::format("downballot mismatches --race {}", race_id)});
+  }
+  return absl::OkStatus();
+}
+
+// Races whose counties name disjoint fields, and counties set aside for naming another one.
+void AddConflictIssues(std::span<const model::Race> races, std::vector<Issue>& issues) {
+  for (const model::Race& race : races) {
+    const std::string state = base::ToUpper(race.key.seat.state);
+    if (!race.conflict.empty()) {
+      issues.push_back(Issue{"error", "conflicting_counties", state, race.id,
+                             race.conflict + ": a district or office is mislabelled in some "
+                                             "file; no winner is named",
+                             fmt::format("downballot race {}", race.id)});
+    }
+    for (const model::SetAsideReturns& aside : race.set_aside) {
+      issues.push_back(
+          Issue{"warning", "set_aside", state, race.id,
+                fmt::format("{} returns of {} ({}) set aside: {}", aside.votes, aside.county,
+                            fmt::join(aside.candidates, ", "), aside.reason),
+                fmt::format("downballot race {}", race.id)});
+    }
+  }
+}
+
+// Our primaries against FiveThirtyEight's shares and winners.
+absl::Status AddFteIssues(store::Database& db, const CheckOptions& options,
+                          std::span<const model::Race> races, std::vector<Issue>& issues,
+                          std::map<std::string, int64_t>& counts) {
+  store::CandidacyFilter filter;
+  if (options.cycle != 0) filter.cycle = options.cycle;
+  filter.state = options.state;
+  ASSIGN_OR_RETURN(const std::vector<store::StoredCandidacy> stored,
+                   store::ReadPrimaryCandidacies(db, filter));
+  std::vector<model::PrimaryCandidacy> candidacies;
+  for (const store::StoredCandidacy& entry : stored) candidacies.push_back(entry.candidacy);
+  for (const analysis::FteComparison& comparison :
+       analysis::CompareWithFiveThirtyEight(races, candidacies)) {
+    ++counts[std::string(analysis::ToString(comparison.verdict))];
+    if (comparison.verdict == analysis::FteVerdict::kAgrees) continue;
+    const auto race = std::find_if(races.begin(), races.end(), [&](const model::Race& r) {
+      return r.id == comparison.race_id;
+    });
+    std::string shares;
+    for (const analysis::FteCandidateShares& share : comparison.shares) {
+      if (!shares.empty()) shares += "; ";
+      shares += share.is_found
+                    ? fmt::format("{} {:.2f} vs ours {:.2f}", share.candidate, share.fte_points,
+                                  share.our_points)
+                    : fmt::format("{} {:.2f}, not in our race", share.candidate, share.fte_points);
+    }
+    std::string message;
+    std::string severity = "warning";
+    switch (comparison.verdict) {
+      case analysis::FteVerdict::kWinnerDiffers:
+        severity = "error";
+        message = fmt::format("FiveThirtyEight's winner is {}, ours {}", comparison.fte_winner,
+                              comparison.our_winner.empty() ? "none" : comparison.our_winner);
+        break;
+      case analysis::FteVerdict::kSharesDiffer:
+        message = fmt::format("shares differ by up to {:.2f} points", comparison.worst_points);
+        break;
+      case analysis::FteVerdict::kCandidateMissing:
+        message = "a candidate with a FiveThirtyEight share is missing from our race";
+        break;
+      case analysis::FteVerdict::kNotComparable:
+        severity = "info";
+        message =
+            fmt::format("not compared: our race is {}",
+                        race == races.end() ? "unknown" : model::ToString(race->completeness));
+        break;
+      case analysis::FteVerdict::kAgrees:
+        break;
+    }
+    const std::string rows =
+        race == races.end()
+            ? ""
+            : fmt::format("{} from {} ({})", race->counted_from, fmt::join(race->counties, ", "),
+                          fmt::format("downballot race {}", race->id));
+    issues.push_back(Issue{
+        severity, "fte_share", race == races.end() ? "" : base::ToUpper(race->key.seat.state),
+        comparison.race_id,
+        fmt::format("{} (FiveThirtyEight {}): {}", message, comparison.fte_race, shares), rows});
+  }
+  return absl::OkStatus();
+}
+
+// The state a results file's name gives, "" for other files.
+std::string StateOfFile(const std::string& path) {
+  const auto info = ingest::ParseResultFileName(path);
+  return info.ok() ? info->state : "";
+}
+
+absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckOptions& options,
+                                      std::vector<Issue>& issues) {
+  ASSIGN_OR_RETURN(const std::vector<store::UnmatchedOffice> offices,
+                   store::ReadUnmatchedOffices(db));
+  for (const store::UnmatchedOffice& office : offices) {
+    if (!options.state.empty() && !base::EqualsIgnoreCase(office.state, options.state)) continue;
+    issues.push_back(Issue{
+        "warning", "unmatched_office", office.state, office.office_raw,
+        fmt::format("no office rule matches '{}' ({} rows in {}): kept as level 'other', local "
+                    "to its county; add a rule to config/offices or pass --offices FILE",
+                    office.office_raw, office.num_rows, fmt::join(office.counties, ", ")),
+        fmt::format("{}", fmt::join(office.paths, "; "))});
+  }
+  return absl::OkStatus();
+}
+
+// What OpenElections' own data tests look for, as the parser noted it per file: repeated
+// entries, vote-mode columns above the votes, missing votes, floats for districts.
+absl::Status AddFileNoteIssues(store::Database& db, const CheckOptions& options,
+                               std::vector<Issue>& issues) {
+  ASSIGN_OR_RETURN(const std::vector<store::FileNote> notes, store::ReadFileNotes(db));
+  for (const store::FileNote& note : notes) {
+    std::string_view check;
+    if (note.note.find("repeat another spelling of the same precinct") != std::string::npos) {
+      check = "repeated_precinct_block";
+    } else if (note.note.find("repeat an earlier row") != std::string::npos) {
+      check = "repeated_rows";
+    } else if (note.note.find("as a float") != std::string::npos) {
+      check = "float_district";
+    } else if (note.note.find("sum to more than their votes") != std::string::npos) {
+      check = "vote_modes_above_votes";
+    } else if (note.note.find("have no vote count") != std::string::npos) {
+      check = "missing_votes";
+    } else {
+      continue;
+    }
+    const std::string state = StateOfFile(note.path);
+    if (!options.state.empty() && !base::EqualsIgnoreCase(state, options.state)) continue;
+    issues.push_back(Issue{"warning", std::string(check), state, note.path, note.note, note.path});
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddNearMatchIssues(store::Database& db, std::span<const model::Race> races,
+                                std::vector<Issue>& issues) {
+  std::map<std::string_view, const model::Race*> race_of;
+  for (const model::Race& race : races) race_of[race.id] = &race;
+  ASSIGN_OR_RETURN(const std::vector<store::NearMatchRow> near, store::ReadNearMatches(db));
+  for (const store::NearMatchRow& row : near) {
+    const auto race = race_of.find(row.race_id);
+    if (race == race_of.end()) continue;
+    issues.push_back(Issue{"warning", "near_match", base::ToUpper(race->second->key.seat.state),
+                           row.race_id,
+                           fmt::format("'{}' and '{}' are close but kept apart: one person with a "
+                                       "typo, or two people?",
+                                       row.name_a, row.name_b),
+                           fmt::format("downballot race {}", row.race_id)});
+  }
+  return absl::OkStatus();
+}
+
+void AddRepeatedContestIssues(std::span<const model::Race> races, std::vector<Issue>& issues) {
+  for (const analysis::RepeatedContest& repeat : analysis::FindRepeatedContests(races)) {
+    issues.push_back(Issue{
+        "warning", "repeated_contest", base::ToUpper(repeat.race_id.substr(0, 2)), repeat.race_id,
+        fmt::format("repeats {} under another date: same candidates, votes within 5% ({} vs {}); "
+                    "a file dated wrongly counts the contest twice",
+                    repeat.earlier_race_id, repeat.candidate_votes, repeat.earlier_candidate_votes),
+        fmt::format("downballot race {}; downballot race {}", repeat.race_id,
+                    repeat.earlier_race_id)});
+  }
+}
+
+// Counties no loaded FIPS table knows, in states it covers: a misspelling the roll-up cannot
+// match to the same county in another file.
+absl::Status AddUnknownCountyIssues(store::Database& db, const CheckOptions& options,
+                                    std::vector<Issue>& issues) {
+  ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
+  const analysis::CountyDirectory directory(counties);
+  ASSIGN_OR_RETURN(const std::vector<store::NamedCounty> named, store::ReadNamedCounties(db));
+  for (const store::NamedCounty& county : named) {
+    if (!options.state.empty() && !base::EqualsIgnoreCase(county.state, options.state)) continue;
+    if (!directory.HasState(county.state)) continue;
+    if (!directory.Key(county.state, county.county).starts_with("~")) continue;
+    issues.push_back(Issue{"warning", "unknown_county", county.state, county.county,
+                           fmt::format("'{}' ({} tallies) is no county of {} in the FIPS table: "
+                                       "matched by spelling only",
+                                       county.county, county.num_rows, county.state),
+                           ""});
   }
   return absl::OkStatus();
 }
@@ -167,8 +394,19 @@ absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
   AddVotesOverBallotsIssues(races, issues);
   RETURN_IF_ERROR(AddRepeatedRowIssues(*db, options, issues));
   RETURN_IF_ERROR(AddMismatchIssues(*db, races, issues));
-  std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) {
-    return a.severity < b.severity;  // "error" before "warning"
+  AddConflictIssues(races, issues);
+  std::map<std::string, int64_t> fte_counts;
+  RETURN_IF_ERROR(AddFteIssues(*db, options, races, issues, fte_counts));
+  RETURN_IF_ERROR(AddUnmatchedOfficeIssues(*db, options, issues));
+  RETURN_IF_ERROR(AddFileNoteIssues(*db, options, issues));
+  RETURN_IF_ERROR(AddNearMatchIssues(*db, races, issues));
+  AddRepeatedContestIssues(races, issues);
+  RETURN_IF_ERROR(AddUnknownCountyIssues(*db, options, issues));
+  const auto rank = [](const std::string& severity) {
+    return severity == "error" ? 0 : severity == "warning" ? 1 : 2;
+  };
+  std::stable_sort(issues.begin(), issues.end(), [&](const Issue& a, const Issue& b) {
+    return rank(a.severity) < rank(b.severity);  // errors, then warnings, then notes
   });
   Table table{{"severity", "check", "state", "subject", "message", "rows"}, {}};
   std::map<std::string, int64_t> counts;
@@ -179,8 +417,12 @@ absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
   }
   Render(table, format, std::cout);
   std::cout.flush();  // the summary follows the table on a terminal
-  std::cerr << fmt::format("downballot check: {} errors, {} warnings\n", counts["error"],
-                           counts["warning"]);
+  std::cerr << fmt::format(
+      "downballot check: {} errors, {} warnings, {} notes; FiveThirtyEight primaries: {} agree, "
+      "{} differ in shares, {} in winner, {} miss a candidate, {} not comparable (partial)\n",
+      counts["error"], counts["warning"], counts["info"], fte_counts["agrees"],
+      fte_counts["shares_differ"], fte_counts["winner_differs"], fte_counts["candidate_missing"],
+      fte_counts["not_comparable"]);
   return absl::OkStatus();
 }
 
@@ -190,9 +432,13 @@ void RegisterCheckCommand(CLI::App& app, AppContext& context, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
       "check",
-      "Data sanity report: House votes against Senate votes on one ballot (roll-off), contests\n"
-      "against their files' totals, votes above ballots cast, repeated rows, and precinct sums\n"
-      "against county files. Each issue names the rows to look at.");
+      "Data sanity report. Cross-checks against independent sources: races against MEDSL's\n"
+      "totals per candidate, primaries against FiveThirtyEight's shares and winners. Within the\n"
+      "files: sources of one race that disagree, counties naming another contest's candidates,\n"
+      "office strings no office rule matches, repeated rows and precinct blocks, contests\n"
+      "repeated under another date, near-identical candidate names, unknown counties, House\n"
+      "votes against Senate votes (roll-off), votes above ballots cast. Each issue names the\n"
+      "rows to look at.");
   command->add_option("--state", options->state, "two-letter state code");
   command->add_option("--cycle", options->cycle, "election year");
   command->add_option("--format", context.format_text, "table, csv or json");

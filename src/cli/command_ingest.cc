@@ -119,7 +119,7 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
       auto parsed = ingest::ParseOpenElections(input.path, *bytes, report,
                                                ingest::ResultsParseOptions{&offices});
       if (!parsed.ok()) return fail(std::string(parsed.status().message()));
-      ingest::AssignRaceParties(parsed->info, parsed->rows);
+      ingest::AssignRaceParties(parsed->info, offices, parsed->rows);
       status = store::LoadResults(db, report, size, parsed->info, parsed->rows);
       results_changed = results_changed || status.ok();
       break;

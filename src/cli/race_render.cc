@@ -147,6 +147,7 @@ nlohmann::json RaceJson(const model::Race& race,
           {"counted_from", race.counted_from},
           {"counties", race.counties},
           {"decides_race_id", race.decides_race_id},
+          {"decided_by_race_id", race.decided_by_race_id},
           {"candidates", std::move(candidates)},
           {"set_aside", std::move(set_aside)},
           {"sub_tabulations", std::move(sub_tabulations)},
@@ -177,6 +178,10 @@ void RenderRaceDetail(const model::Race& race,
   if (!race.decides_race_id.empty()) {
     out << fmt::format("decides     {} (a runoff: the winner needs a majority, 50% + 1 vote)\n",
                        race.decides_race_id);
+  }
+  if (!race.decided_by_race_id.empty()) {
+    out << fmt::format("runoff      no one won outright; the leaders met again in {}\n",
+                       race.decided_by_race_id);
   }
   if (!winners.empty()) {
     out << fmt::format("winner      {} by {} vote{} ({:.1f} points{})\n", winners,

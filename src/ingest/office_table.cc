@@ -145,7 +145,7 @@ absl::StatusOr<std::string> ParseState(std::string_view text) {
   return std::string(text);
 }
 
-enum class FileKind { kRules, kPrefixes, kCities, kSenateClasses };
+enum class FileKind { kRules, kPrefixes, kCities, kSenateClasses, kPrimarySystems };
 
 absl::StatusOr<FileKind> KindOfHeader(const std::vector<std::string_view>& header) {
   const auto is = [&](std::initializer_list<std::string_view> names) {
@@ -162,10 +162,11 @@ absl::StatusOr<FileKind> KindOfHeader(const std::vector<std::string_view>& heade
   if (is({"state", "prefix", "party", "source"})) return FileKind::kPrefixes;
   if (is({"state", "city", "counties", "source"})) return FileKind::kCities;
   if (is({"state", "classes", "source"})) return FileKind::kSenateClasses;
+  if (is({"state", "primary", "since", "until", "source"})) return FileKind::kPrimarySystems;
   return absl::InvalidArgumentError(
       "header must be 'state match office level district scope seats body source', "
-      "'state prefix party source', 'state city counties source' or 'state classes source' "
-      "(tab-separated)");
+      "'state prefix party source', 'state city counties source', 'state classes source' or "
+      "'state primary since until source' (tab-separated)");
 }
 
 }  // namespace
@@ -203,9 +204,10 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
         kind = *header_kind;
         continue;
       }
-      const size_t expected = *kind == FileKind::kRules           ? 9
-                              : *kind == FileKind::kSenateClasses ? 3
-                                                                  : 4;
+      const size_t expected = *kind == FileKind::kRules            ? 9
+                              : *kind == FileKind::kSenateClasses  ? 3
+                              : *kind == FileKind::kPrimarySystems ? 5
+                                                                   : 4;
       if (fields.size() != expected) {
         return fail(absl::InvalidArgumentError(
             fmt::format("expected {} tab-separated fields, got {}", expected, fields.size())));
@@ -276,6 +278,18 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
           }
           break;
         }
+        case FileKind::kPrimarySystems: {
+          const auto since = base::ParseInt(fields[2]);
+          const auto until =
+              fields[3] == "-" ? std::optional<int64_t>(9999) : base::ParseInt(fields[3]);
+          if (!since || !until || *until < *since) {
+            return fail(absl::InvalidArgumentError(fmt::format(
+                "since '{}' and until '{}' must be years (until may be -)", fields[2], fields[3])));
+          }
+          table.all_party_primaries_[*state].emplace_back(static_cast<int>(*since),
+                                                          static_cast<int>(*until));
+          break;
+        }
       }
     }
     if (!kind) {
@@ -331,6 +345,15 @@ int OfficeTable::SenateClass(std::string_view state, int year, bool is_special) 
     if (other != regular) return other;
   }
   return 0;
+}
+
+bool OfficeTable::IsAllPartyPrimary(std::string_view state, int year) const {
+  const auto it = all_party_primaries_.find(state);
+  if (it == all_party_primaries_.end()) return false;
+  for (const auto& [since, until] : it->second) {
+    if (year >= since && year <= until) return true;
+  }
+  return false;
 }
 
 }  // namespace downballot::ingest

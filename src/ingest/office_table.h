@@ -93,6 +93,7 @@ class OfficeTable {
   //   state prefix party source                                  party letters before offices
   //   state city counties source                                 cities spanning counties
   //   state classes source                                       U.S. Senate classes
+  //   state primary since until source                           all-party (top-two) primaries
   // docs/results.md "Offices" describes every column. Earlier sources win: a state's rules are
   // tried before the rules of every state ("*"), each in the order given. Returns
   // InvalidArgument "<name>:<line>: <what is wrong>" for a malformed file.
@@ -120,6 +121,10 @@ class OfficeTable {
   // the table does not say or the year leaves it ambiguous.
   [[nodiscard]] int SenateClass(std::string_view state, int year, bool is_special) const;
 
+  // True when `state`'s primary in `year` puts every party's candidates in one contest
+  // (California's and Washington's top-two): its partisan races belong to no party.
+  [[nodiscard]] bool IsAllPartyPrimary(std::string_view state, int year) const;
+
   [[nodiscard]] const std::vector<OfficeRule>& rules() const { return rules_; }
 
  private:
@@ -128,6 +133,7 @@ class OfficeTable {
   std::map<std::pair<std::string, char>, std::string> prefixes_;
   std::map<std::pair<std::string, std::string>, std::string> cities_;  // (state, county key)
   std::map<std::string, std::set<int>, std::less<>> senate_classes_;
+  std::map<std::string, std::vector<std::pair<int, int>>, std::less<>> all_party_primaries_;
 };
 
 }  // namespace downballot::ingest

@@ -230,6 +230,61 @@ std::string Clean(std::string_view text) {
   return is_clean ? std::string(text) : base::CollapseSpaces(text);
 }
 
+// The lowercase words of a name without one-letter initials: "Nydia M. Velazquez" -> nydia
+// velazquez.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  const auto flush = [&] {
+    if (word.size() > 1) words.push_back(word);
+    word.clear();
+  };
+  for (const char c : name) {
+    if (IsAlnum(c)) {
+      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (c != '.' && c != '\'') {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment): "Chrsitian" and
+// "Christian" are 1 apart.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// Two spellings of one name: the same words once initials go, or at most two letters apart in
+// a name of eight letters or more.
+bool AreSpellingsOfOneName(std::string_view a, std::string_view b) {
+  const std::vector<std::string> words_a = NameWords(a);
+  const std::vector<std::string> words_b = NameWords(b);
+  if (words_a.empty() || words_b.empty()) return false;
+  if (words_a == words_b) return true;
+  std::string joined_a;
+  std::string joined_b;
+  for (const std::string& word : words_a) joined_a += word;
+  for (const std::string& word : words_b) joined_b += word;
+  constexpr size_t kMinLetters = 8;
+  constexpr size_t kMaxEdits = 2;
+  return std::min(joined_a.size(), joined_b.size()) >= kMinLetters &&
+         EditDistance(joined_a, joined_b) <= kMaxEdits;
+}
+
 // A precinct label's identity: lowercase words, ordinals as plain numbers, without the words
 // that only say what a precinct is ("Cicero 22nd District" and "Cicero 22" -> "cicero 22").
 // "" for a label with no number, which is never compared.
@@ -279,8 +334,9 @@ std::pair<std::string, std::string> SplitPartySuffix(const std::string& name) {
 }
 
 struct OfficeInfo {
-  std::string text;           // the office cell with spacing collapsed
-  std::string district_cell;  // the district cell with spacing collapsed
+  std::string text;                // the office cell with spacing collapsed
+  std::string district_cell;       // the district cell with spacing collapsed
+  bool is_float_district = false;  // "124.0": a number exported as a float
   NormalizedOffice seat;
   std::optional<model::RowKind> label_kind;  // set when the office cell is a turnout label
   std::string label_party;                   // the party such a label names, if any
@@ -340,11 +396,13 @@ class Parser {
       ++report_.rows_read;
       RETURN_IF_ERROR(ParseRecord(record));
     }
+    MarkSubtotalRows();
     FillDownPrecincts();
     MarkContestTotals();
     MarkSubTabulations();
     MarkRepeatedRows();
     MarkRepeatedPrecinctBlocks();
+    MarkRepeatedCandidates();
     for (model::ResultRow& row : rows_) row.geography = GeographyOf(row);
     AddNotes();
     return std::move(rows_);
@@ -403,6 +461,7 @@ class Parser {
     row.level = office.seat.level;
     row.jurisdiction = office.seat.jurisdiction;
     row.office_rule = office.seat.rule;
+    if (office.is_float_district) ++num_float_districts_;
     row.seats = office.seat.seats;
     row.is_seats_from_data = office.seat.is_seats_from_data;
     row.is_statewide = office.seat.is_statewide;
@@ -535,6 +594,8 @@ class Parser {
       OfficeInfo office;
       office.text = Clean(office_raw);
       office.district_cell = Clean(district_raw);
+      office.is_float_district = office.district_cell.find('.') != std::string::npos &&
+                                 !PlainDistrictNumber(office.district_cell).empty();
       const bool is_special = info_.stage == model::ElectionStage::kSpecial ||
                               info_.stage == model::ElectionStage::kSpecialPrimary;
       office.seat = NormalizeOffice(offices_table_,
@@ -585,6 +646,7 @@ class Parser {
       if (!votes.ok()) return votes.status();
       if (votes->has_value()) {
         row.votes = **votes;
+        CheckModesAgainstVotes(record, row.votes);
         return absl::OkStatus();
       }
     }
@@ -610,6 +672,45 @@ class Parser {
     row.is_votes_missing = true;
     ++num_missing_votes_;
     return absl::OkStatus();
+  }
+
+  // A precinct file's subtotal of one candidate's precincts, in a row with no precinct or one
+  // named after the county: New York County's 2018 general follows each candidate's block with
+  // "New York,,U.S. House,7,Dem,Nydia Velazquez,17696", San Bernardino's ends with a "SAN
+  // BERNARDINO CA" row for each candidate, spelled differently at times ("Chrsitian Valiente").
+  // When its votes equal the sum of that candidate's other rows (any spelling of the name, at
+  // least two rows), it is a total (kTotalVotes), never counted.
+  void MarkSubtotalRows() {
+    if (!info_.is_precinct_level) return;
+    using Line = std::tuple<std::string, std::string, std::string, std::string>;
+    std::map<Line, std::map<std::string, std::pair<int64_t, int64_t>>> by_line;  // votes, rows
+    for (const model::ResultRow& row : rows_) {
+      if (row.kind != model::RowKind::kCandidate) continue;
+      auto& [votes, num_rows] =
+          by_line[{row.county, row.office_raw, row.district, row.party_raw}][row.candidate];
+      votes += row.votes;
+      ++num_rows;
+    }
+    for (model::ResultRow& row : rows_) {
+      if (row.kind != model::RowKind::kCandidate || row.votes <= 0) continue;
+      const bool is_county_label =
+          row.precinct.empty() ||
+          (!row.county.empty() && base::ContainsIgnoreCase(row.precinct, row.county));
+      if (!is_county_label) continue;
+      const auto& names = by_line[{row.county, row.office_raw, row.district, row.party_raw}];
+      int64_t others = 0;
+      int64_t num_others = 0;
+      for (const auto& [name, totals] : names) {
+        if (name != row.candidate && !AreSpellingsOfOneName(name, row.candidate)) continue;
+        others += totals.first;
+        num_others += totals.second;
+      }
+      others -= row.votes;
+      --num_others;
+      if (num_others < 2 || others != row.votes) continue;
+      row.kind = model::RowKind::kTotalVotes;
+      ++num_subtotal_rows_;
+    }
   }
 
   // Onondaga's 2018 general writes each precinct on the first row of its block only, leaving the
@@ -646,6 +747,19 @@ class Parser {
       row_record_[idx] += precinct;
       ++num_filled_precincts_;
     }
+  }
+
+  // Vote-mode cells beside a votes cell are its parts (OpenElections' data tests check that
+  // they sum to no more than it): a row where they sum to more is counted for a note.
+  void CheckModesAgainstVotes(const Record& record, int64_t votes) {
+    if (layout_.vote_modes.empty()) return;
+    int64_t modes = 0;
+    for (const auto& [name, column] : layout_.vote_modes) {
+      const auto mode = ParseVoteCell(name, Field(record, column));
+      if (mode.ok() && mode->has_value()) modes += **mode;
+    }
+    if (modes <= votes) return;
+    if (num_modes_above_votes_++ == 0) first_modes_above_votes_line_ = record.line;
   }
 
   // Statewide county files end each contest with a row whose county is empty: the district
@@ -805,6 +919,55 @@ class Parser {
     }
   }
 
+  // One candidate listed twice in one contest under two spellings with the same votes in every
+  // precinct: New York County's 2018 general lists "Nydia M. Velazquez" and "Nydia Velazquez",
+  // San Bernardino's "Christian Valiente" and "Chrsitian Valiente", 38,149 votes each. The later
+  // spelling's rows are kept as kRepeat. Only spellings of one name (initials aside, or two
+  // letters apart), with votes in at least two places, so two people never merge by chance.
+  void MarkRepeatedCandidates() {
+    using Contest = std::tuple<std::string, std::string, std::string, std::string>;
+    struct Listing {
+      size_t first_row = 0;
+      std::map<std::string, int64_t> votes_by_place;
+      std::vector<size_t> rows;
+    };
+    std::map<Contest, std::map<std::string, Listing>> contests;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const model::ResultRow& row = rows_[idx];
+      if (row.kind != model::RowKind::kCandidate) continue;
+      auto& listings = contests[{row.county, row.office_raw, row.district, row.party_raw}];
+      auto [it, is_new] = listings.try_emplace(row.candidate);
+      if (is_new) it->second.first_row = idx;
+      it->second.votes_by_place[row.precinct] += row.votes;
+      it->second.rows.push_back(idx);
+    }
+    constexpr size_t kMaxNamesCompared = 64;  // quadratic in the names of one contest
+    for (auto& [contest, listings] : contests) {
+      if (listings.size() < 2 || listings.size() > kMaxNamesCompared) continue;
+      for (auto a = listings.begin(); a != listings.end(); ++a) {
+        for (auto b = std::next(a); b != listings.end(); ++b) {
+          if (a->second.votes_by_place != b->second.votes_by_place) continue;
+          int num_places_with_votes = 0;
+          for (const auto& [place, votes] : a->second.votes_by_place) {
+            num_places_with_votes += votes > 0 ? 1 : 0;
+          }
+          if (num_places_with_votes < 2 || !AreSpellingsOfOneName(a->first, b->first)) continue;
+          Listing& later = a->second.first_row < b->second.first_row ? b->second : a->second;
+          const std::string& kept = &later == &b->second ? a->first : b->first;
+          const std::string& repeated = &later == &b->second ? b->first : a->first;
+          for (const size_t idx : later.rows) {
+            if (rows_[idx].kind == model::RowKind::kRepeat) continue;
+            rows_[idx].kind = model::RowKind::kRepeat;
+            ++num_repeated_candidate_rows_;
+          }
+          if (repeated_candidate_example_.empty()) {
+            repeated_candidate_example_ = fmt::format("'{}' repeats '{}'", repeated, kept);
+          }
+        }
+      }
+    }
+  }
+
   // Where a row sits: its precinct in a precinct file, the whole contest when it names no
   // county (a state-level file or a district total), else its county.
   model::GeographyLevel GeographyOf(const model::ResultRow& row) const {
@@ -819,6 +982,12 @@ class Parser {
           "{} rows add up other rows of the file (a county or precinct named 'Total'): kept as "
           "total_votes so no vote counts twice",
           num_total_rows_));
+    }
+    if (num_subtotal_rows_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows with no precinct (or one named after the county) give a candidate's total of "
+          "the precincts above: kept as total_votes so no vote counts twice",
+          num_subtotal_rows_));
     }
     if (num_contest_totals_ > 0) {
       report_.notes.push_back(fmt::format(
@@ -837,6 +1006,12 @@ class Parser {
           fmt::format("{} rows repeat an earlier row cell for cell: kept as repeats, counted once",
                       num_repeated_rows_));
     }
+    if (num_repeated_candidate_rows_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows list a candidate a second time under another spelling with the same votes in "
+          "every precinct ({}): kept as repeats, counted once",
+          num_repeated_candidate_rows_, repeated_candidate_example_));
+    }
     if (num_coincident_repeats_ > 0) {
       report_.notes.push_back(fmt::format(
           "{} rows repeat an earlier row cell for cell, but the file also lists some lines twice "
@@ -848,6 +1023,17 @@ class Parser {
           "{} rows repeat another spelling of the same precinct with the same returns ({}): "
           "kept as repeats, counted once",
           num_repeated_block_rows_, repeated_block_example_));
+    }
+    if (num_float_districts_ > 0) {
+      report_.notes.push_back(
+          fmt::format("{} rows write the district as a float ('124.0'): read as the whole number",
+                      num_float_districts_));
+    }
+    if (num_modes_above_votes_ > 0) {
+      report_.notes.push_back(fmt::format(
+          "{} rows have vote-mode columns that sum to more than their votes (first on line {}): "
+          "the votes cell counts",
+          num_modes_above_votes_, first_modes_above_votes_line_));
     }
     if (num_filled_precincts_ > 0) {
       report_.notes.push_back(fmt::format(
@@ -906,7 +1092,13 @@ class Parser {
   int64_t num_sub_tabulation_rows_ = 0;
   int64_t num_repeated_rows_ = 0;
   int64_t num_coincident_repeats_ = 0;
+  int64_t num_repeated_candidate_rows_ = 0;
+  int64_t num_subtotal_rows_ = 0;
+  std::string repeated_candidate_example_;
   int64_t num_filled_precincts_ = 0;
+  int64_t num_float_districts_ = 0;
+  int64_t num_modes_above_votes_ = 0;
+  int64_t first_modes_above_votes_line_ = 0;
   int64_t num_repeated_block_rows_ = 0;
   std::string repeated_block_example_;
   int64_t num_state_in_county_column_ = 0;

@@ -17,17 +17,8 @@ GroupKey KeyOf(const model::ResultRow& row) {
 
 constexpr const char* kMixedParties = "\x01mixed";
 
-}  // namespace
-
-void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows) {
-  if (!model::IsPartyStage(info.stage)) {
-    for (model::ResultRow& row : rows) row.race_party.clear();
-    return;
-  }
-  if (!info.party.empty()) {
-    for (model::ResultRow& row : rows) row.race_party = info.party;
-    return;
-  }
+// The party of each row from its own party cell, else from the candidates beside it.
+void AssignFromRows(std::span<model::ResultRow> rows) {
   std::map<GroupKey, std::string> group_party;
   for (const model::ResultRow& row : rows) {
     if (row.party.empty()) continue;
@@ -50,6 +41,28 @@ void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::Resul
         (it == group_party.end() || it->second == kMixedParties || it->second == kNonpartisan)
             ? ""
             : it->second;
+  }
+}
+
+}  // namespace
+
+void AssignRaceParties(const model::ResultFileInfo& info, const OfficeTable& offices,
+                       std::span<model::ResultRow> rows) {
+  if (!model::IsPartyStage(info.stage)) {
+    for (model::ResultRow& row : rows) row.race_party.clear();
+    return;
+  }
+  if (!info.party.empty()) {
+    for (model::ResultRow& row : rows) row.race_party = info.party;
+  } else {
+    AssignFromRows(rows);
+  }
+  // An all-party primary is one contest of every party's candidates; only party offices
+  // (central committees) are a party's own.
+  if (offices.IsAllPartyPrimary(info.state, info.date.year)) {
+    for (model::ResultRow& row : rows) {
+      if (row.level != model::OfficeLevel::kParty) row.race_party.clear();
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <span>
 
+#include "ingest/office_table.h"
 #include "model/result_row.h"
 
 namespace downballot::ingest {
@@ -12,7 +13,9 @@ namespace downballot::ingest {
 // from the row's party column (NC's "(REP)" after the office already filled it); a turnout row
 // with no party (NYC's "Public Counter") takes the party of the candidates it sits with (same
 // county, precinct, office and district) when they all share one. Nonpartisan contests ("NP")
-// get "".
-void AssignRaceParties(const model::ResultFileInfo& info, std::span<model::ResultRow> rows);
+// get "", and so do the partisan offices of a state whose primary is all-party that year
+// (California's top-two: OfficeTable::IsAllPartyPrimary); its party offices keep their party.
+void AssignRaceParties(const model::ResultFileInfo& info, const OfficeTable& offices,
+                       std::span<model::ResultRow> rows);
 
 }  // namespace downballot::ingest

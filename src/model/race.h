@@ -120,6 +120,9 @@ struct Race {
   std::vector<SubTabulation> sub_tabulations;
   // The primary a runoff decides (same seat and party, the latest primary before it), else "".
   std::string decides_race_id;
+  // The runoff that decides this primary, else "": no one won it outright, so it names no
+  // winner (its leaders advanced).
+  std::string decided_by_race_id;
 };
 
 // Two sources of one race that disagree for one candidate: the source counted and another one

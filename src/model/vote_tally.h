@@ -25,6 +25,9 @@ struct VoteTally {
   // spelling key of the name (set by the race rebuild, before the roll-up).
   std::string county_key;
   GeographyLevel geography = GeographyLevel::kCounty;
+  // The file covers every county of its state (a statewide precinct file, no county in its
+  // name): the counties it names for a seat are all the seat's counties.
+  bool is_whole_state_file = false;
   int seats = 0;  // vote for N: from the file or the office table; 0 = unknown
   bool is_seats_from_data = false;
   bool is_statewide = false;  // the whole state elects the seat: its race spans every county

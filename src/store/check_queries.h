@@ -1,5 +1,5 @@
-// Store queries behind `downballot check`: repeated result rows within a file, and the rows a
-// parser already left out as repeats.
+// Store queries behind `downballot check`: repeated result rows within a file, rows a parser left
+// out as repeats, office strings no office rule matched, file notes and the counties named.
 #pragma once
 
 #include <cstdint>
@@ -35,5 +35,32 @@ struct RejectedRepeat {
   std::string reason;  // "repeats line 12"
 };
 [[nodiscard]] absl::StatusOr<std::vector<RejectedRepeat>> ReadRejectedRepeats(Database& db);
+
+// An office string of results files that no office-table rule matched, in one state.
+struct UnmatchedOffice {
+  std::string state;
+  std::string office_raw;
+  int64_t num_rows = 0;
+  std::vector<std::string> paths;     // files with such rows, by path
+  std::vector<std::string> counties;  // counties with such rows
+};
+[[nodiscard]] absl::StatusOr<std::vector<UnmatchedOffice>> ReadUnmatchedOffices(Database& db);
+
+// A note a parser left on a loaded file ("255 rows write the district as a float ...").
+struct FileNote {
+  std::string path;
+  std::string kind;  // the file's kind: "openelections", ...
+  std::string note;
+};
+[[nodiscard]] absl::StatusOr<std::vector<FileNote>> ReadFileNotes(Database& db);
+
+// Every (state, county) named by results (printed totals aside) or MEDSL returns, with the
+// number of tallies naming it.
+struct NamedCounty {
+  std::string state;
+  std::string county;
+  int64_t num_rows = 0;
+};
+[[nodiscard]] absl::StatusOr<std::vector<NamedCounty>> ReadNamedCounties(Database& db);
 
 }  // namespace downballot::store

@@ -487,7 +487,8 @@ CREATE TABLE race (
   num_county_counties   INTEGER NOT NULL,
   counted_from          TEXT NOT NULL,
   conflict              TEXT NOT NULL,
-  decides_race_id       TEXT NOT NULL
+  decides_race_id       TEXT NOT NULL,
+  decided_by_race_id    TEXT NOT NULL
 );
 CREATE INDEX race_seat ON race(seat_id);
 CREATE INDEX race_state ON race(state);

@@ -58,8 +58,8 @@ constexpr std::string_view kRaceColumns =
     "is_seats_from_data, candidate_votes, write_in_votes, blank_void, ballots_for_office, "
     "ballots_cast, margin_votes, margin_share, is_tied, field_size, is_contested, has_incumbent, "
     "is_open_seat, incumbent, completeness, counties, num_precinct_counties, "
-    "num_county_counties, counted_from, conflict, decides_race_id";
-constexpr int kNumRaceColumns = 31;
+    "num_county_counties, counted_from, conflict, decides_race_id, decided_by_race_id";
+constexpr int kNumRaceColumns = 32;
 
 absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   model::Race race;
@@ -97,6 +97,7 @@ absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   race.counted_from = text();
   race.conflict = text();
   race.decides_race_id = text();
+  race.decided_by_race_id = text();
   return race;
 }
 
@@ -313,6 +314,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     RETURN_IF_ERROR(bind(std::string_view(race.counted_from)));
     RETURN_IF_ERROR(bind(std::string_view(race.conflict)));
     RETURN_IF_ERROR(bind(std::string_view(race.decides_race_id)));
+    RETURN_IF_ERROR(bind(std::string_view(race.decided_by_race_id)));
     RETURN_IF_ERROR(insert_race.Execute());
     for (const model::CandidateResult& candidate : race.candidates) {
       RETURN_IF_ERROR(insert_candidate.Bind(1, race.id));
