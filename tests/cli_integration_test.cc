@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "binary_runner.h"
 #include "nlohmann/json.hpp"
 #include "store/database.h"
 
@@ -25,47 +26,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kBinary = DOWNBALLOT_BINARY_DIR "/src/cli/downballot";
-const std::string kData = DOWNBALLOT_SOURCE_DIR "/../shared/data";
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Runs `downballot --store STORE ARGS` with stdout and stderr captured.
-CommandResult RunDownballot(const fs::path& store, const std::string& args) {
-  const fs::path err_path = store.parent_path() / "stderr.txt";
-  const std::string command = "'" + kBinary + "' --store '" + store.string() + "' " + args +
-                              " 2>'" + err_path.string() + "'";
-  CommandResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[65536];
-  size_t num_read = 0;
-  while ((num_read = fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.out.append(buffer, num_read);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = ReadText(err_path);
-  return result;
-}
-
-fs::path FreshDir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("downballot_test_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using testing::CommandResult;
+using testing::FreshDir;
+using testing::kBinary;
+using testing::kData;
+using testing::ReadText;
+using testing::RunDownballot;
 
 // A fingerprint of everything stored, to prove a failed ingest changed nothing.
 std::string StoreFingerprint(const fs::path& store) {

@@ -105,10 +105,13 @@ absl::Status OutOfRange(std::string_view source, std::string_view key, double va
       fmt::format("{}: {} must be {}, got {}", source, key, range, value));
 }
 
-PlanScenario RunChain(double expected_ballots, double share_target, const PlanAssumptions& a) {
+PlanScenario RunChain(double expected_ballots, double share_target, bool is_majority,
+                      const PlanAssumptions& a) {
   PlanScenario s;
   s.expected_ballots = expected_ballots;
-  s.win_number = CeilCount(expected_ballots * share_target);
+  // A majority is half the ballots and one vote more: 50 of 100 ties, 51 wins.
+  s.win_number = is_majority ? static_cast<int64_t>(std::floor(expected_ballots / 2)) + 1
+                             : CeilCount(expected_ballots * share_target);
   s.votes_to_find = CeilCount(AsDouble(s.win_number) * (1.0 - a.base_vote_share));
   s.contacts = CeilCount(AsDouble(s.votes_to_find) * a.contacts_per_vote);
   s.doors = CeilCount(AsDouble(s.contacts) / a.take_rate);
@@ -168,11 +171,50 @@ const model::CandidateResult* Winner(const model::Race& race) {
   return nullptr;
 }
 
+// A seat that elects N: a candidate wins by beating the (N+1)th finisher, so the target is that
+// finisher's share of the ballots for the office in the comparable races, plus the margin.
+void ChooseMultiSeatShareTarget(const model::Race& race,
+                                std::span<const model::Race* const> comparables,
+                                const PlanAssumptions& a, Plan& plan) {
+  const size_t seats = static_cast<size_t>(race.seats);
+  double share_sum = 0;
+  int num_races = 0;
+  for (const model::Race* comparable : comparables) {
+    if (comparable->candidates.size() <= seats || comparable->ballots_for_office <= 0) continue;
+    share_sum +=
+        AsDouble(comparable->candidates[seats].votes) / AsDouble(comparable->ballots_for_office);
+    ++num_races;
+  }
+  if (num_races == 0) {
+    plan.share_target = a.margin;
+    plan.share_target_basis = fmt::format(
+        "a seat that elects {}: no comparable race had more candidates than seats, so any "
+        "votes win one; target = margin {}",
+        race.seats, a.margin);
+    plan.warnings.push_back(
+        "every comparable race was uncontested: the win number assumes no one else files");
+    return;
+  }
+  const double mean = share_sum / num_races;
+  plan.share_target = std::min(mean + a.margin, a.two_way_share_target);
+  plan.share_target_basis = fmt::format(
+      "a seat that elects {}: beat finisher number {}, whose mean share of the ballots for the "
+      "office was {:.3f} in {} comparable race(s), + margin {}",
+      race.seats, race.seats + 1, mean, num_races, a.margin);
+}
+
 void ChooseShareTarget(const model::Race& race,
                        std::span<const model::Race> all_primaries_for_kway_share,
                        const PlanAssumptions& a, Plan& plan) {
   const int k = a.field_size > 0 ? a.field_size : race.field_size;
   plan.field_size = k;
+  if (race.key.stage == model::ElectionStage::kRunoff ||
+      race.key.stage == model::ElectionStage::kGeneralRunoff) {
+    plan.is_majority = true;
+    plan.share_target = 0.5;
+    plan.share_target_basis = "a runoff is won by a majority: half the ballots + 1 vote";
+    return;
+  }
   if (k <= 2) {
     plan.share_target = a.two_way_share_target;
     plan.share_target_basis =
@@ -375,10 +417,16 @@ absl::StatusOr<Plan> MakePlan(const model::Race& race, std::span<const model::Ra
                     assumptions.turnout_low_factor, assumptions.turnout_high_factor));
   }
 
-  ChooseShareTarget(race, all_primaries_for_kway_share, assumptions, plan);
-  plan.low = RunChain(low, plan.share_target, assumptions);
-  plan.expected = RunChain(expected, plan.share_target, assumptions);
-  plan.high = RunChain(high, plan.share_target, assumptions);
+  if (race.seats > 1 && race.key.stage != model::ElectionStage::kRunoff &&
+      race.key.stage != model::ElectionStage::kGeneralRunoff) {
+    plan.field_size = assumptions.field_size > 0 ? assumptions.field_size : race.field_size;
+    ChooseMultiSeatShareTarget(race, candidates, assumptions, plan);
+  } else {
+    ChooseShareTarget(race, all_primaries_for_kway_share, assumptions, plan);
+  }
+  plan.low = RunChain(low, plan.share_target, plan.is_majority, assumptions);
+  plan.expected = RunChain(expected, plan.share_target, plan.is_majority, assumptions);
+  plan.high = RunChain(high, plan.share_target, plan.is_majority, assumptions);
   plan.steps = Steps(plan);
   return plan;
 }

@@ -99,6 +99,7 @@ struct Plan {
   std::vector<ComparableRace> comparables;  // newest first
   int field_size = 0;                       // the k the share target was chosen for
   double share_target = 0;
+  bool is_majority = false;        // a runoff: win_number = floor(ballots / 2) + 1
   std::string share_target_basis;  // how share_target was chosen, for people
   int num_kway_races = 0;          // k-way primaries the historical share averages
   std::vector<PlanCoefficient> coefficients;
@@ -120,7 +121,11 @@ struct Plan {
 // uses two_way_share_target. k >= 3 uses the mean winner share of the primaries in
 // `all_primaries_for_kway_share` with field_size k, a winner and race's level, floored at 1/k,
 // plus margin; with none, 1/k + margin (optimistic: it assumes the others split evenly). A
-// k-way target never exceeds two_way_share_target, which wins outright.
+// k-way target never exceeds two_way_share_target, which wins outright. A runoff is won by a
+// majority: win_number = floor(ballots / 2) + 1 (is_majority). A seat that elects N
+// (race.seats > 1) is won by beating the (N+1)th finisher: the target is the mean share of the
+// ballots for the office that finisher got in the comparables with more than N candidates, plus
+// margin (margin alone when none had).
 // Then the chain of PlanScenario, for low, expected and high turnout.
 // InvalidArgument when `assumptions` fail CheckPlanAssumptions; FailedPrecondition when `race`
 // has no ballots for the office. Pure; thread-safe.

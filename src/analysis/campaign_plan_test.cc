@@ -285,3 +285,46 @@ TEST(PlanAssumptionsFromConfig, ShippedConfigEqualsTheDefaults) {
 
 }  // namespace
 }  // namespace downballot::analysis
+
+namespace downballot::analysis {
+namespace {
+
+// A runoff is won by a majority: 1000 ballots need 501 votes, not 530.
+TEST(MakePlan, ARunoffNeedsHalfTheBallotsAndOneVote) {
+  model::Race runoff = MakePrimary(kAssembly99, {2018, 7, 24}, 1000);
+  runoff.key.stage = ElectionStage::kRunoff;
+  runoff.id = model::MakeRaceId(runoff.key);
+  const auto plan = MakePlan(runoff, {}, {}, PlanAssumptions{});
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_TRUE(plan->is_majority);
+  EXPECT_EQ(plan->expected.win_number, 501);
+  EXPECT_EQ(plan->low.win_number, 426);  // floor(850 / 2) + 1
+}
+
+// Onondaga's County Committee elects two: the third finisher had 23 of the 104 votes for the
+// office, so the target is 23/104 + 0.03 of the expected ballots.
+TEST(MakePlan, ASeatThatElectsTwoIsWonByBeatingTheThirdFinisher) {
+  const model::SeatKey cicero{"NY", "County Committee", "Town of Cicero District 22", "Onondaga"};
+  model::Race race = MakePrimary(cicero, {2018, 9, 13}, 104, 4, OfficeLevel::kParty, 0.3, "REP");
+  race.seats = 2;
+  race.candidates.clear();
+  for (const auto& [name, votes] :
+       std::vector<std::pair<std::string, int64_t>>{{"Mark R Venesky", 33},
+                                                    {"Mary Ellen Venesky", 28},
+                                                    {"Paul F Becallo", 23},
+                                                    {"Rosemary Becallo", 20}}) {
+    model::CandidateResult candidate;
+    candidate.name = name;
+    candidate.votes = votes;
+    race.candidates.push_back(candidate);
+  }
+  const auto plan = MakePlan(race, {}, {}, PlanAssumptions{});
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_NEAR(plan->share_target, 23.0 / 104.0 + 0.03, 1e-12);
+  EXPECT_EQ(plan->expected.win_number, 27);  // ceil(104 x 0.2512) = ceil(26.12)
+  EXPECT_NE(plan->share_target_basis.find("beat finisher number 3"), std::string::npos)
+      << plan->share_target_basis;
+}
+
+}  // namespace
+}  // namespace downballot::analysis

@@ -61,23 +61,6 @@ std::string LowerLatin(std::string_view text) {
   return out;
 }
 
-// Edit distance with adjacent transpositions (optimal string alignment).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 // Surname particles that files write apart or joined ("de León", "DeLeon", "Van Hollen").
 constexpr std::array<std::string_view, 14> kParticles = {
     "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "den", "ter", "dos"};
@@ -308,7 +291,7 @@ bool IsNearMatch(std::string_view key_a, std::string_view key_b) {
   // ("Torn O'Halleran" for Tom).
   constexpr size_t kLongKey = 12;
   const size_t max_edits = std::min(key_a.size(), key_b.size()) >= kLongKey ? 2 : 1;
-  return EditDistance(key_a, key_b) <= max_edits;
+  return base::EditDistance(key_a, key_b) <= max_edits;
 }
 
 bool IsSameLastNameAndInitial(std::string_view key_a, std::string_view key_b) {

@@ -5,13 +5,12 @@
 #include <vector>
 
 #include "analysis/candidate_name.h"
+#include "fmt/format.h"
 
 namespace downballot::analysis {
 namespace {
 
-bool IsSeatFillingStage(model::ElectionStage stage) {
-  return stage == model::ElectionStage::kGeneral || stage == model::ElectionStage::kSpecial;
-}
+bool IsSeatFillingStage(model::ElectionStage stage) { return model::IsOfficeStage(stage); }
 
 // Later date wins; on one date a general beats a special, because when NY holds a special for
 // an unexpired term on general-election day, the general's winner holds the seat afterwards.
@@ -31,7 +30,7 @@ const model::Race* PreviousSeatRace(const model::Race& race,
     if (is_party_seat) {
       // A party seat is filled in its party's primary; the other party's seat of the same name
       // is a different post.
-      if (earlier->key.stage != model::ElectionStage::kPrimary) continue;
+      if (!model::IsPartyStage(earlier->key.stage)) continue;
       if (race.key.party.empty() || earlier->key.party != race.key.party) continue;
     } else if (!IsSeatFillingStage(earlier->key.stage)) {
       continue;
@@ -41,11 +40,13 @@ const model::Race* PreviousSeatRace(const model::Race& race,
   return best;
 }
 
-const model::CandidateResult* Winner(const model::Race& race) {
+// The winners' names, several where the seat elects several.
+std::vector<std::string> Winners(const model::Race& race) {
+  std::vector<std::string> names;
   for (const model::CandidateResult& candidate : race.candidates) {
-    if (candidate.is_winner) return &candidate;
+    if (candidate.is_winner) names.push_back(candidate.name);
   }
-  return nullptr;
+  return names;
 }
 
 }  // namespace
@@ -55,40 +56,51 @@ void ApplyIncumbency(std::vector<model::Race>& races) {
   for (const model::Race& race : races) by_seat[race.key.seat].push_back(&race);
 
   // Decide every incumbent before writing any, so the result does not depend on race order.
-  std::vector<std::string> incumbents(races.size());
+  std::vector<std::vector<std::string>> incumbents(races.size());
   for (size_t race_idx = 0; race_idx < races.size(); ++race_idx) {
     const model::Race& race = races[race_idx];
     const model::Race* previous = PreviousSeatRace(race, by_seat[race.key.seat]);
-    if (previous == nullptr || previous->completeness == model::Completeness::kPartial) continue;
-    if (const model::CandidateResult* winner = Winner(*previous)) {
-      incumbents[race_idx] = winner->name;
+    // A partial race's winner may not be the winner; a conflicting race's returns belong to
+    // another contest; and a conflicting race cannot say whether its seat's holder ran.
+    if (previous == nullptr || previous->completeness == model::Completeness::kPartial ||
+        previous->completeness == model::Completeness::kConflicting ||
+        race.completeness == model::Completeness::kConflicting) {
+      continue;
     }
+    incumbents[race_idx] = Winners(*previous);
   }
 
   for (size_t race_idx = 0; race_idx < races.size(); ++race_idx) {
     model::Race& race = races[race_idx];
-    race.incumbent = incumbents[race_idx];
     race.has_incumbent = false;
+    race.is_open_seat = false;
+    race.incumbent.clear();
     for (model::CandidateResult& candidate : race.candidates) candidate.is_incumbent = false;
-    const std::string incumbent_key = NameMatchKey(race.incumbent);
-    if (incumbent_key.empty()) {
-      race.incumbent.clear();
-      race.is_open_seat = false;
-      continue;
-    }
-    // One incumbent per race: an exact spelling beats a loose match, and among loose matches
-    // ("John A. Smith" and "John B. Smith" share a key) the top vote-getter is taken.
-    model::CandidateResult* match = nullptr;
-    const std::string incumbent_spelling = SpellingKey(race.incumbent);
-    for (model::CandidateResult& candidate : race.candidates) {
-      if (SpellingKey(candidate.name) == incumbent_spelling) {
-        match = &candidate;
-        break;
+    std::vector<std::string> names;
+    for (const std::string& incumbent : incumbents[race_idx]) {
+      const std::string incumbent_key = NameMatchKey(incumbent);
+      if (incumbent_key.empty()) continue;
+      names.push_back(incumbent);
+      // One candidate per incumbent: an exact spelling beats a loose match, and among loose
+      // matches ("John A. Smith" and "John B. Smith" share a key) the top vote-getter is taken.
+      model::CandidateResult* match = nullptr;
+      const std::string incumbent_spelling = SpellingKey(incumbent);
+      for (model::CandidateResult& candidate : race.candidates) {
+        if (SpellingKey(candidate.name) == incumbent_spelling) {
+          match = &candidate;
+          break;
+        }
+        if (match == nullptr && NameMatchKey(candidate.name) == incumbent_key) match = &candidate;
       }
-      if (match == nullptr && NameMatchKey(candidate.name) == incumbent_key) match = &candidate;
+      if (match != nullptr) {
+        match->is_incumbent = true;
+        race.has_incumbent = true;
+      }
     }
-    if (match != nullptr) match->is_incumbent = true;
-    race.has_incumbent = match != nullptr;
+    if (names.empty()) continue;
+    // Several members elected together are several incumbents ("A; B"); the seat is open only
+    // when none of them runs.
+    race.incumbent = fmt::format("{}", fmt::join(names, "; "));
     race.is_open_seat = !race.has_incumbent;
   }
 }

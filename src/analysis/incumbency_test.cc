@@ -178,3 +178,40 @@ TEST(ApplyIncumbency, FlagsOneCandidatePerRace) {
 
 }  // namespace
 }  // namespace downballot::analysis
+
+namespace downballot::analysis {
+namespace {
+
+// Onondaga's County Committee elects two per district: both winners hold the seat, and the next
+// primary has an incumbent when either runs.
+TEST(ApplyIncumbency, ASeatThatElectsTwoHasTwoIncumbents) {
+  const model::SeatKey cicero{"NY", "County Committee", "Town of Cicero District 22", "Onondaga"};
+  model::Race earlier =
+      MakeRace(cicero, {2016, 9, 13}, model::ElectionStage::kPrimary, "REP",
+               model::OfficeLevel::kParty, {"Mark Venesky", "Mary Venesky", "Al"});
+  earlier.candidates[1].is_winner = true;
+  const model::Race later = MakeRace(cicero, {2018, 9, 13}, model::ElectionStage::kPrimary, "REP",
+                                     model::OfficeLevel::kParty, {"Paul Becallo", "Mary Venesky"});
+  std::vector<model::Race> races = {earlier, later};
+  ApplyIncumbency(races);
+  EXPECT_EQ(races[1].incumbent, "Mark Venesky; Mary Venesky");
+  EXPECT_TRUE(races[1].has_incumbent);
+  EXPECT_FALSE(races[1].is_open_seat);
+  EXPECT_TRUE(races[1].candidates[1].is_incumbent);
+  EXPECT_FALSE(races[1].candidates[0].is_incumbent);
+}
+
+TEST(ApplyIncumbency, AConflictingRaceSaysNothingAboutIncumbency) {
+  model::Race earlier = MakeRace(kAssembly99, {2016, 11, 8}, model::ElectionStage::kGeneral, "",
+                                 model::OfficeLevel::kState, {"Michael DenDekker"});
+  model::Race later = MakeRace(kAssembly99, {2018, 9, 13}, model::ElectionStage::kPrimary, "DEM",
+                               model::OfficeLevel::kState, {"Alessandra Biaggi"});
+  later.completeness = model::Completeness::kConflicting;
+  std::vector<model::Race> races = {earlier, later};
+  ApplyIncumbency(races);
+  EXPECT_EQ(races[1].incumbent, "");
+  EXPECT_FALSE(races[1].is_open_seat);
+}
+
+}  // namespace
+}  // namespace downballot::analysis

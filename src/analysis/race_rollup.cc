@@ -149,7 +149,14 @@ struct Totals {
 };
 
 // Seat -> county key -> ids of the races whose county-level tallies name the county.
-using SeatSpans = std::map<model::SeatKey, std::map<std::string, std::set<std::string>>>;
+// Seat and districting period -> county key -> ids of the races whose county-level tallies name
+// the county.
+using SeatSpans =
+    std::map<std::pair<model::SeatKey, int>, std::map<std::string, std::set<std::string>>>;
+
+// Districts are redrawn after each census, for the elections of years ending in 2: a seat's
+// counties are learned only from races of the same decade of lines (2012-2021, 2022-2031).
+int DistrictingPeriod(const base::Date& date) { return (date.year - 2) / 10; }
 
 struct RaceTallies {
   model::RaceKey key;
@@ -179,6 +186,7 @@ class RaceBuilder {
     NameCandidates();
     GroupBySource();
     SetAsideMislabelledCounties();
+    FlagReturnsOutsideTheSeat();
     CountVotes();
     FillCandidates();
     return std::move(race_);
@@ -353,12 +361,33 @@ class RaceBuilder {
   [[nodiscard]] std::set<std::string> SpanFromOtherRaces() const {
     if (state_counties_ != nullptr) return *state_counties_;
     std::set<std::string> span;
-    const auto it = spans_.find(race_.key.seat);
+    const auto it = spans_.find({race_.key.seat, DistrictingPeriod(race_.key.date)});
     if (it == spans_.end()) return span;
     for (const auto& [county_key, race_ids] : it->second) {
       if (race_ids.size() > 1 || !race_ids.contains(race_.id)) span.insert(county_key);
     }
     return span;
+  }
+
+  // A race whose every county lies outside the counties the seat's other races name is another
+  // contest under this one's name (Westchester's 2018-09-13 file labels State Senate 34, 35 and
+  // 40 as State Assembly, seats of Queens): it is conflicting and names no winner.
+  void FlagReturnsOutsideTheSeat() {
+    if (!race_.key.seat.jurisdiction.empty() || counties_.empty() || !race_.conflict.empty()) {
+      return;
+    }
+    const std::set<std::string> span = SpanFromOtherRaces();
+    if (span.empty()) return;
+    std::vector<std::string> names;
+    for (const auto& [county_key, county] : counties_) {
+      if (span.contains(county_key)) return;
+      names.push_back(county.name);
+    }
+    race_.completeness = model::Completeness::kConflicting;
+    race_.conflict = fmt::format(
+        "its returns come only from {}, which no other race of this seat names (the seat's "
+        "counties: {} known): a district or office mislabelled in the file",
+        fmt::join(names, ", "), span.size());
   }
 
   // Counties whose candidates share none with the others' name another contest: a district or
@@ -468,14 +497,27 @@ class RaceBuilder {
                 [](const Source* a, const Source* b) { return CountsBefore(*a, *b); });
       county_keys.insert(county_key);
       race_.counties.push_back(county.name);
+      // The source that counts: the most aggregate one with candidate votes.
+      const auto counting = std::find_if(ranked.begin(), ranked.end(), [](const Source* source) {
+        return source->HasKind(RowKind::kCandidate);
+      });
+      if (counting != ranked.end()) std::rotate(ranked.begin(), counting, counting + 1);
       const Source& first = *ranked.front();
       ++(first.geography == GeographyLevel::kPrecinct ? race_.num_precinct_counties
                                                       : race_.num_county_counties);
       if (first.geography == GeographyLevel::kPrecinct && !first.is_whole_state_file) {
         has_precinct_only_county_ = true;
       }
-      std::set<RowKind> taken;
-      for (const Source* source : ranked) {
+      // Votes for the office (candidates and write-ins) come from the one source that counts;
+      // a finer source only adds the turnout rows the counting one lacks (NY's county files
+      // list candidates alone, its precinct files add ballots cast and blanks). A write-in
+      // line of a precinct file may hold the very votes a county file names as candidates
+      // (Arizona names its write-ins), so write-ins never come from another source.
+      std::set<RowKind> taken = {RowKind::kCandidate, RowKind::kWriteIn};
+      for (const VoteTally* tally : first.tallies) county_totals.Add(*tally, Identity(*tally));
+      for (const VoteTally* tally : first.tallies) taken.insert(tally->kind);
+      for (size_t next = 1; next < ranked.size(); ++next) {
+        const Source* source = ranked[next];
         std::set<RowKind> kinds;
         for (const VoteTally* tally : source->tallies) {
           if (taken.contains(tally->kind)) continue;
@@ -566,7 +608,8 @@ class RaceBuilder {
       }
       return model::Completeness::kComplete;
     }
-    if (const auto it = spans_.find(race_.key.seat); it != spans_.end()) {
+    if (const auto it = spans_.find({race_.key.seat, DistrictingPeriod(race_.key.date)});
+        it != spans_.end()) {
       for (const auto& [county_key, race_ids] : it->second) {
         // A county set aside from this race alone is not part of the seat.
         const bool is_only_set_aside = set_aside_keys_.contains(county_key) &&
@@ -804,7 +847,7 @@ RollupResult RollUpRaces(std::span<const model::VoteTally> tallies, const Rollup
         (tally.geography == GeographyLevel::kPrecinct && tally.is_whole_state_file);
     if (names_span && !tally.county_key.empty() && tally.breakdown.empty() &&
         IsCountedKind(tally.kind)) {
-      spans[tally.race.seat][tally.county_key].insert(id);
+      spans[{tally.race.seat, DistrictingPeriod(tally.race.date)}][tally.county_key].insert(id);
     }
   }
 

@@ -671,3 +671,34 @@ TEST(RollUpRaces, KeysThatReadTheSameAreOneRace) {
 
 }  // namespace
 }  // namespace downballot::analysis
+
+namespace downballot::analysis {
+namespace {
+
+// Westchester's 2018-09-13 file labels State Senate 34 as State Assembly 34, a Queens seat: no
+// county of the race is one the seat's other races name, so the race is conflicting.
+TEST(RollUpRaces, ARaceWhollyOutsideItsSeatsCountiesIsConflicting) {
+  TallyBuilder general;
+  general.key = Key("State Assembly", "34", kGeneral2016, ElectionStage::kGeneral, "");
+  TallyBuilder primary;
+  primary.key = Key("State Assembly", "34", {2018, 9, 13}, ElectionStage::kPrimary, "DEM");
+  TallyBuilder next_decade = primary;  // lines are redrawn for 2022: the old span says nothing
+  next_decade.key.date = base::Date{2022, 6, 28};
+  const std::vector<VoteTally> tallies = {
+      general.County("Queens", "Michael DenDekker", 100),
+      primary.Precinct("Westchester", "Alessandra Biaggi", 2075),
+      primary.Precinct("Westchester", "Jeffrey D Klein", 554),
+      next_decade.Precinct("Westchester", "Someone", 5),
+  };
+  const RollupResult result = RollUpRaces(tallies);
+  ASSERT_EQ(result.races.size(), 3u);
+  const model::Race& race = result.races[1];
+  ASSERT_EQ(race.id, "ny.2018-09-13.primary.dem.state-assembly.34");
+  EXPECT_EQ(race.completeness, Completeness::kConflicting);
+  EXPECT_NE(race.conflict.find("only from Westchester"), std::string::npos) << race.conflict;
+  EXPECT_FALSE(race.candidates[0].is_winner);
+  EXPECT_EQ(result.races[2].completeness, Completeness::kUnverified);
+}
+
+}  // namespace
+}  // namespace downballot::analysis

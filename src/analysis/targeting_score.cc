@@ -99,8 +99,8 @@ ScoreComponent SafeSeat(const model::Race& primary, const model::Race* general,
   // district never gave (one county of a House seat), so it says nothing about safety.
   if (general->completeness != model::Completeness::kComplete) {
     return {"safe_seat", kUnknownValue, 0, 0,
-            fmt::format("the {} general is {}: only some counties loaded", general->key.date.ToIso(),
-                        model::ToString(general->completeness))};
+            fmt::format("the {} general is {}: only some counties loaded",
+                        general->key.date.ToIso(), model::ToString(general->completeness))};
   }
   // Fusion: a nominee's strength is all their lines, so count every candidate carrying the
   // party's line with all of their votes.
@@ -146,23 +146,23 @@ ScoreComponent IncumbentBigDonors(const model::Race& primary,
                                   const std::optional<IncumbentMoney>& money) {
   if (!money || !money->has_individual_money) {
     return {"incumbent_big_donors", 0.0, 0, 0,
-            primary.incumbent.empty() ? std::string("incumbency unknown")
-                                      : fmt::format("no FEC individual money linked for {}",
-                                                    primary.incumbent)};
+            primary.incumbent.empty()
+                ? std::string("incumbency unknown")
+                : fmt::format("no FEC individual money linked for {}", primary.incumbent)};
   }
-  return {"incumbent_big_donors", 1.0 - money->small_share, 0, 0,
-          fmt::format("{} ({}, cycle {}): {} of individual money from small donors",
-                      primary.incumbent, money->cand_id, money->cycle,
-                      Percent(money->small_share))};
+  return {
+      "incumbent_big_donors", 1.0 - money->small_share, 0, 0,
+      fmt::format("{} ({}, cycle {}): {} of individual money from small donors", primary.incumbent,
+                  money->cand_id, money->cycle, Percent(money->small_share))};
 }
 
 ScoreComponent IncumbentFinance(const model::Race& primary,
                                 const std::optional<IncumbentMoney>& money) {
   if (!money || !money->has_categorized_money) {
     return {"incumbent_finance", 0.0, 0, 0,
-            primary.incumbent.empty() ? std::string("incumbency unknown")
-                                      : fmt::format("no coded FEC donor money linked for {}",
-                                                    primary.incumbent)};
+            primary.incumbent.empty()
+                ? std::string("incumbency unknown")
+                : fmt::format("no coded FEC donor money linked for {}", primary.incumbent)};
   }
   return {"incumbent_finance", money->finance_share, 0, 0,
           fmt::format("{}: {} of categorized donor dollars from finance, insurance and real "
@@ -182,8 +182,15 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
   target.last_primary_date = primary.key.date;
   target.last_field_size = primary.field_size;
   target.last_ballots_for_office = primary.ballots_for_office;
-  target.win_number =
-      CeilCount(static_cast<double>(primary.ballots_for_office) * weights.win_share_target);
+  const size_t seats = static_cast<size_t>(std::max(primary.seats, 1));
+  if (seats > 1) {
+    // A seat that elects several is won by beating the first candidate not elected.
+    target.win_number =
+        primary.candidates.size() > seats ? primary.candidates[seats].votes + 1 : int64_t{1};
+  } else {
+    target.win_number =
+        CeilCount(static_cast<double>(primary.ballots_for_office) * weights.win_share_target);
+  }
   if (general != nullptr) target.last_general_race_id = general->id;
   target.incumbent = primary.incumbent;
   if (const model::CandidateResult* incumbent = Incumbent(primary)) {
@@ -272,6 +279,11 @@ std::vector<Target> RankTargets(std::span<const model::Race> races, const Target
   std::map<SeatParty, const model::Race*> latest_primary;
   std::map<model::SeatKey, const model::Race*> latest_general;
   for (const model::Race& race : races) {
+    // A ballot question is no seat; a conflicting race's returns belong to another contest.
+    if (race.level == model::OfficeLevel::kMeasure ||
+        race.completeness == model::Completeness::kConflicting) {
+      continue;
+    }
     if (race.key.stage == model::ElectionStage::kPrimary) {
       const model::Race*& best = latest_primary[{race.key.seat, race.key.party}];
       if (best == nullptr || race.key.date > best->key.date) best = &race;
@@ -285,9 +297,8 @@ std::vector<Target> RankTargets(std::span<const model::Race> races, const Target
   for (const auto& [seat_party, primary] : latest_primary) {
     if (!MatchesFilter(*primary, filter)) continue;
     const auto general = latest_general.find(seat_party.first);
-    targets.push_back(
-        MakeTarget(*primary, general == latest_general.end() ? nullptr : general->second, weights,
-                   money_of));
+    targets.push_back(MakeTarget(
+        *primary, general == latest_general.end() ? nullptr : general->second, weights, money_of));
   }
   std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
     if (a.score != b.score) return a.score > b.score;

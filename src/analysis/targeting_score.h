@@ -68,7 +68,8 @@ struct Target {
   base::Date last_primary_date;
   int last_field_size = 0;
   int64_t last_ballots_for_office = 0;
-  int64_t win_number = 0;            // ceil(last_ballots_for_office * win_share_target)
+  int64_t win_number = 0;  // ceil(last_ballots_for_office * win_share_target); for a seat that
+                           // elects N, the (N+1)th finisher's votes + 1 (1 when none lost)
   std::string last_general_race_id;  // the seat's latest general, "" when none is loaded
   std::string incumbent;             // the latest primary's incumbent, "" when unknown
   double incumbent_last_share = 0;   // their share in the latest primary; 0 when they did not run
@@ -84,8 +85,8 @@ struct IncumbentMoney {
   bool has_individual_money = false;  // small_share means something only then
   double small_share = 0;             // of the incumbent's individual money, by donor
   bool has_categorized_money = false;
-  double finance_share = 0;           // FIRE share of categorized itemized dollars
-  double categorized_share = 0;       // share of itemized dollars with an industry code
+  double finance_share = 0;      // FIRE share of categorized itemized dollars
+  double categorized_share = 0;  // share of itemized dollars with an industry code
 };
 
 // The incumbent's money for a target's latest primary, or nullopt when no FEC data is linked.
@@ -109,7 +110,9 @@ using IncumbentMoneyLookup = std::function<std::optional<IncumbentMoney>(const m
 //   incumbent_finance: the finance (FIRE) share of the incumbent's categorized donor dollars;
 //     0 when unknown.
 // `races` should have passed through ApplyIncumbency. Primaries whose completeness is partial
-// stay listed with their completeness, so callers can show it. Pure; thread-safe.
+// stay listed with their completeness, so callers can show it on every row; ballot questions
+// (kMeasure) and conflicting races (returns of another contest) are left out. Pure;
+// thread-safe.
 [[nodiscard]] std::vector<Target> RankTargets(std::span<const model::Race> races,
                                               const TargetFilter& filter,
                                               const TargetWeights& weights,

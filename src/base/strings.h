@@ -37,4 +37,9 @@ namespace downballot::base {
 // "U.S. House" -> "u-s-house".
 [[nodiscard]] std::string Slugify(std::string_view text);
 
+// The number of one-character insertions, deletions, substitutions and swaps of two adjacent
+// characters that turn `a` into `b` (optimal string alignment): "Chrsitian" and "Christian"
+// are 1 apart. O(|a| x |b|) time and memory: for names, not documents.
+[[nodiscard]] size_t EditDistance(std::string_view a, std::string_view b);
+
 }  // namespace downballot::base

@@ -59,3 +59,17 @@ TEST(ContentHash, StreamingHashOfAFileEqualsTheHashOfItsBytes) {
 
 }  // namespace
 }  // namespace downballot::base
+
+namespace downballot::base {
+namespace {
+
+TEST(EditDistance, CountsEditsWithAdjacentSwapsAsOne) {
+  EXPECT_EQ(EditDistance("Christian", "Chrsitian"), 1u);
+  EXPECT_EQ(EditDistance("Tom", "Torn"), 2u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
+  EXPECT_EQ(EditDistance("racse", "races"), 1u);
+  EXPECT_EQ(EditDistance("same", "same"), 0u);
+}
+
+}  // namespace
+}  // namespace downballot::base

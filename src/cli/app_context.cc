@@ -77,18 +77,21 @@ absl::Status RebuildState(store::Database& db, const std::optional<std::string>&
 
 }  // namespace
 
-absl::Status RebuildRaces(store::Database& db) {
+absl::StatusOr<store::StaleRaces> RebuildRaces(store::Database& db) {
   ASSIGN_OR_RETURN(const store::StaleRaces stale, store::ReadStaleRaces(db));
-  if (stale.is_all) return RebuildState(db, std::nullopt);
+  if (stale.is_all) {
+    RETURN_IF_ERROR(RebuildState(db, std::nullopt));
+    return stale;
+  }
   for (const std::string& state : stale.states) RETURN_IF_ERROR(RebuildState(db, state));
-  return absl::OkStatus();
+  return stale;
 }
 
 absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreWithFreshRaces(
     const AppContext& context) {
   ASSIGN_OR_RETURN(auto db, OpenStore(context));
   ASSIGN_OR_RETURN(const bool is_stale, store::AreRacesStale(*db));
-  if (is_stale) RETURN_IF_ERROR(RebuildRaces(*db));
+  if (is_stale) RETURN_IF_ERROR(RebuildRaces(*db).status());
   return db;
 }
 

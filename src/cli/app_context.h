@@ -7,6 +7,7 @@
 #include "absl/status/statusor.h"
 #include "cli/output.h"
 #include "store/database.h"
+#include "store/queries.h"
 
 namespace downballot::cli {
 
@@ -27,7 +28,8 @@ struct AppContext {
     const AppContext& context);
 
 // Recomputes the races of the states whose results changed (every state after a county table
-// or a migration): roll-up of results and MEDSL returns, incumbency, save.
-absl::Status RebuildRaces(store::Database& db);
+// or a migration): roll-up of results and MEDSL returns, incumbency, save. Returns what was
+// rebuilt.
+absl::StatusOr<store::StaleRaces> RebuildRaces(store::Database& db);
 
 }  // namespace downballot::cli

@@ -262,6 +262,28 @@ int ReportSetupError(std::string_view command, const absl::Status& status) {
   return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
 }
 
+// Rebuilds the races the loaded files touched and says which, and how many sources disagree.
+// Returns the exit code: 1 when the rebuild failed.
+int RebuildAfterIngest(store::Database& db) {
+  const auto rebuilt = RebuildRaces(db);
+  if (!rebuilt.ok()) {
+    std::cerr << "downballot ingest: rebuilding races: " << rebuilt.status().message() << '\n';
+    return 1;
+  }
+  std::cerr << "downballot ingest: rebuilt the races of "
+            << (rebuilt->is_all ? std::string("every state")
+                                : fmt::format("{} state(s): {}", rebuilt->states.size(),
+                                              fmt::join(rebuilt->states, ", ")))
+            << '\n';
+  const auto mismatches = store::ReadMismatches(db, "");
+  if (mismatches.ok() && !mismatches->empty()) {
+    std::cerr << "downballot ingest: " << mismatches->size()
+              << " candidate totals differ between sources of one race (one of them counts, "
+                 "docs/analysis.md); see `downballot mismatches` and `downballot check`\n";
+  }
+  return 0;
+}
+
 // The built-in office table, with the user's files first when --offices names any.
 absl::StatusOr<ingest::OfficeTable> LoadOfficeTable(const std::vector<std::string>& paths) {
   std::vector<ingest::OfficeTable::Source> sources;
@@ -301,17 +323,7 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     std::cerr << "downballot ingest: skipped " << num_unrecognized
               << " file(s) of no known kind found in folders (listed in the report)\n";
   }
-  if (results_changed) {
-    if (const absl::Status status = RebuildRaces(*db); !status.ok()) {
-      std::cerr << "downballot ingest: rebuilding races: " << status.message() << '\n';
-      exit_code = 1;
-    } else if (const auto mismatches = store::ReadMismatches(*db, "");
-               mismatches.ok() && !mismatches->empty()) {
-      std::cerr << "downballot ingest: " << mismatches->size()
-                << " candidate totals differ between sources of one race (one of them counts, "
-                   "docs/analysis.md); see `downballot mismatches` and `downballot check`\n";
-    }
-  }
+  if (results_changed) exit_code = std::max(exit_code, RebuildAfterIngest(*db));
   PrintReports(reports, format);
   return exit_code;
 }

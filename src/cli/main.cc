@@ -7,37 +7,22 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "base/strings.h"
 #include "cli/app_context.h"
-#include "cli/command_committees.h"
-#include "cli/command_ingest.h"
 #include "cli/command_check.h"
+#include "cli/command_committees.h"
 #include "cli/command_forecast.h"
+#include "cli/command_ingest.h"
 #include "cli/command_leverage.h"
 #include "cli/command_links.h"
-#include "cli/command_slate.h"
 #include "cli/command_mismatches.h"
 #include "cli/command_money.h"
 #include "cli/command_plan.h"
 #include "cli/command_races.h"
+#include "cli/command_slate.h"
 #include "cli/command_targets.h"
 
 namespace {
-
-// Levenshtein distance, for "did you mean" on a mistyped command.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> previous(b.size() + 1);
-  std::vector<size_t> current(b.size() + 1);
-  for (size_t col = 0; col <= b.size(); ++col) previous[col] = col;
-  for (size_t row = 1; row <= a.size(); ++row) {
-    current[0] = row;
-    for (size_t col = 1; col <= b.size(); ++col) {
-      const size_t substitution = previous[col - 1] + (a[row - 1] == b[col - 1] ? 0 : 1);
-      current[col] = std::min({previous[col] + 1, current[col - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
 
 // The first argument that is not an option (or an option's value) names the command.
 std::string FirstPositional(int argc, char** argv) {
@@ -96,7 +81,7 @@ int main(int argc, char** argv) {
     }
     std::cerr << "downballot: unknown command '" << typed << "'\n";
     for (const CLI::App* command : app.get_subcommands({})) {
-      if (EditDistance(typed, command->get_name()) <= 2) {
+      if (downballot::base::EditDistance(typed, command->get_name()) <= 2) {
         std::cerr << "did you mean `downballot " << command->get_name() << "`?\n";
       }
     }

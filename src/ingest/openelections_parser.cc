@@ -250,24 +250,6 @@ std::vector<std::string> NameWords(std::string_view name) {
   return words;
 }
 
-// Edit distance with adjacent transpositions (optimal string alignment): "Chrsitian" and
-// "Christian" are 1 apart.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 // Two spellings of one name: the same words once initials go, or at most two letters apart in
 // a name of eight letters or more.
 bool AreSpellingsOfOneName(std::string_view a, std::string_view b) {
@@ -282,7 +264,7 @@ bool AreSpellingsOfOneName(std::string_view a, std::string_view b) {
   constexpr size_t kMinLetters = 8;
   constexpr size_t kMaxEdits = 2;
   return std::min(joined_a.size(), joined_b.size()) >= kMinLetters &&
-         EditDistance(joined_a, joined_b) <= kMaxEdits;
+         base::EditDistance(joined_a, joined_b) <= kMaxEdits;
 }
 
 // A precinct label's identity: lowercase words, ordinals as plain numbers, without the words

@@ -1,0 +1,469 @@
+// Every state's returns, each vote counted once: the acceptance checks of the every-state issue,
+// run with the real binary on every file of ../shared/data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "binary_runner.h"
+#include "nlohmann/json.hpp"
+#include "store/database.h"
+
+namespace downballot {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::FreshDir;
+using testing::kData;
+using testing::RunDownballot;
+
+using Json = nlohmann::json;
+
+Json ParseJson(const CommandResult& result) {
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  Json json = Json::parse(result.out, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(json.is_discarded()) << result.out.substr(0, 500);
+  return json;
+}
+
+// The cells of one CSV line, quotes honoured (the test reads files independently of the parser).
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> cells(1);
+  bool in_quotes = false;
+  for (const char c : line) {
+    if (c == '"') {
+      in_quotes = !in_quotes;
+    } else if (c == ',' && !in_quotes) {
+      cells.emplace_back();
+    } else if (c != '\r') {
+      cells.back().push_back(c);
+    }
+  }
+  return cells;
+}
+
+int64_t ParseVotes(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+  int64_t votes = 0;
+  std::from_chars(text.data(), text.data() + text.size(), votes);
+  return votes;
+}
+
+// Lowercase letters only: "Di Masi" -> "dimasi".
+std::string Letters(const std::string& text) {
+  std::string letters;
+  for (const char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+      letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return letters;
+}
+
+// The last word of a name that is not a suffix, in letters: "Flynn Broady Jr." -> "broady".
+std::string LastName(const std::string& name) {
+  std::istringstream words(name);
+  std::string word;
+  std::string last;
+  while (words >> word) {
+    const std::string letters = Letters(word);
+    if (letters != "jr" && letters != "sr" && letters != "ii" && letters != "iii") last = letters;
+  }
+  return last;
+}
+
+class AllStates : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kData + "/openelections-az")) return;
+    dir_ = FreshDir("all_states");
+    store_ = dir_ / "all.db";
+    ingest_ = RunDownballot(store_, "ingest --data '" + kData + "' --format json");
+    check_ = RunDownballot(store_, "check --format json");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  void SetUp() override {
+    if (!fs::exists(kData + "/openelections-az")) GTEST_SKIP() << "no " << kData;
+  }
+
+  static Json Race(const std::string& race_id) {
+    return ParseJson(RunDownballot(store_, "race " + race_id + " --format json"));
+  }
+  static std::vector<std::string> Winners(const Json& race) {
+    std::vector<std::string> winners;
+    for (const Json& name : race["winners"]) winners.push_back(name.get<std::string>());
+    return winners;
+  }
+  static int64_t VotesOf(const Json& race, const std::string& name) {
+    for (const Json& candidate : race["candidates"]) {
+      if (candidate["name"] == name) return candidate["votes"].get<int64_t>();
+    }
+    return -1;
+  }
+  // The issues `check` lists for `subject` under `check_name`.
+  static std::vector<Json> Issues(const std::string& check_name, const std::string& subject) {
+    std::vector<Json> found;
+    for (const Json& issue : Json::parse(check_.out)) {
+      if (issue["check"] == check_name && issue["subject"] == subject) found.push_back(issue);
+    }
+    return found;
+  }
+
+  static fs::path dir_;
+  static fs::path store_;
+  static CommandResult ingest_;
+  static CommandResult check_;
+};
+fs::path AllStates::dir_;
+fs::path AllStates::store_;
+CommandResult AllStates::ingest_;
+CommandResult AllStates::check_;
+
+TEST_F(AllStates, EveryResultsFileLoadsAndEveryRowIsAccountedFor) {
+  const Json report = ParseJson(ingest_);
+  int64_t rows_read = 0;
+  int64_t rows_rejected = 0;
+  std::set<std::string> states;
+  for (const Json& file : report["files"]) {
+    const std::string kind = file["kind"];
+    if (kind != "openelections" && kind != "medsl_returns" && kind != "county_fips") continue;
+    const std::string path = file["path"];
+    SCOPED_TRACE(path);
+    EXPECT_EQ(file["status"], "loaded") << file["error"];
+    EXPECT_EQ(file["rows_read"].get<int64_t>(),
+              file["rows_stored"].get<int64_t>() + file["rows_rejected"].get<int64_t>());
+    EXPECT_EQ(file["rejects"].size(), file["rows_rejected"].get<size_t>());
+    for (const Json& reject : file["rejects"]) EXPECT_FALSE(reject["reason"].empty());
+    rows_read += file["rows_read"].get<int64_t>();
+    rows_rejected += file["rows_rejected"].get<int64_t>();
+    if (kind == "openelections")
+      states.insert(fs::path(path).parent_path().parent_path().filename());
+  }
+  EXPECT_EQ(states.size(), 9u);  // openelections-az, -ca, -fl, -ga, -mi, -nc, -ny, -oh, -wi
+  EXPECT_LT(static_cast<double>(rows_rejected), 0.001 * static_cast<double>(rows_read))
+      << rows_rejected << " of " << rows_read;
+}
+
+// Arizona's general: a statewide file (the state in its county column, the county in the precinct
+// column) and the precinct files of Apache and Greenlee. The total is the statewide file's.
+TEST_F(AllStates, AStatewideFileCountsAndItsCountiesPrecinctFilesAreReconciled) {
+  std::ifstream in(kData + "/openelections-az/2018/20181106__az__general__county.csv");
+  std::string line;
+  std::getline(in, line);
+  ASSERT_EQ(SplitCsv(line), (std::vector<std::string>{"county", "precinct", "office", "district",
+                                                      "candidate", "party", "votes"}));
+  int64_t want = 0;
+  std::set<std::string> counties;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> cells = SplitCsv(line);
+    if (cells.size() < 7 || cells[2] != "Governor" || Letters(cells[1]) == "total") continue;
+    want += ParseVotes(cells[6]);
+    counties.insert(cells[1]);
+  }
+  ASSERT_EQ(counties.size(), 15u);  // Arizona's counties
+  const Json race = Race("az.2018-11-06.general.governor");
+  EXPECT_EQ(race["candidate_votes"].get<int64_t>() + race["write_in_votes"].get<int64_t>(), want);
+  EXPECT_EQ(race["completeness"], "complete");
+  EXPECT_EQ(race["counties"].size(), 15u);
+  EXPECT_EQ(Winners(race), std::vector<std::string>{"Doug Ducey"});
+}
+
+// Georgia's statewide primary file and the precinct files of three counties: one race across
+// counties, counted from the county file, never added to the precinct sums.
+TEST_F(AllStates, GeorgiasPrecinctFilesAreNotAddedToItsStatewideFile) {
+  std::ifstream in(kData + "/openelections-ga/2018/20180522__ga__primary.csv");
+  std::string line;
+  std::getline(in, line);
+  int64_t want = 0;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> cells = SplitCsv(line);
+    if (cells.size() >= 6 && cells[1] == "Governor" && cells[3] == "Republican") {
+      want += ParseVotes(cells[5]);
+    }
+  }
+  const Json race = Race("ga.2018-05-22.primary.rep.governor");
+  EXPECT_EQ(race["candidate_votes"].get<int64_t>(), want);
+  EXPECT_EQ(race["counties"].size(), 159u);
+  EXPECT_EQ(race["decided_by_race_id"], "ga.2018-07-24.runoff.rep.governor");
+  EXPECT_TRUE(Winners(race).empty()) << "a runoff decided it";
+}
+
+// Georgia's primary runoff: one race per office across its counties, with its party, at the
+// right level, deciding its primary; won by a majority.
+TEST_F(AllStates, RunoffsKeepTheirPartyAndAreOneRaceAcrossCounties) {
+  const Json runoff = Race("ga.2018-07-24.runoff.rep.governor");
+  EXPECT_EQ(runoff["party"], "REP");
+  EXPECT_EQ(runoff["level"], "state");
+  EXPECT_EQ(runoff["counties"].size(), 159u);
+  EXPECT_EQ(runoff["decides_race_id"], "ga.2018-05-22.primary.rep.governor");
+  EXPECT_EQ(Winners(runoff), std::vector<std::string>{"BRIAN KEMP"});
+  const Json superintendent = Race("ga.2018-07-24.runoff.dem.state-school-superintendent");
+  EXPECT_EQ(superintendent["level"], "state");
+  EXPECT_EQ(superintendent["jurisdiction"], "");
+  const Json plan =
+      ParseJson(RunDownballot(store_, "plan ga.2018-07-24.runoff.rep.governor --format json"));
+  const int64_t ballots = runoff["ballots_for_office"].get<int64_t>();
+  EXPECT_EQ(plan["expected"]["win_number"].get<int64_t>(), ballots / 2 + 1) << plan.dump();
+}
+
+// MEDSL's totals, an independent source, for every U.S. House and Senate general of the states
+// whose files cover them: equal per candidate, or listed by `check` for a reason named here.
+TEST_F(AllStates, GeneralsAgreeWithMedslOrCheckListsTheDifference) {
+  // Every difference with MEDSL, and the rows that explain it.
+  const std::map<std::string, std::string> explained = {
+      // Arizona's county file names seven Senate write-ins (Barry Hess 365, Jonathan Ringham 46,
+      // ...: 565 votes); MEDSL gives one write-in line of 566: one write-in vote more.
+      {"az.2018-11-06.general.u-s-senate.class-1", "write-ins"},
+      // NY-10: New York County's precinct file has 302 write-ins ("Scattered") in its part of
+      // the district; MEDSL gives 244 for the whole district.
+      {"ny.2018-11-06.general.u-s-house.10", "write-ins"},
+  };
+  const Json mismatches = ParseJson(RunDownballot(store_, "mismatches --format json"));
+  std::set<std::string> differing;
+  for (const Json& row : mismatches) {
+    const std::string other = row["other_source"];
+    const std::string counted = row["counted_source"];
+    if (other.rfind("MEDSL", 0) != 0 && counted.rfind("MEDSL", 0) != 0) continue;
+    const std::string race_id = row["race_id"];
+    if (race_id.rfind("az.", 0) != 0 && race_id.rfind("ny.", 0) != 0) continue;
+    differing.insert(race_id);
+    const auto it = explained.find(race_id);
+    ASSERT_NE(it, explained.end()) << "unexplained difference with MEDSL: " << row.dump();
+    EXPECT_EQ(row["candidate"], "(write-ins and candidates only one source names)") << row.dump();
+  }
+  for (const auto& [race_id, reason] : explained) {
+    SCOPED_TRACE(race_id);
+    EXPECT_TRUE(differing.contains(race_id));
+    EXPECT_FALSE(Issues("medsl_total", race_id).empty()) << "check does not list it";
+  }
+  // Arizona's files cover all of its nine districts and its Senate race: the rest agree to the
+  // vote, each candidate matched across sources despite typos ("Torn O'Halleran").
+  int num_agreeing = 0;
+  const Json races =
+      ParseJson(RunDownballot(store_, "races --state AZ --date 2018-11-06 --format json"));
+  for (const Json& race : races) {
+    const std::string office = race["office"];
+    if (office != "U.S. House" && office != "U.S. Senate") continue;
+    EXPECT_EQ(race["completeness"], "complete") << race["race_id"];
+    if (!differing.contains(race["race_id"].get<std::string>())) ++num_agreeing;
+  }
+  // AZ-1 among them: the county file names David Shock (IND, 65 votes), MEDSL's write-in line.
+  EXPECT_EQ(num_agreeing, 9);
+  const Json ny_1 = Race("ny.2018-11-06.general.u-s-house.1");
+  EXPECT_EQ(ny_1["counted_from"], "MEDSL district_overall_2018.csv") << "Suffolk alone is loaded";
+}
+
+// FiveThirtyEight's primary shares, an independent source: every primary of ours that it covers
+// agrees within 0.05 points, or `check` lists it with both figures. The comparison here is the
+// test's own: candidates matched by last name, shares of candidate votes or of all votes.
+TEST_F(AllStates, PrimariesAgreeWithFiveThirtyEightOrCheckListsThem) {
+  auto db = store::Database::Open(store_.string(), {});
+  ASSERT_TRUE(db.ok());
+  auto select = (*db)->Prepare(
+      "SELECT c.candidate, c.primary_pct, r.id, r.candidate_votes, r.write_in_votes "
+      "FROM primary_candidacy c JOIN race r ON r.state = c.state AND r.election_date = "
+      "c.primary_date AND r.stage = 'primary' AND (r.party = c.party OR r.party = '') AND "
+      "r.completeness = 'complete' AND ((c.office_type = 'Governor' AND r.office = 'Governor') "
+      "OR (c.office_type LIKE 'Senator%' AND r.office = 'U.S. Senate') OR "
+      "(c.office_type = 'Representative' AND r.office = 'U.S. House' AND c.district LIKE '% ' || "
+      "r.district)) WHERE c.cycle = 2018 AND c.primary_pct IS NOT NULL");
+  ASSERT_TRUE(select.ok()) << select.status();
+  auto votes_of = (*db)->Prepare("SELECT name, votes FROM race_candidate WHERE race_id = ?1");
+  ASSERT_TRUE(votes_of.ok());
+  std::set<std::string> compared;
+  std::set<std::string> disagreeing;
+  while (*select->Step()) {
+    const std::string name = select->ColumnText(0);
+    const double fte = select->ColumnDouble(1);
+    const std::string race_id = select->ColumnText(2);
+    const double candidate_votes = static_cast<double>(select->ColumnInt(3));
+    const double office_votes = candidate_votes + static_cast<double>(select->ColumnInt(4));
+    compared.insert(race_id);
+    const std::string last = LastName(name);
+    ASSERT_TRUE(votes_of->Bind(1, race_id).ok());
+    double best = 1e9;
+    while (*votes_of->Step()) {
+      if (Letters(votes_of->ColumnText(0)).find(last) == std::string::npos) continue;
+      const double votes = static_cast<double>(votes_of->ColumnInt(1));
+      best = std::min({best, std::fabs(100 * votes / candidate_votes - fte),
+                       std::fabs(100 * votes / office_votes - fte)});
+    }
+    votes_of->Reset();
+    if (best > 0.05 && fte >= 0.05) disagreeing.insert(race_id);
+  }
+  EXPECT_GE(compared.size(), 30u);
+  EXPECT_FALSE(disagreeing.empty());  // 538 took some counts before they were final
+  for (const std::string& race_id : disagreeing) {
+    SCOPED_TRACE(race_id);
+    const std::vector<Json> issues = Issues("fte_share", race_id);
+    ASSERT_FALSE(issues.empty()) << "check does not list it";
+    const std::string message = issues.front()["message"];
+    EXPECT_NE(message.find(" vs ours "), std::string::npos) << message;
+    EXPECT_NE(issues.front()["rows"].get<std::string>().find("downballot race " + race_id),
+              std::string::npos);
+  }
+}
+
+TEST_F(AllStates, PartySeatsAreListedWithTheirParty) {
+  const Json targets =
+      ParseJson(RunDownballot(store_, "targets --level party --limit 0 --format json"));
+  std::set<std::string> offices;
+  for (const Json& target : targets) {
+    EXPECT_FALSE(target["party"].get<std::string>().empty()) << target["seat_id"];
+    offices.insert(target["office"].get<std::string>());
+  }
+  // Only New York's files hold party offices among the states loaded.
+  EXPECT_TRUE(offices.contains("County Committee"));
+  EXPECT_TRUE(offices.contains("State Committee (Female)"));
+  EXPECT_TRUE(offices.contains("Judicial Delegate"));
+}
+
+// Onondaga's County Committee elects two per district: two winners, the margin over the third;
+// its file lists every precinct twice ("Cicero 22", "Cicero 22nd District"), counted once.
+TEST_F(AllStates, OnondagasCountyCommitteeElectsTwoAndCountsOnce) {
+  const Json race =
+      Race("ny.2018-09-13.primary.rep.onondaga.county-committee.town-of-cicero-district-22");
+  EXPECT_EQ(race["seats"], 2);
+  EXPECT_EQ(Winners(race), (std::vector<std::string>{"Mark R Venesky", "Mary Ellen Venesky"}));
+  EXPECT_EQ(VotesOf(race, "Mark R Venesky"), 33);
+  EXPECT_EQ(VotesOf(race, "Paul F Becallo"), 23);
+  EXPECT_EQ(race["margin_votes"], 28 - 23);
+  EXPECT_FALSE(
+      Issues("repeated_precinct_block",
+             kData + "/openelections-ny/2018/20180913__ny__primary__onondaga__precinct.csv")
+          .empty());
+}
+
+// NY-24: the statewide county file labels Monroe's NY-25 rows as district 24. They are set
+// aside, Balter wins by 5,939 as she did, FiveThirtyEight agrees on the nominee, and check
+// lists the set-aside rows.
+TEST_F(AllStates, NewYork24sMislabelledMonroeRowsAreSetAside) {
+  const Json race = Race("ny.2018-06-26.primary.dem.u-s-house.24");
+  EXPECT_EQ(Winners(race), std::vector<std::string>{"Dana Balter"});
+  EXPECT_EQ(race["margin_votes"], 5939);
+  ASSERT_EQ(race["set_aside"].size(), 1u);
+  EXPECT_EQ(race["set_aside"][0]["county"], "Monroe");
+  EXPECT_FALSE(Issues("set_aside", "ny.2018-06-26.primary.dem.u-s-house.24").empty());
+  for (const Json& issue : Issues("fte_share", "ny.2018-06-26.primary.dem.u-s-house.24")) {
+    EXPECT_EQ(issue["severity"], "warning") << "the nominee agrees: " << issue.dump();
+  }
+}
+
+// Westchester's 2018 primary file labels State Senate 34, 35 and 40 as State Assembly: Queens
+// seats. The races are conflicting: no winner, no Queens incumbent, no target.
+TEST_F(AllStates, WestchestersSenateRowsDoNotBecomeQueensAssemblySeats) {
+  const Json race = Race("ny.2018-09-13.primary.dem.state-assembly.34");
+  EXPECT_EQ(race["completeness"], "conflicting");
+  EXPECT_EQ(race["counties"], Json::array({"Westchester"}));
+  EXPECT_TRUE(Winners(race).empty());
+  EXPECT_EQ(race["incumbent"], "");
+  EXPECT_FALSE(race["is_open_seat"].get<bool>());
+  EXPECT_FALSE(
+      Issues("conflicting_counties", "ny.2018-09-13.primary.dem.state-assembly.34").empty());
+  const Json targets =
+      ParseJson(RunDownballot(store_, "targets --state NY --party DEM --limit 0 --format json"));
+  for (const Json& target : targets) {
+    EXPECT_NE(target["last_race_id"], "ny.2018-09-13.primary.dem.state-assembly.34");
+  }
+}
+
+// Broome writes Assembly 124 as "124.0": one seat, with Broome in it; check lists the floats.
+TEST_F(AllStates, AFloatDistrictIsTheSameSeat) {
+  const Json races = ParseJson(RunDownballot(
+      store_, "races --state NY --office 'State Assembly' --date 2018-09-13 --format json"));
+  int num_124 = 0;
+  for (const Json& race : races) {
+    const std::string district = race["district"];
+    EXPECT_EQ(district.find('.'), std::string::npos) << race["race_id"];
+    if (district == "124") {
+      ++num_124;
+      const Json detail = Race(race["race_id"]);
+      EXPECT_NE(std::find(detail["counties"].begin(), detail["counties"].end(), "Broome"),
+                detail["counties"].end());
+    }
+  }
+  EXPECT_EQ(num_124, 1);
+  EXPECT_FALSE(Issues("float_district",
+                      kData + "/openelections-ny/2018/20180913__ny__primary__broome__precinct.csv")
+                   .empty());
+}
+
+// A state's two Senate seats are two seats: the 2018 general (Gillibrand's, class 1) is not the
+// 2016 one (Schumer's, class 3), so it claims no open seat.
+TEST_F(AllStates, TheSenateSeatsOfAStateAreToldApartByClass) {
+  const Json race = Race("ny.2018-11-06.general.u-s-senate.class-1");
+  EXPECT_FALSE(race["is_open_seat"].get<bool>());
+  EXPECT_EQ(race["incumbent"], "");
+  EXPECT_EQ(Winners(race), std::vector<std::string>{"Kirsten E. Gillibrand"});
+  EXPECT_EQ(Race("ny.2016-11-08.general.u-s-senate.class-3")["winners"],
+            Json::array({"Charles E. Schumer"}));
+  // Minnesota elected both of its seats in 2018.
+  EXPECT_EQ(Race("mn.2018-11-06.general.u-s-senate.class-2")["winners"],
+            Json::array({"Tina Smith"}));
+}
+
+TEST_F(AllStates, AContestRepeatedUnderAnotherDateIsListed) {
+  const std::vector<Json> issues =
+      Issues("repeated_contest", "ny.2018-07-26.primary.dem.u-s-house.1");
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_NE(issues[0]["message"].get<std::string>().find("ny.2018-06-26.primary.dem.u-s-house.1"),
+            std::string::npos);
+}
+
+TEST_F(AllStates, LeverageFlagsOnlyWholeRacesThatElectOne) {
+  const Json rows = ParseJson(RunDownballot(store_, "leverage --format json"));
+  int num_flagged = 0;
+  for (const Json& row : rows) {
+    if (!row["exceeds_margin"].get<bool>()) continue;
+    ++num_flagged;
+    EXPECT_TRUE(row["complete"].get<bool>()) << row.dump();
+    EXPECT_EQ(row["seats"], 1) << row.dump();
+  }
+  EXPECT_GT(num_flagged, 0);
+}
+
+TEST_F(AllStates, WardFilesAndTurnoutRowsWithoutAnOfficeLoad) {
+  const Json races = ParseJson(RunDownballot(store_, "races --state WI --format json"));
+  EXPECT_GE(races.size(), 60u);
+  const Json report = ParseJson(ingest_);
+  for (const Json& file : report["files"]) {
+    const std::string path = file["path"];
+    if (path.find("openelections-oh") != std::string::npos) {
+      EXPECT_EQ(file["rows_rejected"], 0) << path;
+    }
+  }
+}
+
+// One more state into a store that holds others rebuilds that state's races only.
+TEST(IncrementalRebuild, OneMoreStateRebuildsOnlyItsRaces) {
+  if (!fs::exists(kData + "/openelections-az")) GTEST_SKIP() << "no " << kData;
+  const fs::path dir = FreshDir("incremental");
+  const fs::path store = dir / "two.db";
+  const CommandResult georgia = RunDownballot(store, "ingest '" + kData + "/openelections-ga'");
+  ASSERT_EQ(georgia.exit_code, 0) << georgia.err;
+  const std::string georgia_race = RunDownballot(store,
+                                                 "race ga.2018-07-24.runoff.rep.governor "
+                                                 "--format json")
+                                       .out;
+  const CommandResult arizona = RunDownballot(store, "ingest '" + kData + "/openelections-az'");
+  ASSERT_EQ(arizona.exit_code, 0) << arizona.err;
+  EXPECT_NE(arizona.err.find("rebuilt the races of 1 state(s): AZ"), std::string::npos)
+      << arizona.err;
+  EXPECT_EQ(RunDownballot(store, "race ga.2018-07-24.runoff.rep.governor --format json").out,
+            georgia_race);
+  EXPECT_EQ(RunDownballot(store, "race az.2018-11-06.general.governor --format json").exit_code, 0);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace downballot
