@@ -156,6 +156,11 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   EXPECT_NE(typo.err.find("did you mean `downballot races`?"), std::string::npos) << typo.err;
   EXPECT_EQ(RunDownballot(store_, "races --bogus").exit_code, 2);
   EXPECT_EQ(RunDownballot(store_, "races --format xml").exit_code, 2);
+  const CommandResult bad_stage = RunDownballot(store_, "races --stage runof");
+  EXPECT_EQ(bad_stage.exit_code, 2);
+  EXPECT_NE(bad_stage.err.find("general_runoff"), std::string::npos) << bad_stage.err;
+  EXPECT_EQ(RunDownballot(store_, "mismatches --race no.such.race").exit_code, 1);
+  EXPECT_EQ(RunDownballot(store_, "check --state ZZ").exit_code, 2);
 }
 
 TEST_F(NewYorkStore, PrecinctSumsAreReconciledAgainstCountyFiles) {

@@ -196,6 +196,7 @@ TEST_F(AllStates, GeorgiasPrecinctFilesAreNotAddedToItsStatewideFile) {
   EXPECT_EQ(race["counties"].size(), 159u);
   EXPECT_EQ(race["decided_by_race_id"], "ga.2018-07-24.runoff.rep.governor");
   EXPECT_TRUE(Winners(race).empty()) << "a runoff decided it";
+  EXPECT_EQ(race["margin_votes"], 0) << "no winner, no margin";
 }
 
 // Georgia's primary runoff: one race per office across its counties, with its party, at the
@@ -441,6 +442,107 @@ TEST_F(AllStates, WardFilesAndTurnoutRowsWithoutAnOfficeLoad) {
     if (path.find("openelections-oh") != std::string::npos) {
       EXPECT_EQ(file["rows_rejected"], 0) << path;
     }
+  }
+}
+
+// The votes of `office` and `district` per candidate in a results file, read independently of
+// the parser (every row: the file has no total rows).
+std::map<std::string, int64_t> VotesInFile(const std::string& path, const std::string& office,
+                                           const std::string& district) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  const std::vector<std::string> header = SplitCsv(line);
+  const auto column = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const size_t office_col = column("office");
+  const size_t district_col = column("district");
+  const size_t candidate_col = column("candidate");
+  const size_t votes_col = column("votes");
+  std::map<std::string, int64_t> votes;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> cells = SplitCsv(line);
+    if (cells.size() != header.size()) continue;
+    if (cells[office_col] == office && cells[district_col] == district) {
+      votes[cells[candidate_col]] += ParseVotes(cells[votes_col]);
+    }
+  }
+  return votes;
+}
+
+// A precinct whose name holds the county's ("Town Of Dane Ward 1") is a precinct, even where a
+// candidate's votes there equal the rest of the candidate's (Rubinstein: 5 of 199).
+TEST_F(AllStates, APrecinctNamedLikeItsCountyIsCounted) {
+  const std::map<std::string, int64_t> want =
+      VotesInFile(kData + "/openelections-wi/2018/20180612__wi__special__general__ward.csv",
+                  "State Assembly", "42");
+  ASSERT_EQ(want.size(), 4u);  // three candidates and Scattering
+  const Json race = Race("wi.2018-06-12.special.state-assembly.42");
+  for (const auto& [name, votes] : want) {
+    if (name == "Scattering") {
+      EXPECT_EQ(race["write_in_votes"].get<int64_t>(), votes);
+    } else {
+      EXPECT_EQ(VotesOf(race, name), votes) << name;
+    }
+  }
+}
+
+// Subtotal rows in precinct files count once, whichever way they are labelled: New York
+// County's after some candidates' blocks (Hoylman's Working Families line, 8,004, which equals
+// its precincts, beside a Democratic subtotal 10 votes above them), and Oswego's judicial
+// delegates' total labelled with the last precinct ("Oswego Town 7": 20 ballots, Fultz 7,
+// Goewey 11).
+TEST_F(AllStates, SubtotalRowsCountOnce) {
+  const Json senate = Race("ny.2018-11-06.general.state-senate.27");
+  ASSERT_EQ(senate["candidates"].size(), 1u);
+  std::map<std::string, int64_t> lines;
+  for (const Json& line : senate["candidates"][0]["party_lines"]) {
+    lines[line["party"]] = line["votes"].get<int64_t>();
+  }
+  EXPECT_EQ(lines["WOR"], 8004);
+  EXPECT_EQ(lines["DEM"], 99229) << "the precinct sums count; the county subtotal is 99,239";
+  bool is_listed = false;
+  for (const Json& mismatch : senate["mismatches"]) {
+    is_listed = is_listed || (mismatch["county"] == "New York" && mismatch["other_votes"] == 99239);
+  }
+  EXPECT_TRUE(is_listed) << senate["mismatches"].dump();
+
+  const Json delegates = Race("ny.2018-09-13.primary.ind.judicial-delegate.130");
+  EXPECT_EQ(VotesOf(delegates, "Emily Fultz"), 7);
+  EXPECT_EQ(VotesOf(delegates, "Nick Goewey"), 11);
+}
+
+// North Carolina's party cells hold NUL bytes and its write-ins are "Name (Write-In)" and
+// "Write-In (Miscellaneous)": no race gets a party of control characters and no write-in
+// becomes a candidate.
+TEST_F(AllStates, NorthCarolinasWriteInsAndBlankPartiesAreNotCandidates) {
+  const Json races = ParseJson(RunDownballot(store_, "races --state NC --format json"));
+  ASSERT_GT(races.size(), 100u);
+  for (const Json& race : races) {
+    const std::string id = race["race_id"];
+    EXPECT_EQ(id.find(".."), std::string::npos) << id;
+    for (const char c : race["party"].get<std::string>()) {
+      EXPECT_GE(static_cast<unsigned char>(c), 0x20) << id;
+    }
+    EXPECT_EQ(race["candidates"].get<std::string>().find("Write-In"), std::string::npos) << id;
+  }
+  const Json durham = Race("nc.2018-05-08.primary.durham.board-of-education.2");
+  EXPECT_GT(durham["write_in_votes"].get<int64_t>(), 0);
+  EXPECT_EQ(durham["field_size"], 1);
+}
+
+// "William \"Bill\" Pierce" (Apache's precinct file) and "PIERCE, WILLIAM \"BILL\"" (the
+// county file) are one candidate.
+TEST_F(AllStates, ANicknameThatIsTheFirstNameMergesSpellings) {
+  const Json race = Race("az.2018-11-06.general.state-mine-inspector");
+  int num_pierce = 0;
+  for (const Json& candidate : race["candidates"]) {
+    num_pierce += Letters(candidate["name"]).find("pierce") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(num_pierce, 1) << race["candidates"].dump();
+  for (const Json& mismatch : race["mismatches"]) {
+    EXPECT_EQ(Letters(mismatch["candidate"]).find("pierce"), std::string::npos) << mismatch.dump();
   }
 }
 

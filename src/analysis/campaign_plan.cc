@@ -136,7 +136,10 @@ std::vector<PlanStep> Steps(const Plan& plan) {
   const Row rows[] = {
       {"expected_ballots", "mean ballots for the office in the comparable races",
        &PlanScenario::expected_ballots, nullptr},
-      {"win_number", "ceil(expected_ballots * share_target)", nullptr, &PlanScenario::win_number},
+      {"win_number",
+       plan.is_majority ? "floor(expected_ballots / 2) + 1 (a runoff: a majority)"
+                        : "ceil(expected_ballots * share_target)",
+       nullptr, &PlanScenario::win_number},
       {"votes_to_find", "ceil(win_number * (1 - base_vote_share))", nullptr,
        &PlanScenario::votes_to_find},
       {"contacts", "ceil(votes_to_find * contacts_per_vote)", nullptr, &PlanScenario::contacts},

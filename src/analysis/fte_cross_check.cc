@@ -26,8 +26,8 @@ bool IsPrimaryOf(const model::Race& race, const model::PrimaryCandidacy& candida
           race.key.seat.district == NormalizedDistrict(candidacy));
 }
 
-// FiveThirtyEight lists candidates who got no votes worth a tenth of a point; a race that
-// omits them still agrees.
+// FiveThirtyEight's shares have one decimal, so a candidate it lists below 0.05 points rounds
+// to 0.0 and may be missing from the race: a race that omits such a candidate still agrees.
 constexpr double kNegligiblePoints = 0.05;
 
 // The candidate of `race` that `name` names: the same key, else the one candidate a typo away,

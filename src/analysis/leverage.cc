@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view kDemocratic = "DEM";
 constexpr std::string_view kRepublican = "REP";
 constexpr std::string_view kAllMinorLines = "ALL";
+// The party table's code for a nonpartisan contest's lines (config/parties.tsv): no party.
+constexpr std::string_view kNonpartisan = "NP";
 
 bool IsMajorParty(std::string_view party) { return party == kDemocratic || party == kRepublican; }
 
@@ -22,7 +24,8 @@ bool IsCandidateLine(const model::LineVotes& line) {
 }
 
 bool IsMinorLine(const model::LineVotes& line) {
-  return IsCandidateLine(line) && !line.party.empty() && !IsMajorParty(line.party);
+  return IsCandidateLine(line) && !line.party.empty() && line.party != kNonpartisan &&
+         !IsMajorParty(line.party);
 }
 
 struct Candidate {

@@ -82,9 +82,10 @@ struct LeverageResult {
 // A minor line is a candidate line whose party code is neither DEM nor REP (MN's DFL and ND's
 // Democratic-NPL normalise to DEM) and not empty: an independent's own line counts, and so does
 // a minor-party line carrying a major candidate, which is the leverage fusion gives. Write-in,
-// blank and NA-party lines are never minor lines: a line without a party says nothing about a
-// party (MEDSL 2018 leaves the party of AL-5's, NJ-4's and WI-8's major candidates NA). Minor
-// lines with the same code in one contest (two independents) form one row.
+// blank, nonpartisan ("NP": Wisconsin's judges, Arizona's school boards) and NA-party lines are
+// never minor lines: a line without a party says nothing about a party (MEDSL 2018 leaves the
+// party of AL-5's, NJ-4's and WI-8's major candidates NA). Minor lines with the same code in one
+// contest (two independents) form one row.
 //
 // Every contested contest gets an "ALL" row, even with no minor lines (line_votes 0, backs
 // kNone), so that rows with line_party "ALL" are one per contested contest. Pure; thread-safe.

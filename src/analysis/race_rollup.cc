@@ -239,7 +239,10 @@ class RaceBuilder {
       Spelling& spelling = spellings[SpellingKey(tally->candidate)];
       if (spelling.keys.empty()) {
         spelling.keys.push_back(Key(tally->candidate));
-        if (std::string nickname = NicknameKey(tally->candidate); !nickname.empty()) {
+        // William "Bill" Pierce: the nickname's key may be the name's own, kept once (twice,
+        // the spelling would share a key with itself and look ambiguous).
+        if (std::string nickname = NicknameKey(tally->candidate);
+            !nickname.empty() && nickname != spelling.keys.front()) {
           spelling.keys.push_back(std::move(nickname));
         }
       }
@@ -456,8 +459,10 @@ class RaceBuilder {
             fmt::format("{} in {}", fmt::join(candidates, ", "), fmt::join(names, ", ")));
       }
       race_.completeness = model::Completeness::kConflicting;
-      race_.conflict =
-          fmt::format("counties name disjoint sets of candidates: {}", fmt::join(groups, "; "));
+      race_.conflict = fmt::format(
+          "counties name disjoint sets of candidates: {}: a district or office "
+          "mislabelled in some file",
+          fmt::join(groups, "; "));
     }
   }
 
@@ -497,10 +502,16 @@ class RaceBuilder {
                 [](const Source* a, const Source* b) { return CountsBefore(*a, *b); });
       county_keys.insert(county_key);
       race_.counties.push_back(county.name);
-      // The source that counts: the most aggregate one with candidate votes.
-      const auto counting = std::find_if(ranked.begin(), ranked.end(), [](const Source* source) {
-        return source->HasKind(RowKind::kCandidate);
+      // The source that counts: the most aggregate one with candidate votes that is not a
+      // partial summary of a finer source in its own file; failing that, the most aggregate.
+      auto counting = std::find_if(ranked.begin(), ranked.end(), [&](const Source* source) {
+        return source->HasKind(RowKind::kCandidate) && !IsPartialSummary(county, *source);
       });
+      if (counting == ranked.end()) {
+        counting = std::find_if(ranked.begin(), ranked.end(), [](const Source* source) {
+          return source->HasKind(RowKind::kCandidate);
+        });
+      }
       if (counting != ranked.end()) std::rotate(ranked.begin(), counting, counting + 1);
       const Source& first = *ranked.front();
       ++(first.geography == GeographyLevel::kPrecinct ? race_.num_precinct_counties
@@ -528,7 +539,7 @@ class RaceBuilder {
       }
       for (size_t other = 1; other < ranked.size(); ++other) {
         if (!ranked[other]->HasKind(RowKind::kCandidate)) continue;
-        Reconcile(county.name, first, *ranked[other]);
+        Reconcile(county.name, first, *ranked[other], IsPartialSummary(county, *ranked[other]));
       }
     }
 
@@ -624,12 +635,44 @@ class RaceBuilder {
                                      : model::Completeness::kComplete;
   }
 
-  void Reconcile(const std::string& county_name, const Source& counted, const Source& other) {
+  // A partial summary is compared on the candidates it names only: the others are not missing
+  // from the county, only from the summary.
+  void Reconcile(const std::string& county_name, const Source& counted, const Source& other,
+                 bool is_partial_summary) {
     Totals ours;
     Totals theirs;
-    for (const VoteTally* tally : counted.tallies) ours.Add(*tally, Identity(*tally));
     for (const VoteTally* tally : other.tallies) theirs.Add(*tally, Identity(*tally));
+    for (const VoteTally* tally : counted.tallies) {
+      const std::string identity = Identity(*tally);
+      if (is_partial_summary && tally->kind == RowKind::kCandidate) {
+        const auto lines = theirs.candidates.find(identity);
+        if (lines == theirs.candidates.end() || !lines->second.contains(tally->party)) continue;
+      }
+      ours.Add(*tally, identity);
+    }
     CompareTotals(county_name, counted.Label(), ours, other.Label(), theirs, false);
+  }
+
+  // Whether `source` summarises a finer source of the same file but leaves out a candidate's
+  // line the finer one gives votes: New York County's 2018 general precinct file follows some
+  // candidates' precinct blocks with a county subtotal row, and those equal to their precinct
+  // sums are totals (ingest), so the county rows left name some candidates only (Hoylman's
+  // Democratic line, not his Working Families one). Counting them would lose the others.
+  [[nodiscard]] bool IsPartialSummary(const CountyReturns& county, const Source& source) const {
+    std::set<std::pair<std::string, std::string>> named;  // (identity, party line)
+    for (const VoteTally* tally : source.tallies) {
+      if (tally->kind == RowKind::kCandidate) named.emplace(Identity(*tally), tally->party);
+    }
+    for (const auto& [where, finer] : county.sources) {
+      if (finer.file_id != source.file_id || finer.geography <= source.geography) continue;
+      for (const VoteTally* tally : finer.tallies) {
+        if (tally->kind == RowKind::kCandidate && tally->votes > 0 &&
+            !named.contains({Identity(*tally), tally->party})) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // County sums against a whole-contest total that counts: every difference when the counties
@@ -825,6 +868,9 @@ void LinkRunoffs(std::vector<model::Race>& races) {
     race.decides_race_id = decided->id;
     decided->decided_by_race_id = race.id;
     for (model::CandidateResult& candidate : decided->candidates) candidate.is_winner = false;
+    // No winner, so no margin (model::Race): the leader's lead is in the candidates' votes.
+    decided->margin_votes = 0;
+    decided->margin_share = 0;
   }
 }
 

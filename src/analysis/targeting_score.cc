@@ -60,18 +60,23 @@ ScoreComponent OpenSeat(const model::Race& primary) {
 }
 
 ScoreComponent UncontestedLastPrimary(const model::Race& primary) {
-  if (primary.field_size <= 1) {
+  if (!primary.is_contested) {
+    const int seats = std::max(primary.seats, 1);
     return {"uncontested_last_primary", 1.0, 0, 0,
-            fmt::format("{} named candidate in the {} primary: nobody challenged",
-                        primary.field_size, primary.key.date.ToIso())};
+            seats > 1 ? fmt::format("{} named candidates for {} seats in the {} primary: no one "
+                                    "lost",
+                                    primary.field_size, seats, primary.key.date.ToIso())
+                      : fmt::format("{} named candidate in the {} primary: nobody challenged",
+                                    primary.field_size, primary.key.date.ToIso())};
   }
   return {"uncontested_last_primary", 0.0, 0, 0,
           fmt::format("{} named candidates in the {} primary", primary.field_size,
                       primary.key.date.ToIso())};
 }
 
+// `win_basis` says how win_number was found: "53.0% of 114 ballots for the office".
 ScoreComponent SmallElectorate(const model::Race& primary, int64_t win_number,
-                               const TargetWeights& weights) {
+                               const std::string& win_basis, const TargetWeights& weights) {
   if (primary.ballots_for_office <= 0) {
     return {"small_electorate", kUnknownValue, 0, 0,
             "no ballots recorded for the office: size unknown"};
@@ -79,8 +84,7 @@ ScoreComponent SmallElectorate(const model::Race& primary, int64_t win_number,
   const double value = weights.small_electorate_scale /
                        (weights.small_electorate_scale + static_cast<double>(win_number));
   return {"small_electorate", value, 0, 0,
-          fmt::format("win number {} ({} of {} ballots for the office); 0.5 at {}", win_number,
-                      Percent(weights.win_share_target), primary.ballots_for_office,
+          fmt::format("win number {} ({}); 0.5 at {}", win_number, win_basis,
                       weights.small_electorate_scale)};
 }
 
@@ -138,8 +142,10 @@ ScoreComponent IncumbentWeakness(const model::Race& primary) {
   }
   return {"incumbent_weakness", 1.0 - incumbent->share, 0, 0,
           fmt::format("incumbent {} {} with {} in a {}-candidate primary", incumbent->name,
-                      incumbent->is_winner ? "won" : "lost", Percent(incumbent->share),
-                      primary.field_size)};
+                      incumbent->is_winner                  ? "won"
+                      : !primary.decided_by_race_id.empty() ? "ran (a runoff decided it)"
+                                                            : "lost",
+                      Percent(incumbent->share), primary.field_size)};
 }
 
 ScoreComponent IncumbentBigDonors(const model::Race& primary,
@@ -183,13 +189,24 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
   target.last_field_size = primary.field_size;
   target.last_ballots_for_office = primary.ballots_for_office;
   const size_t seats = static_cast<size_t>(std::max(primary.seats, 1));
+  std::string win_basis;
   if (seats > 1) {
-    // A seat that elects several is won by beating the first candidate not elected.
-    target.win_number =
-        primary.candidates.size() > seats ? primary.candidates[seats].votes + 1 : int64_t{1};
+    // A seat that elects several is won by beating the first candidate not elected, as the
+    // last primary ran (the plan forecasts it from comparable races instead).
+    if (primary.candidates.size() > seats) {
+      target.win_number = primary.candidates[seats].votes + 1;
+      win_basis = fmt::format("one more than finisher number {}'s {} votes, {} seats", seats + 1,
+                              primary.candidates[seats].votes, seats);
+    } else {
+      target.win_number = 1;
+      win_basis =
+          fmt::format("{} candidates for {} seats: any vote wins", primary.field_size, seats);
+    }
   } else {
     target.win_number =
         CeilCount(static_cast<double>(primary.ballots_for_office) * weights.win_share_target);
+    win_basis = fmt::format("{} of {} ballots for the office", Percent(weights.win_share_target),
+                            primary.ballots_for_office);
   }
   if (general != nullptr) target.last_general_race_id = general->id;
   target.incumbent = primary.incumbent;
@@ -203,7 +220,7 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
   const std::pair<ScoreComponent, double> scored[] = {
       {OpenSeat(primary), weights.open_seat},
       {UncontestedLastPrimary(primary), weights.uncontested_last_primary},
-      {SmallElectorate(primary, target.win_number, weights), weights.small_electorate},
+      {SmallElectorate(primary, target.win_number, win_basis, weights), weights.small_electorate},
       {SafeSeat(primary, general, weights), weights.safe_seat},
       {IncumbentWeakness(primary), weights.incumbent_weakness},
       {IncumbentBigDonors(primary, money), weights.incumbent_big_donors},

@@ -9,8 +9,11 @@
 namespace downballot::base {
 namespace {
 
+// White space and the other ASCII control characters: a NUL or an escape in a cell is an
+// export's debris (North Carolina's 2018 party cells hold NUL bytes), never text.
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  const auto byte = static_cast<unsigned char>(c);
+  return byte == ' ' || byte < 0x20 || byte == 0x7F;
 }
 
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }

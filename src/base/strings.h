@@ -9,14 +9,15 @@
 
 namespace downballot::base {
 
-// Returns `text` without leading and trailing ASCII white space.
+// Returns `text` without leading and trailing ASCII white space and control characters.
 [[nodiscard]] std::string_view Trim(std::string_view text);
 
 // Returns an ASCII-lowercased copy; bytes >= 0x80 are left untouched.
 [[nodiscard]] std::string ToLower(std::string_view text);
 [[nodiscard]] std::string ToUpper(std::string_view text);
 
-// Collapses runs of white space (including UTF-8 NBSP) into one ASCII space and trims.
+// Collapses runs of white space and ASCII control characters (including UTF-8 NBSP) into one
+// ASCII space and trims.
 [[nodiscard]] std::string CollapseSpaces(std::string_view text);
 
 // Splits on every occurrence of `separator`; an empty input yields one empty piece.

@@ -9,6 +9,9 @@ TEST(Strings, TrimAndCollapse) {
   EXPECT_EQ(Trim("  a b \r\n"), "a b");
   EXPECT_EQ(CollapseSpaces(" Blank\xC2\xA0 Votes  "), "Blank Votes");
   EXPECT_EQ(CollapseSpaces(""), "");
+  // Control characters are export debris: North Carolina's party cells hold NUL bytes.
+  EXPECT_EQ(Trim(std::string_view("\0", 1)), "");
+  EXPECT_EQ(CollapseSpaces(std::string_view("DEM\0\x7F", 5)), "DEM");
 }
 
 TEST(Strings, ParseIntIsStrict) {

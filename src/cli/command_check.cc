@@ -5,7 +5,9 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "ingest/results_file_name.h"
+#include "ingest/us_states.h"
 #include "store/candidacy_queries.h"
 #include "store/check_queries.h"
 #include "store/queries.h"
@@ -32,7 +35,7 @@ struct CheckOptions {
 };
 
 struct Issue {
-  std::string severity;  // "error" or "warning"
+  std::string severity;  // "error", "warning" or "info"
   std::string check;
   std::string state;
   std::string subject;  // a race or contest id, or a file
@@ -124,11 +127,12 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
   for (const auto& [path, file] : by_file) {
     issues.push_back(
         Issue{"warning", "repeated_rows", file.state, path,
-              fmt::format("{} lines appear more than once (county, precinct, office, candidate and "
-                          "party alike): {} with the same votes, {} with different votes; all are "
-                          "counted (docs/results.md \"Repeats\"); e.g. {}",
-                          file.num_same + file.num_different, file.num_same, file.num_different,
-                          fmt::join(file.examples, "; ")),
+              fmt::format(
+                  "{} lines appear more than once (county, precinct, office, candidate and "
+                  "party alike): {} with the same votes, {} with different votes; each is "
+                  "kept as its own line (docs/results.md \"Repeats and sub-tabulations\"); e.g. {}",
+                  file.num_same + file.num_different, file.num_same, file.num_different,
+                  fmt::join(file.examples, "; ")),
               fmt::format("{}:{}", path, fmt::join(file.lines, ","))});
   }
   // A rejected row keeps only its file and line, not its state or year: listed unfiltered only.
@@ -205,8 +209,7 @@ void AddConflictIssues(std::span<const model::Race> races, std::vector<Issue>& i
     const std::string state = base::ToUpper(race.key.seat.state);
     if (!race.conflict.empty()) {
       issues.push_back(Issue{"error", "conflicting_counties", state, race.id,
-                             race.conflict + ": a district or office is mislabelled in some "
-                                             "file; no winner is named",
+                             race.conflict + "; no winner is named",
                              fmt::format("downballot race {}", race.id)});
     }
     for (const model::SetAsideReturns& aside : race.set_aside) {
@@ -287,16 +290,28 @@ std::string StateOfFile(const std::string& path) {
   return info.ok() ? info->state : "";
 }
 
+// Whether a results file's name puts it in the state and year asked for. A file whose name
+// gives no state or date is in scope only when neither is asked for.
+bool IsFileInScope(const CheckOptions& options, const std::string& path) {
+  if (options.state.empty() && options.cycle == 0) return true;
+  const auto info = ingest::ParseResultFileName(path);
+  return info.ok() && IsInScope(options, info->state, info->date.year);
+}
+
 absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckOptions& options,
                                       std::vector<Issue>& issues) {
   ASSIGN_OR_RETURN(const std::vector<store::UnmatchedOffice> offices,
                    store::ReadUnmatchedOffices(db));
   for (const store::UnmatchedOffice& office : offices) {
-    if (!options.state.empty() && !base::EqualsIgnoreCase(office.state, options.state)) continue;
+    if (std::none_of(office.paths.begin(), office.paths.end(),
+                     [&](const std::string& path) { return IsFileInScope(options, path); })) {
+      continue;
+    }
     issues.push_back(Issue{
         "warning", "unmatched_office", office.state, office.office_raw,
         fmt::format("no office rule matches '{}' ({} rows in {}): kept as level 'other', local "
-                    "to its county; add a rule to config/offices or pass --offices FILE",
+                    "to its county; add a rule to config/offices, or to a file for `ingest "
+                    "--offices FILE`, and load the files again into a new store",
                     office.office_raw, office.num_rows, fmt::join(office.counties, ", ")),
         fmt::format("{}", fmt::join(office.paths, "; "))});
   }
@@ -323,9 +338,9 @@ absl::Status AddFileNoteIssues(store::Database& db, const CheckOptions& options,
     } else {
       continue;
     }
-    const std::string state = StateOfFile(note.path);
-    if (!options.state.empty() && !base::EqualsIgnoreCase(state, options.state)) continue;
-    issues.push_back(Issue{"warning", std::string(check), state, note.path, note.note, note.path});
+    if (!IsFileInScope(options, note.path)) continue;
+    issues.push_back(Issue{"warning", std::string(check), StateOfFile(note.path), note.path,
+                           note.note, note.path});
   }
   return absl::OkStatus();
 }
@@ -361,9 +376,11 @@ void AddRepeatedContestIssues(std::span<const model::Race> races, std::vector<Is
 }
 
 // Counties no loaded FIPS table knows, in states it covers: a misspelling the roll-up cannot
-// match to the same county in another file.
+// match to the same county in another file. A county name belongs to no one year: listed only
+// when no --cycle is asked for.
 absl::Status AddUnknownCountyIssues(store::Database& db, const CheckOptions& options,
                                     std::vector<Issue>& issues) {
+  if (options.cycle != 0) return absl::OkStatus();
   ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
   const analysis::CountyDirectory directory(counties);
   ASSIGN_OR_RETURN(const std::vector<store::NamedCounty> named, store::ReadNamedCounties(db));
@@ -375,13 +392,22 @@ absl::Status AddUnknownCountyIssues(store::Database& db, const CheckOptions& opt
                            fmt::format("'{}' ({} tallies) is no county of {} in the FIPS table: "
                                        "matched by spelling only",
                                        county.county, county.num_rows, county.state),
-                           ""});
+                           fmt::format("downballot races --state {}", county.state)});
   }
   return absl::OkStatus();
 }
 
-absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
+absl::Status RunCheck(const AppContext& context, CheckOptions options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+  if (!options.state.empty()) {
+    const std::optional<std::string> code = ingest::StatePostalCode(options.state);
+    if (!code) {
+      return absl::InvalidArgumentError(fmt::format(
+          "--state must be a state's two-letter code or name (e.g. NY), got '{}'", options.state));
+    }
+    options.state = *code;
+  }
+  if (options.cycle < 0) return absl::InvalidArgumentError("--cycle must be a year, e.g. 2018");
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   std::vector<Issue> issues;
   RETURN_IF_ERROR(AddRollOffIssues(*db, options, issues));
@@ -440,7 +466,9 @@ void RegisterCheckCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "votes against Senate votes (roll-off), votes above ballots cast. Each issue names the\n"
       "rows to look at.");
   command->add_option("--state", options->state, "two-letter state code");
-  command->add_option("--cycle", options->cycle, "election year");
+  command->add_option("--cycle", options->cycle,
+                      "election year (rejected rows and unknown counties, which have no year, "
+                      "are listed only without it)");
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("check", [&] { return RunCheck(context, *options); });

@@ -367,9 +367,11 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("paths", options->paths, "files or folders (folders are walked)");
   command->add_option("--data", options->data_dir,
                       "data folder to walk (default: $DOWNBALLOT_DATA when no paths are given)");
-  command->add_option("--offices", options->office_files,
-                      "office-table file(s) tried before the built-in config/offices "
-                      "(docs/results.md \"Offices\")");
+  command
+      ->add_option("--offices", options->office_files,
+                   "office-table file(s) tried before the built-in config/offices "
+                   "(docs/results.md \"Offices\"); give it once per file")
+      ->allow_extra_args(false);
   command->add_option("--format", context.format_text, "table, csv or json");
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto fec_options = std::make_shared<FecIngestOptions>();

@@ -13,6 +13,8 @@ namespace {
 absl::Status RunMismatches(const AppContext& context, const std::string& race_id) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  // An unknown ID is an error (NotFound, naming `downballot races`), not an empty list.
+  if (!race_id.empty()) RETURN_IF_ERROR(store::ReadRace(*db, race_id).status());
   ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));
   Table table{{"race_id", "county", "candidate", "counted_votes", "other_votes", "difference",
                "counted_source", "other_source"},

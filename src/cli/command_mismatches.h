@@ -1,4 +1,4 @@
-// `downballot mismatches`: counties where precinct sums disagree with the county file.
+// `downballot mismatches`: candidates whose votes differ between two sources of one race.
 #pragma once
 
 #include "CLI/CLI.hpp"

@@ -19,10 +19,13 @@ absl::Status RunRaces(const AppContext& context, const store::RaceFilter& filter
   if (!level_text.empty()) {
     resolved.level = model::ParseOfficeLevel(level_text);
     if (!resolved.level) {
-      return absl::InvalidArgumentError(fmt::format(
-          "--level must be federal, state, county, municipal, judicial or party, got '{}'",
-          level_text));
+      return absl::InvalidArgumentError(
+          fmt::format("--level must be {}, got '{}'", model::kOfficeLevelNames, level_text));
     }
+  }
+  if (!filter.stage.empty() && !model::ParseElectionStage(filter.stage)) {
+    return absl::InvalidArgumentError(
+        fmt::format("--stage must be {}, got '{}'", model::kElectionStageNames, filter.stage));
   }
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, resolved));
@@ -49,28 +52,30 @@ void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "races", "List races with their IDs, candidates, votes and winner.\n"
-               "Every filter is optional and case-insensitive; --office matches part of a name.");
+      "races",
+      "List races with their IDs, candidates, votes and winner.\n"
+      "Every filter is optional and case-insensitive; --office matches part of a name.");
   command->add_option("--state", options->filter.state, "two-letter state code, e.g. NY");
   command->add_option("--office", options->filter.office, "office name or part of it");
   command->add_option("--district", options->filter.district, "district, e.g. 14");
   command->add_option("--date", options->filter.date, "election date, YYYY-MM-DD");
-  command->add_option("--stage", options->filter.stage, "primary, general, special or runoff");
+  command->add_option("--stage", options->filter.stage, std::string(model::kElectionStageNames));
   command->add_option("--party", options->filter.party, "primary party code, e.g. DEM");
-  command->add_option("--level", options->level,
-                      "federal, state, county, municipal, judicial or party");
+  command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, options] {
-    exit_code = RunCommand("races", [&] { return RunRaces(context, options->filter, options->level); });
+    exit_code =
+        RunCommand("races", [&] { return RunRaces(context, options->filter, options->level); });
   });
 }
 
 void RegisterRaceCommand(CLI::App& app, AppContext& context, int& exit_code) {
   auto race_id = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand(
-      "race", "Show one race: every candidate with party lines, votes, share and rank; the\n"
-              "winner and margin; ballots for the office; incumbency; completeness; and any\n"
-              "county where precinct sums disagree with the county file.");
+      "race",
+      "Show one race: every candidate with party lines, votes, share and rank; the\n"
+      "winners and margin; ballots for the office; incumbency; completeness; the\n"
+      "sources counted and any place where two files or sources disagree.");
   command->add_option("id", *race_id, "race ID, as listed by `downballot races`")->required();
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, race_id] {

@@ -33,10 +33,10 @@ absl::StatusOr<analysis::TargetWeights> LoadWeights(const std::string& path) {
 
 // Flat table: one row per target, one column per component value; explanations go to JSON.
 Table TargetTable(std::span<const analysis::Target> targets) {
-  Table table{{"rank", "seat_id", "office", "district", "jurisdiction", "party", "level",
-               "last_primary", "field_size", "ballots_for_office", "win_number", "incumbent",
-               "completeness", "score"},
-              {}};
+  Table table{
+      {"rank", "seat_id", "office", "district", "jurisdiction", "party", "level", "last_primary",
+       "field_size", "ballots_for_office", "win_number", "incumbent", "completeness", "score"},
+      {}};
   if (!targets.empty()) {
     for (const analysis::ScoreComponent& component : targets.front().components) {
       table.columns.push_back(component.name);
@@ -107,9 +107,8 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
   if (!options.level.empty()) {
     filter.level = model::ParseOfficeLevel(options.level);
     if (!filter.level) {
-      return absl::InvalidArgumentError(fmt::format(
-          "--level must be federal, state, county, municipal, judicial or party, got '{}'",
-          options.level));
+      return absl::InvalidArgumentError(
+          fmt::format("--level must be {}, got '{}'", model::kOfficeLevelNames, options.level));
     }
   }
   if (options.limit < 0) return absl::InvalidArgumentError("--limit must be 0 (all) or more");
@@ -152,8 +151,7 @@ void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) 
       "the party (the primary decides), and the incumbent's last primary share. Every\n"
       "component is printed; weights come from a `key = value` file (see config/targets.conf).");
   command->add_option("--state", options->state, "two-letter state code, e.g. NY");
-  command->add_option("--level", options->level,
-                      "federal, state, county, municipal, judicial or party");
+  command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--party", options->party, "party code, e.g. DEM");
   command->add_option("--limit", options->limit, "rows to print (default 25; 0 = all)");
   command->add_option("--weights", options->weights_path, "weights file (config/targets.conf)");

@@ -26,6 +26,8 @@ absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
   ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(db, race_filter));
   for (const model::Race& race : races) {
     if (!model::IsOfficeStage(race.key.stage)) continue;
+    // A ballot question has no candidates, so no margin a party line could exceed.
+    if (race.level == model::OfficeLevel::kMeasure) continue;
     model::GeneralContest contest = analysis::ContestFromRace(race);
     if (!Matches(contest, filter)) continue;
     if (contest.source == "medsl") ++result.num_counted_from_medsl;

@@ -48,8 +48,9 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   CLI::App app{
       "downballot: find winnable downballot races from public election returns.\n"
-      "Ingest OpenElections results and FiveThirtyEight files into a local SQLite store, then\n"
-      "list races, rank targets and plan what a campaign takes."};
+      "Ingest OpenElections results, MEDSL returns, FiveThirtyEight primaries, county FIPS codes\n"
+      "and FEC bulk files into a local SQLite store, then list races, rank targets, plan what a\n"
+      "campaign takes, see who funds a candidate and check the data against other sources."};
   app.set_version_flag("--version", "downballot 0.1.0");
   app.require_subcommand(1);
   app.add_option("--store", context.store_path, "store file (default ./downballot.db)");

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ostream>
 
 #include "base/strings.h"
@@ -11,12 +12,29 @@
 namespace downballot::cli {
 namespace {
 
+// Four significant digits, never in exponent form (a share of 0.00001929 reads 0.00001929, a
+// budget of 123456.7 reads 123457), trailing zeros dropped.
+std::string DecimalText(double number) {
+  if (!std::isfinite(number)) return fmt::format("{}", number);
+  if (number == 0) return "0";
+  constexpr int kSignificant = 4;
+  constexpr int kMaxDecimals = 12;
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(number))));
+  const int decimals = std::clamp(kSignificant - 1 - magnitude, 0, kMaxDecimals);
+  std::string text = fmt::format("{:.{}f}", number, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
 std::string CellText(const Cell& cell) {
   struct Visitor {
     std::string operator()(std::monostate) const { return ""; }
     std::string operator()(const std::string& text) const { return text; }
     std::string operator()(int64_t number) const { return std::to_string(number); }
-    std::string operator()(double number) const { return fmt::format("{:.4g}", number); }
+    std::string operator()(double number) const { return DecimalText(number); }
     std::string operator()(bool flag) const { return flag ? "yes" : "no"; }
   };
   return std::visit(Visitor{}, cell);

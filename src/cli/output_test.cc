@@ -17,9 +17,10 @@ Table Sample() {
 TEST(Output, CsvQuotesOnlyWhenNeeded) {
   std::ostringstream out;
   Render(Sample(), OutputFormat::kCsv, out);
-  EXPECT_EQ(out.str(),
-            "name,votes,share,winner\n\"Ocasio-Cortez, A.\",16898,0.567,yes\nCrowley,12880,0.433,no\n"
-            ",0,0,no\n");
+  EXPECT_EQ(
+      out.str(),
+      "name,votes,share,winner\n\"Ocasio-Cortez, A.\",16898,0.567,yes\nCrowley,12880,0.433,no\n"
+      ",0,0,no\n");
 }
 
 TEST(Output, JsonKeepsTypesAndNulls) {
@@ -34,6 +35,13 @@ TEST(Output, TableAlignsNumbersRight) {
   std::ostringstream out;
   Render(Sample(), OutputFormat::kTable, out);
   EXPECT_NE(out.str().find("Crowley            12880"), std::string::npos) << out.str();
+}
+
+TEST(Output, DecimalsHaveFourSignificantDigitsAndNoExponent) {
+  std::ostringstream out;
+  Render(Table{{"x"}, {{0.00001929}, {123456.7}, {0.49963}, {1.0}, {-0.5}}}, OutputFormat::kCsv,
+         out);
+  EXPECT_EQ(out.str(), "x\n0.00001929\n123457\n0.4996\n1\n-0.5\n");
 }
 
 TEST(Output, ParsesFormatNames) {

@@ -171,8 +171,9 @@ void RenderRaceDetail(const model::Race& race,
       "office      {}{}{}\n", race.key.seat.office,
       race.key.seat.district.empty() ? "" : " " + race.key.seat.district,
       race.key.seat.jurisdiction.empty() ? "" : " (" + race.key.seat.jurisdiction + ")");
-  out << fmt::format("election    {} {} {}\n", race.key.date.ToIso(),
-                     model::ToString(race.key.stage), race.key.party);
+  out << fmt::format("election    {} {}{}\n", race.key.date.ToIso(),
+                     model::ToString(race.key.stage),
+                     race.key.party.empty() ? "" : " " + race.key.party);
   out << fmt::format("level       {}\n", model::ToString(race.level));
   out << fmt::format("seats       {}\n", SeatsText(race));
   if (!race.decides_race_id.empty()) {
@@ -205,9 +206,14 @@ void RenderRaceDetail(const model::Race& race,
   std::string counties;
   for (const std::string& county : race.counties)
     counties += (counties.empty() ? "" : ", ") + county;
-  out << fmt::format("returns     {} from {} ({} by county file, {} by precinct sums)\n",
-                     model::ToString(race.completeness), counties, race.num_county_counties,
-                     race.num_precinct_counties);
+  if (counties.empty()) {
+    // A race counted from a whole-contest source alone (MEDSL, a state-level file).
+    out << fmt::format("returns     {} (no county returns)\n", model::ToString(race.completeness));
+  } else {
+    out << fmt::format("returns     {} from {} ({} by county file, {} by precinct sums)\n",
+                       model::ToString(race.completeness), counties, race.num_county_counties,
+                       race.num_precinct_counties);
+  }
   out << fmt::format("counted     {}\n\n",
                      race.counted_from.empty() ? "no returns" : race.counted_from);
   Render(CandidateTable(race), format, out);

@@ -40,7 +40,8 @@ struct DetectedKind {
 // and thread-safe.
 [[nodiscard]] DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes);
 
-// "openelections", "fte_candidates", "partisan_lean", "medsl_returns" or "unknown": the names
+// "openelections", "fte_candidates", "partisan_lean", "medsl_returns", "county_fips" or
+// "unknown": the names
 // FileReport::kind and the CLI use.
 [[nodiscard]] std::string_view ToString(FileKind kind);
 

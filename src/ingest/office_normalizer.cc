@@ -307,19 +307,6 @@ std::pair<std::string, int> SplitVoteFor(std::string text) {
   return {std::move(text), count};
 }
 
-// "NC STATE SENATE DISTRICT 42 (REP)": a trailing parenthesised party names the primary.
-std::string SplitPartySuffix(std::string& text) {
-  if (text.empty() || text.back() != ')') return "";
-  const size_t open = text.rfind('(');
-  if (open == std::string::npos || open == 0) return "";
-  const std::string inner = text.substr(open + 1, text.size() - open - 2);
-  if (!IsKnownParty(inner)) return "";
-  std::string party = NormalizeParty(inner);
-  text.resize(open);
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return party;
-}
-
 std::string DistrictOf(const OfficeRule& rule, const OfficeTable& table,
                        const OfficeContext& context, std::string_view text,
                        const OfficeWords& words, size_t match_end, std::string_view cell,
@@ -453,8 +440,10 @@ NormalizedOffice NormalizeOffice(const OfficeTable& table, const OfficeContext& 
     out.party_from_office = table.PartyOfPrefix(context.state, text[0]);
     if (!out.party_from_office.empty()) text.erase(0, 1 + kLetterSeparator.size());
   }
-  if (std::string party = SplitPartySuffix(text); !party.empty() && out.party_from_office.empty()) {
-    out.party_from_office = std::move(party);
+  // "NC STATE SENATE DISTRICT 42 (REP)": a trailing parenthesised party names the primary.
+  if (auto split = SplitPartySuffix(text, context.state, SuffixForms::kParentheses)) {
+    text = std::move(split->text);
+    if (out.party_from_office.empty()) out.party_from_office = std::move(split->party);
   }
   int seats_in_text = 0;
   std::tie(text, seats_in_text) = SplitVoteFor(std::move(text));

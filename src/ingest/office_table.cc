@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -185,7 +186,11 @@ size_t OfficeRule::MatchEnd(const OfficeWords& words) const {
 
 absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) {
   OfficeTable table;
-  for (const Source& source : sources) {
+  // The source whose Senate classes and primary systems a state takes: the first to list it.
+  std::map<std::string, size_t> senate_classes_source;
+  std::map<std::string, size_t> primary_systems_source;
+  for (size_t source_idx = 0; source_idx < sources.size(); ++source_idx) {
+    const Source& source = sources[source_idx];
     std::optional<FileKind> kind;
     int64_t line_number = 0;
     for (std::string_view line : base::Split(source.text, '\n')) {
@@ -214,6 +219,10 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
       }
       auto state = ParseState(fields[0]);
       if (!state.ok()) return fail(state.status());
+      if (*kind != FileKind::kRules && state->empty()) {
+        return fail(absl::InvalidArgumentError(
+            "state '*' is for office rules only: give a two-letter state code"));
+      }
       switch (*kind) {
         case FileKind::kRules: {
           OfficeRule rule;
@@ -267,6 +276,9 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
           break;
         }
         case FileKind::kSenateClasses: {
+          if (senate_classes_source.try_emplace(*state, source_idx).first->second != source_idx) {
+            break;  // an earlier source lists this state
+          }
           std::set<int>& classes = table.senate_classes_[*state];
           for (const std::string_view text : base::Split(fields[1], ',')) {
             const auto senate_class = base::ParseInt(base::Trim(text));
@@ -285,6 +297,9 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
           if (!since || !until || *until < *since) {
             return fail(absl::InvalidArgumentError(fmt::format(
                 "since '{}' and until '{}' must be years (until may be -)", fields[2], fields[3])));
+          }
+          if (primary_systems_source.try_emplace(*state, source_idx).first->second != source_idx) {
+            break;  // an earlier source lists this state
           }
           table.all_party_primaries_[*state].emplace_back(static_cast<int>(*since),
                                                           static_cast<int>(*until));

@@ -94,8 +94,10 @@ class OfficeTable {
   //   state city counties source                                 cities spanning counties
   //   state classes source                                       U.S. Senate classes
   //   state primary since until source                           all-party (top-two) primaries
-  // docs/results.md "Offices" describes every column. Earlier sources win: a state's rules are
-  // tried before the rules of every state ("*"), each in the order given. Returns
+  // docs/results.md "Offices" describes every column; only office rules take state "*". Earlier
+  // sources win: a state's rules are tried before the rules of every state ("*"), each in the
+  // order given; a state's Senate classes and primary systems come from the first source that
+  // lists the state, and its party letters and cities from the first line naming each. Returns
   // InvalidArgument "<name>:<line>: <what is wrong>" for a malformed file.
   [[nodiscard]] static absl::StatusOr<OfficeTable> Parse(std::span<const Source> sources);
 

@@ -24,6 +24,25 @@ std::string MatchedOffice(const OfficeTable& table, std::string_view state, std:
   return rule == nullptr ? "<none>" : rule->office;
 }
 
+TEST(OfficeTable, OnlyOfficeRulesTakeEveryState) {
+  const auto table = ParseOne("c.tsv", "state\tclasses\tsource\n*\t1\tx\n");
+  ASSERT_FALSE(table.ok());
+  EXPECT_NE(table.status().message().find("c.tsv:2: state '*' is for office rules only"),
+            std::string::npos)
+      << table.status();
+}
+
+TEST(OfficeTable, AStatesSenateClassesComeFromTheFirstSourceListingIt) {
+  const std::vector<OfficeTable::Source> sources = {
+      {"mine.tsv", "state\tclasses\tsource\nNY\t3\tmine\n"},
+      {"built-in.tsv", "state\tclasses\tsource\nNY\t1,3\tbuilt in\nOH\t1,3\tbuilt in\n"}};
+  const auto table = OfficeTable::Parse(sources);
+  ASSERT_TRUE(table.ok()) << table.status();
+  // 2018 elected class 1: mine.tsv says New York has no class 1 seat, and it is not merged.
+  EXPECT_EQ(table->SenateClass("NY", 2018, false), 0);
+  EXPECT_EQ(table->SenateClass("OH", 2018, false), 1);
+}
+
 TEST(OfficeTable, TheProjectsOwnFilesParse) {
   const auto table = OfficeTable::Parse(OfficeTable::DefaultSources());
   ASSERT_TRUE(table.ok()) << table.status();

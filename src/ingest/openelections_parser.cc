@@ -14,6 +14,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "base/text_encoding.h"
@@ -223,7 +224,7 @@ std::string Clean(std::string_view text) {
   bool is_clean = text.empty() || (text.front() != ' ' && text.back() != ' ');
   for (size_t pos = 0; is_clean && pos < text.size(); ++pos) {
     const char c = text[pos];
-    is_clean = !(c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+    is_clean = !(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ||
                  static_cast<unsigned char>(c) == 0xC2 ||
                  (c == ' ' && pos + 1 < text.size() && text[pos + 1] == ' '));
   }
@@ -304,17 +305,6 @@ std::string PrecinctKey(std::string_view label) {
   return has_number ? key : "";
 }
 
-// "Ronald Castorina Jr. (Conservative)" -> "Ronald Castorina Jr." and "CON": some NYC exports
-// repeat the party line in the name, which would split one candidate in two.
-std::pair<std::string, std::string> SplitPartySuffix(const std::string& name) {
-  if (name.empty() || name.back() != ')') return {name, ""};
-  const size_t open = name.rfind('(');
-  if (open == std::string::npos || open == 0) return {name, ""};
-  const std::string inner = name.substr(open + 1, name.size() - open - 2);
-  if (!IsKnownParty(inner)) return {name, ""};
-  return {std::string(base::Trim(std::string_view(name).substr(0, open))), NormalizeParty(inner)};
-}
-
 struct OfficeInfo {
   std::string text;                // the office cell with spacing collapsed
   std::string district_cell;       // the district cell with spacing collapsed
@@ -375,6 +365,13 @@ class Parser {
     while (true) {
       ASSIGN_OR_RETURN(const bool has_record, Next(reader, record));
       if (!has_record) break;
+      // A line of commas alone (a spreadsheet's empty rows: Mariposa 2018 ends with 36) holds
+      // no row, like a blank line: skipped, and noted.
+      if (std::all_of(record.fields.begin(), record.fields.end(),
+                      [](const std::string& field) { return base::Trim(field).empty(); })) {
+        ++num_empty_records_;
+        continue;
+      }
       ++report_.rows_read;
       RETURN_IF_ERROR(ParseRecord(record));
     }
@@ -448,7 +445,7 @@ class Parser {
     row.is_seats_from_data = office.seat.is_seats_from_data;
     row.is_statewide = office.seat.is_statewide;
 
-    row.party_raw = std::string(Field(record, layout_.party));
+    row.party_raw = Clean(Field(record, layout_.party));
     const PartyInfo& party = Party(row.party_raw);
     row.party = party.code;
     if (row.party.empty()) row.party = office.seat.party_from_office;
@@ -491,15 +488,10 @@ class Parser {
     }
     if (is_total) ++num_total_rows_;
     row_office_.push_back(&office);
-    std::string& joined = row_record_.emplace_back();
-    std::string& line_key = row_line_key_.emplace_back();
+    CellHashes& cells = row_cells_.emplace_back();
     for (size_t column = 0; column < record.fields.size(); ++column) {
-      joined += record.fields[column];
-      joined.push_back('\x1f');
-      if (!layout_.IsVoteColumn(column)) {
-        line_key += record.fields[column];
-        line_key.push_back('\x1f');
-      }
+      uint64_t& hash = layout_.IsVoteColumn(column) ? cells.vote_cells : cells.other_cells;
+      hash = absl::Hash<std::pair<uint64_t, std::string_view>>{}({hash, record.fields[column]});
     }
     return absl::OkStatus();
   }
@@ -608,7 +600,15 @@ class Parser {
       name.name = Clean(cell);
       name.kind = name.name.empty() ? model::RowKind::kCandidate : ClassifyCandidate(name.name);
       if (name.kind == model::RowKind::kCandidate) {
-        std::tie(name.bare_name, name.party) = SplitPartySuffix(name.name);
+        // Some exports repeat the party line in the name ("Ronald Castorina Jr.
+        // (Conservative)", Ontario's "Andrew M. Cuomo - DEM"): one candidate, not two.
+        if (auto split =
+                SplitPartySuffix(name.name, info_.state, SuffixForms::kParenthesesOrDash)) {
+          name.bare_name = std::move(split->text);
+          name.party = std::move(split->party);
+        } else {
+          name.bare_name = name.name;
+        }
       } else {
         name.bare_name = name.name;
         name.party = PartyFromText(name.name);
@@ -656,30 +656,45 @@ class Parser {
     return absl::OkStatus();
   }
 
-  // A precinct file's subtotal of one candidate's precincts, in a row with no precinct or one
-  // named after the county: New York County's 2018 general follows each candidate's block with
-  // "New York,,U.S. House,7,Dem,Nydia Velazquez,17696", San Bernardino's ends with a "SAN
-  // BERNARDINO CA" row for each candidate, spelled differently at times ("Chrsitian Valiente").
-  // When its votes equal the sum of that candidate's other rows (any spelling of the name, at
-  // least two rows), it is a total (kTotalVotes), never counted.
+  // A precinct cell that names the county rather than a precinct in it: empty, or the county's
+  // name and a few words without a number ("SAN BERNARDINO CA"). "Town Of Dane Ward 1" and "New
+  // York 65079" name precincts.
+  static bool IsCountyLabel(const model::ResultRow& row) {
+    if (row.precinct.empty()) return true;
+    if (row.county.empty() || !base::StartsWithIgnoreCase(row.precinct, row.county)) return false;
+    const std::string_view rest = std::string_view(row.precinct).substr(row.county.size());
+    return std::none_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  // A precinct file's subtotal of one candidate's precincts, in a row with no precinct, one
+  // named after the county, or the precinct of a row above it again. New York County's 2018
+  // general follows each candidate's block with "New York,,U.S. House,7,Dem,Nydia
+  // Velazquez,17696"; San Bernardino's ends with a "SAN BERNARDINO CA" row for each candidate,
+  // spelled differently at times ("Chrsitian Valiente"); Oswego's 2018-09-13 judicial delegates
+  // end with a total labelled with the last precinct, "Oswego Town 7". When its votes equal the
+  // sum of that candidate's other rows (any spelling of the name, at least two rows), it is a
+  // total (kTotalVotes), never counted. A precinct row whose votes merely happen to equal the
+  // others' ("Town Of Dane Ward 1", Wisconsin's 2018-06-12 special) is left alone.
   void MarkSubtotalRows() {
     if (!info_.is_precinct_level) return;
-    using Line = std::tuple<std::string, std::string, std::string, std::string>;
-    std::map<Line, std::map<std::string, std::pair<int64_t, int64_t>>> by_line;  // votes, rows
+    // (county, office, district, party) -> candidate -> (votes, rows)
+    absl::flat_hash_map<ContestView,
+                        absl::flat_hash_map<std::string_view, std::pair<int64_t, int64_t>>>
+        by_line;
     for (const model::ResultRow& row : rows_) {
       if (row.kind != model::RowKind::kCandidate) continue;
-      auto& [votes, num_rows] =
-          by_line[{row.county, row.office_raw, row.district, row.party_raw}][row.candidate];
+      auto& [votes, num_rows] = by_line[ContestOf(row)][row.candidate];
       votes += row.votes;
       ++num_rows;
     }
+    // (county, precinct, office, district, party, candidate) of the candidate rows so far
+    absl::flat_hash_set<std::tuple<ContestView, std::string_view, std::string_view>> seen;
     for (model::ResultRow& row : rows_) {
-      if (row.kind != model::RowKind::kCandidate || row.votes <= 0) continue;
-      const bool is_county_label =
-          row.precinct.empty() ||
-          (!row.county.empty() && base::ContainsIgnoreCase(row.precinct, row.county));
-      if (!is_county_label) continue;
-      const auto& names = by_line[{row.county, row.office_raw, row.district, row.party_raw}];
+      if (row.kind != model::RowKind::kCandidate) continue;
+      const bool is_repeated_label =
+          !seen.emplace(ContestOf(row), row.precinct, row.candidate).second;
+      if (row.votes <= 0 || !(IsCountyLabel(row) || is_repeated_label)) continue;
+      const auto& names = by_line[ContestOf(row)];
       int64_t others = 0;
       int64_t num_others = 0;
       for (const auto& [name, totals] : names) {
@@ -704,7 +719,10 @@ class Parser {
     if (!info_.is_precinct_level || layout_.precinct == kNoColumn) return;
     std::string county;
     std::string precinct;
-    std::set<std::string> seen;
+    // (office, district, party, candidate) of the rows seen in the current precinct
+    absl::flat_hash_set<
+        std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>>
+        seen;
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       model::ResultRow& row = rows_[idx];
       if (row.county != county) {
@@ -712,8 +730,9 @@ class Parser {
         precinct.clear();
         seen.clear();
       }
-      const std::string line = fmt::format("{}\x1f{}\x1f{}\x1f{}", row.office_raw, row.district,
-                                           row.party_raw, row.candidate);
+      const auto line =
+          std::make_tuple(std::string_view(row.office_raw), std::string_view(row.district),
+                          std::string_view(row.party_raw), std::string_view(row.candidate));
       if (!row.precinct.empty()) {
         if (row.precinct != precinct) {
           precinct = row.precinct;
@@ -725,8 +744,6 @@ class Parser {
       if (precinct.empty() || row.kind == model::RowKind::kTotalVotes) continue;
       if (!seen.insert(line).second) continue;
       row.precinct = precinct;
-      row_line_key_[idx] += precinct;
-      row_record_[idx] += precinct;
       ++num_filled_precincts_;
     }
   }
@@ -750,8 +767,9 @@ class Parser {
   // and reconciles the county rows against it. Counted here only for the note.
   void MarkContestTotals() {
     if (!info_.county.empty()) return;
-    using Contest = std::tuple<std::string, std::string, std::string, std::string>;
-    std::set<Contest> with_county;
+    absl::flat_hash_set<
+        std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>>
+        with_county;
     for (const model::ResultRow& row : rows_) {
       if (!row.county.empty()) {
         with_county.emplace(row.office_raw, row.district, row.party, row.candidate);
@@ -771,34 +789,34 @@ class Parser {
   // counted. Only when the file also has the plain variant: a file whose every row carries a
   // district cell (Richmond's "NYC" on President rows) is the contest itself.
   void MarkSubTabulations() {
-    struct Variants {
-      std::set<std::pair<std::string, std::string>> plain;  // (office text, district cell)
-      std::set<std::pair<std::string, std::string>> qualified;
-    };
-    std::map<std::tuple<std::string, std::string, std::string>, Variants> by_contest;
+    // (office, party, county) of the statewide contests the file has a plain variant of
+    absl::flat_hash_set<std::tuple<std::string_view, std::string_view, std::string_view>>
+        with_plain;
     const auto is_statewide = [](const OfficeInfo& office) {
       return !office.seat.office.empty() && office.seat.district.empty() &&
              office.seat.jurisdiction.empty();
     };
-    const auto is_qualified = [](const OfficeInfo& office) {
-      if (!office.district_cell.empty()) return true;
-      const OfficeWords words(office.text);
-      return words.HasAny({"senatorial", "congressional", "legislative", "district", "ward",
-                           "precinct", "assembly", "by"});
+    absl::flat_hash_map<const OfficeInfo*, bool> qualified_offices;  // a file has few offices
+    const auto is_qualified = [&qualified_offices](const OfficeInfo& office) {
+      const auto [it, is_new] = qualified_offices.try_emplace(&office, false);
+      if (is_new) {
+        const OfficeWords words(office.text);
+        it->second = !office.district_cell.empty() ||
+                     words.HasAny({"senatorial", "congressional", "legislative", "district", "ward",
+                                   "precinct", "assembly", "by"});
+      }
+      return it->second;
     };
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const OfficeInfo& office = *row_office_[idx];
-      if (!is_statewide(office)) continue;
-      Variants& variants = by_contest[{office.seat.office, rows_[idx].party, rows_[idx].county}];
-      (is_qualified(office) ? variants.qualified : variants.plain)
-          .emplace(office.text, office.district_cell);
+      if (!is_statewide(office) || is_qualified(office)) continue;
+      with_plain.emplace(office.seat.office, rows_[idx].party, rows_[idx].county);
     }
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const OfficeInfo& office = *row_office_[idx];
       if (!is_statewide(office) || !is_qualified(office)) continue;
       model::ResultRow& row = rows_[idx];
-      const auto it = by_contest.find({office.seat.office, row.party, row.county});
-      if (it == by_contest.end() || it->second.plain.empty()) continue;
+      if (!with_plain.contains({office.seat.office, row.party, row.county})) continue;
       row.breakdown = office.district_cell.empty()
                           ? office.text
                           : fmt::format("{} {}", office.text, office.district_cell);
@@ -814,13 +832,14 @@ class Parser {
   // empty, so two parties' rows look alike): identical ones are then a coincidence, counted,
   // and only noted.
   void MarkRepeatedRows() {
-    absl::flat_hash_map<std::string_view, std::string_view> record_of_line;
+    absl::flat_hash_map<LineView, size_t> first_of_line;
+    first_of_line.reserve(rows_.size());
     bool has_differing_repeat = false;
     int64_t num_identical = 0;
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
-      const auto [it, is_new] = record_of_line.try_emplace(row_line_key_[idx], row_record_[idx]);
+      const auto [it, is_new] = first_of_line.try_emplace(LineOf(idx), idx);
       if (is_new) continue;
-      if (it->second == row_record_[idx]) {
+      if (HasSameVoteCells(it->second, idx)) {
         ++num_identical;
       } else {
         has_differing_repeat = true;
@@ -831,12 +850,43 @@ class Parser {
       num_coincident_repeats_ = num_identical;
       return;
     }
-    absl::flat_hash_set<std::string_view> seen;
+    // No line repeats with other votes, so a repeated line is a repeated record.
+    absl::flat_hash_set<LineView> seen;
+    seen.reserve(rows_.size());
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
-      if (seen.insert(row_record_[idx]).second) continue;
+      if (seen.insert(LineOf(idx)).second) continue;
       rows_[idx].kind = model::RowKind::kRepeat;
       ++num_repeated_rows_;
     }
+  }
+
+  // A contest as the file writes it: (county, office, district, party), views into rows_.
+  using ContestView =
+      std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
+  static ContestView ContestOf(const model::ResultRow& row) {
+    return {row.county, row.office_raw, row.district, row.party_raw};
+  }
+
+  // A row's line: its record's cells other than the votes (through their hash, with the parsed
+  // fields beside it so that a hash collision alone never merges two rows) and its precinct,
+  // which FillDownPrecincts may have filled. Views into rows_, valid until rows_ changes.
+  using LineView = std::tuple<std::string_view, std::string_view, std::string_view,
+                              std::string_view, std::string_view, std::string_view, uint64_t>;
+  LineView LineOf(size_t idx) const {
+    const model::ResultRow& row = rows_[idx];
+    return {row.county,
+            row.precinct,
+            row.office_raw,
+            row.district,
+            row.party_raw,
+            row.candidate,
+            row_cells_[idx].other_cells};
+  }
+
+  bool HasSameVoteCells(size_t a, size_t b) const {
+    return rows_[a].votes == rows_[b].votes &&
+           rows_[a].is_votes_missing == rows_[b].is_votes_missing &&
+           row_cells_[a].vote_cells == row_cells_[b].vote_cells;
   }
 
   // "Cicero 22" and "Cicero 22nd District": one precinct written two ways. Where every contest
@@ -847,11 +897,13 @@ class Parser {
     if (layout_.precinct == kNoColumn) return;
     // county -> precinct key -> labels in file order, each with its rows
     std::map<std::string, std::map<std::string, std::vector<std::string>>> labels;
-    std::map<std::pair<std::string, std::string>, std::vector<size_t>> rows_of_label;
+    absl::flat_hash_map<std::pair<std::string_view, std::string_view>, std::vector<size_t>>
+        rows_of_label;
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const model::ResultRow& row = rows_[idx];
       if (row.precinct.empty() || row.kind == model::RowKind::kRepeat) continue;
-      std::vector<size_t>& label_rows = rows_of_label[{row.county, row.precinct}];
+      std::vector<size_t>& label_rows =
+          rows_of_label[std::pair<std::string_view, std::string_view>(row.county, row.precinct)];
       if (label_rows.empty()) {
         const std::string key = PrecinctKey(row.precinct);
         if (!key.empty()) labels[row.county][key].push_back(row.precinct);
@@ -907,36 +959,46 @@ class Parser {
   // spelling's rows are kept as kRepeat. Only spellings of one name (initials aside, or two
   // letters apart), with votes in at least two places, so two people never merge by chance.
   void MarkRepeatedCandidates() {
-    using Contest = std::tuple<std::string, std::string, std::string, std::string>;
     struct Listing {
       size_t first_row = 0;
-      std::map<std::string, int64_t> votes_by_place;
+      int64_t votes = 0;
       std::vector<size_t> rows;
     };
-    std::map<Contest, std::map<std::string, Listing>> contests;
+    // Contests in file order (so the note's example does not depend on hashing), each with its
+    // candidates' listings by name.
+    std::vector<std::map<std::string_view, Listing>> contests;
+    absl::flat_hash_map<ContestView, size_t> contest_index;
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const model::ResultRow& row = rows_[idx];
       if (row.kind != model::RowKind::kCandidate) continue;
-      auto& listings = contests[{row.county, row.office_raw, row.district, row.party_raw}];
-      auto [it, is_new] = listings.try_emplace(row.candidate);
+      const auto [contest, is_new_contest] =
+          contest_index.try_emplace(ContestOf(row), contests.size());
+      if (is_new_contest) contests.emplace_back();
+      auto [it, is_new] = contests[contest->second].try_emplace(row.candidate);
       if (is_new) it->second.first_row = idx;
-      it->second.votes_by_place[row.precinct] += row.votes;
+      it->second.votes += row.votes;
       it->second.rows.push_back(idx);
     }
+    const auto votes_by_place = [this](const Listing& listing) {
+      std::map<std::string_view, int64_t> by_place;
+      for (const size_t idx : listing.rows) by_place[rows_[idx].precinct] += rows_[idx].votes;
+      return by_place;
+    };
     constexpr size_t kMaxNamesCompared = 64;  // quadratic in the names of one contest
-    for (auto& [contest, listings] : contests) {
+    for (auto& listings : contests) {
       if (listings.size() < 2 || listings.size() > kMaxNamesCompared) continue;
       for (auto a = listings.begin(); a != listings.end(); ++a) {
         for (auto b = std::next(a); b != listings.end(); ++b) {
-          if (a->second.votes_by_place != b->second.votes_by_place) continue;
+          // Equal totals first: cheap, and rare between two different people.
+          if (a->second.votes != b->second.votes) continue;
+          const std::map<std::string_view, int64_t> places = votes_by_place(a->second);
+          if (places != votes_by_place(b->second)) continue;
           int num_places_with_votes = 0;
-          for (const auto& [place, votes] : a->second.votes_by_place) {
-            num_places_with_votes += votes > 0 ? 1 : 0;
-          }
+          for (const auto& [place, votes] : places) num_places_with_votes += votes > 0 ? 1 : 0;
           if (num_places_with_votes < 2 || !AreSpellingsOfOneName(a->first, b->first)) continue;
           Listing& later = a->second.first_row < b->second.first_row ? b->second : a->second;
-          const std::string& kept = &later == &b->second ? a->first : b->first;
-          const std::string& repeated = &later == &b->second ? b->first : a->first;
+          const std::string_view kept = &later == &b->second ? a->first : b->first;
+          const std::string_view repeated = &later == &b->second ? b->first : a->first;
           for (const size_t idx : later.rows) {
             if (rows_[idx].kind == model::RowKind::kRepeat) continue;
             rows_[idx].kind = model::RowKind::kRepeat;
@@ -959,6 +1021,11 @@ class Parser {
   }
 
   void AddNotes() {
+    if (num_empty_records_ > 0) {
+      report_.notes.push_back(
+          fmt::format("{} lines have every cell empty: skipped like blank lines, not rows",
+                      num_empty_records_));
+    }
     if (num_total_rows_ > 0) {
       report_.notes.push_back(fmt::format(
           "{} rows add up other rows of the file (a county or precinct named 'Total'): kept as "
@@ -1054,10 +1121,13 @@ class Parser {
   Layout layout_;
   std::vector<model::ResultRow> rows_;
   // Beside rows_, one entry per stored row: its office (a node of offices_, which never moves)
-  // and its record's cells joined, to find exact repeats.
+  // and hashes of its record's cells, to find exact repeats.
+  struct CellHashes {
+    uint64_t other_cells = 0;
+    uint64_t vote_cells = 0;
+  };
   std::vector<const OfficeInfo*> row_office_;
-  std::vector<std::string> row_record_;
-  std::vector<std::string> row_line_key_;  // the record without its vote cells
+  std::vector<CellHashes> row_cells_;
   // Caches: files repeat a few hundred offices, names and parties over thousands of rows.
   std::unordered_map<std::string, OfficeInfo> offices_;
   std::string office_key_;
@@ -1073,6 +1143,7 @@ class Parser {
   int64_t num_contest_totals_ = 0;
   int64_t num_sub_tabulation_rows_ = 0;
   int64_t num_repeated_rows_ = 0;
+  int64_t num_empty_records_ = 0;
   int64_t num_coincident_repeats_ = 0;
   int64_t num_repeated_candidate_rows_ = 0;
   int64_t num_subtotal_rows_ = 0;

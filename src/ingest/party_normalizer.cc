@@ -111,6 +111,33 @@ bool IsKnownParty(std::string_view raw, std::string_view state) {
 
 bool IsWriteInPartyLabel(std::string_view raw) { return Find(raw, "") == "WRITE-IN"; }
 
+std::optional<PartySuffix> SplitPartySuffix(std::string_view text, std::string_view state,
+                                            SuffixForms forms) {
+  text = base::Trim(text);
+  if (!text.empty() && text.back() == ')') {
+    const size_t open = text.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+      if (IsKnownParty(inner, state)) {
+        return PartySuffix{std::string(base::Trim(text.substr(0, open))),
+                           NormalizeParty(inner, state)};
+      }
+    }
+  }
+  if (forms == SuffixForms::kParenthesesOrDash) {
+    constexpr std::string_view kDash = " - ";
+    const size_t dash = text.rfind(kDash);
+    if (dash != std::string_view::npos && dash > 0) {
+      const std::string_view suffix = text.substr(dash + kDash.size());
+      if (IsKnownParty(suffix, state)) {
+        return PartySuffix{std::string(base::Trim(text.substr(0, dash))),
+                           NormalizeParty(suffix, state)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string PartyFromText(std::string_view text) {
   // Whole segments first: "Blank (Dem)", "Ballots Cast - REP".
   std::vector<std::string_view> segments;

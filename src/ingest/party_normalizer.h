@@ -1,6 +1,7 @@
 // Maps the party labels of results files ("Dem", "Working Families", "GRE") to one code per party.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,24 @@ inline constexpr std::string_view kNonpartisan = "NP";
 
 // True for party-column labels that mark write-in votes instead of a party line.
 [[nodiscard]] bool IsWriteInPartyLabel(std::string_view raw);
+
+// A text and the party line written at its end.
+struct PartySuffix {
+  std::string text;   // the text before the suffix, trimmed
+  std::string party;  // the suffix's canonical code
+};
+
+// Which suffixes SplitPartySuffix reads: office texts end in "(REP)" only, while a dash could
+// be part of an office's name; candidate names also end in " - DEM".
+enum class SuffixForms { kParentheses, kParenthesesOrDash };
+
+// "Ronald Castorina Jr. (Conservative)" -> {"Ronald Castorina Jr.", "CON"}, "NC STATE SENATE
+// DISTRICT 42 (REP)" -> {"NC STATE SENATE DISTRICT 42", "REP"}, and with kParenthesesOrDash
+// "Andrew M. Cuomo - DEM" -> {"Andrew M. Cuomo", "DEM"}. nullopt when the text does not end in
+// a party the table knows (for `state`), so "Mary Smith - Jones" stays whole. Thread-safe.
+[[nodiscard]] std::optional<PartySuffix> SplitPartySuffix(std::string_view text,
+                                                          std::string_view state,
+                                                          SuffixForms forms);
 
 // Finds a party named inside a longer label: "Ballots Cast - REPUBLICAN PARTY" -> "REP",
 // "Blank (Dem)" -> "DEM". Full party names match as whole words anywhere; short codes only as

@@ -72,6 +72,27 @@ TEST(PartyNormalizer, MapsEverySpellingInTheDataToOneCode) {
   }
 }
 
+TEST(PartyNormalizer, SplitsAPartyWrittenAtTheEndOfANameOrOffice) {
+  const auto castorina = SplitPartySuffix("Ronald Castorina Jr. (Conservative)", "NY",
+                                          SuffixForms::kParenthesesOrDash);
+  ASSERT_TRUE(castorina.has_value());
+  EXPECT_EQ(castorina->text, "Ronald Castorina Jr.");
+  EXPECT_EQ(castorina->party, "CON");
+  const auto cuomo =
+      SplitPartySuffix("Andrew M. Cuomo - DEM", "NY", SuffixForms::kParenthesesOrDash);
+  ASSERT_TRUE(cuomo.has_value());
+  EXPECT_EQ(cuomo->text, "Andrew M. Cuomo");
+  EXPECT_EQ(cuomo->party, "DEM");
+  // An office's dash may be part of its name; a name's dash before no party is the name's.
+  EXPECT_FALSE(SplitPartySuffix("Andrew M. Cuomo - DEM", "NY", SuffixForms::kParentheses));
+  EXPECT_FALSE(SplitPartySuffix("Mary Smith - Jones", "NY", SuffixForms::kParenthesesOrDash));
+  EXPECT_FALSE(SplitPartySuffix("Patricia (Pat) Edwards", "NC", SuffixForms::kParenthesesOrDash));
+  // New York's own label: IDC is Independence there.
+  const auto idc = SplitPartySuffix("Jane Roe (IDC)", "NY", SuffixForms::kParentheses);
+  ASSERT_TRUE(idc.has_value());
+  EXPECT_EQ(idc->party, "IND");
+}
+
 TEST(PartyNormalizer, EmptyAndWriteInLabelsHaveNoParty) {
   for (const char* raw : {"", "   ", "WRITE-IN", "Write-In", "wri", "Write In"}) {
     SCOPED_TRACE(raw);

@@ -109,8 +109,10 @@ constexpr std::array<std::pair<std::string_view, RowKind>, 79> kLabels = {{
     {"officetotal", RowKind::kTotalVotes},
 }};
 
-// Office-column labels that are turnout figures (Albany, Broome, Chenango, Chautauqua files).
-constexpr std::array<std::pair<std::string_view, RowKind>, 7> kOfficeLabels = {{
+// Office-column labels that are turnout figures (Albany, Broome, Chenango, Chautauqua files;
+// Apache and Greenlee 2018 count the ballots left wholly blank as "BALLOTS CAST - BLANK").
+constexpr std::array<std::pair<std::string_view, RowKind>, 8> kOfficeLabels = {{
+    {"ballotscastblank", RowKind::kBlankVoid},
     {"ballotscast", RowKind::kBallotsCast},
     {"totalballotscast", RowKind::kBallotsCast},
     {"ballots", RowKind::kBallotsCast},
@@ -169,6 +171,19 @@ std::string_view WithoutPartySuffix(std::string_view label) {
 
 model::RowKind ClassifyCandidate(std::string_view name) {
   if (const auto kind = Lookup(kLabels, name)) return *kind;
+  // North Carolina writes "Mike Smith (Write-In)" for votes written in for a named person, and
+  // "Write-In (Miscellaneous)" for the rest: a write-in label inside or before the parentheses.
+  const std::string_view trimmed = base::Trim(name);
+  if (trimmed.ends_with(')')) {
+    const size_t open = trimmed.rfind('(');
+    if (open != std::string_view::npos) {
+      const std::string_view inside = trimmed.substr(open + 1, trimmed.size() - open - 2);
+      if (Lookup(kLabels, inside) == RowKind::kWriteIn ||
+          Lookup(kLabels, trimmed.substr(0, open)) == RowKind::kWriteIn) {
+        return RowKind::kWriteIn;
+      }
+    }
+  }
   const std::string_view label = WithoutPartySuffix(name);
   if (label.size() != base::Trim(name).size()) {
     if (const auto kind = Lookup(kLabels, label)) return *kind;

@@ -104,6 +104,15 @@ TEST(PseudoRowClassifier, NormalisesCaseSpacingAndPunctuation) {
   }
 }
 
+TEST(PseudoRowClassifier, ReadsWriteInLabelsInOrBeforeParentheses) {
+  // North Carolina 2018: named write-ins and the rest of the write-in vote.
+  EXPECT_EQ(ClassifyCandidate("Mike Smith (Write-In)"), model::RowKind::kWriteIn);
+  EXPECT_EQ(ClassifyCandidate("Write-In (Miscellaneous)"), model::RowKind::kWriteIn);
+  EXPECT_EQ(ClassifyCandidate("Blank (Write-In)"), model::RowKind::kWriteIn);
+  EXPECT_EQ(ClassifyCandidate("Patricia (Pat) Edwards"), model::RowKind::kCandidate);
+  EXPECT_EQ(ClassifyOfficeLabel("BALLOTS CAST - BLANK"), model::RowKind::kBlankVoid);
+}
+
 TEST(PseudoRowClassifier, NeverMatchesPartOfARealName) {
   for (const char* name :
        {"Kenneth Blankenbush", "Earnestine Glover", "Vito L Poveromo", "Darrell Castle",

@@ -53,7 +53,10 @@ void AssignRaceParties(const model::ResultFileInfo& info, const OfficeTable& off
     return;
   }
   if (!info.party.empty()) {
-    for (model::ResultRow& row : rows) row.race_party = info.party;
+    // A party's file may still list a nonpartisan contest beside its own.
+    for (model::ResultRow& row : rows) {
+      row.race_party = row.party == kNonpartisan ? "" : info.party;
+    }
   } else {
     AssignFromRows(rows);
   }

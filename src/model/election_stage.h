@@ -20,6 +20,9 @@ enum class ElectionStage {
 
 // "primary", "general", "special", "runoff", "special_primary", "general_runoff".
 [[nodiscard]] std::string_view ToString(ElectionStage stage);
+// Every stage's name, for help texts and error messages.
+inline constexpr std::string_view kElectionStageNames =
+    "primary, general, special, runoff, special_primary or general_runoff";
 [[nodiscard]] std::optional<ElectionStage> ParseElectionStage(std::string_view text);
 
 // True for the stages one party's voters choose in: primary, special primary and primary runoff.

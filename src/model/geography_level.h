@@ -6,7 +6,7 @@
 
 namespace downballot::model {
 
-// Returns come at every level (docs/results.md "Each vote once"): a statewide file with one
+// Returns come at every level (docs/analysis.md "Each vote once"): a statewide file with one
 // total per candidate, a county file, precinct or ward files. The roll-up counts each vote once
 // by taking, per contest and county, the most aggregate source and reconciling the finer ones.
 enum class GeographyLevel {

@@ -22,6 +22,9 @@ enum class OfficeLevel {
 
 // "federal", "state", "county", "municipal", "judicial", "party", "measure", "other".
 [[nodiscard]] std::string_view ToString(OfficeLevel level);
+// Every level's name, for help texts and error messages.
+inline constexpr std::string_view kOfficeLevelNames =
+    "federal, state, county, municipal, judicial, party, measure or other";
 // Inverse of ToString (case-insensitive); nullopt for any other text.
 [[nodiscard]] std::optional<OfficeLevel> ParseOfficeLevel(std::string_view text);
 

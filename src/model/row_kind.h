@@ -18,7 +18,8 @@ enum class RowKind {
   kRegisteredVoters,  // enrolled or registered voters
   kBallotType,        // NYC ballot-type sub-counts: Emergency, Absentee/Military, Affidavit, ...
   kTotalVotes,        // a printed total of the votes for the office
-  kRepeat,            // repeats another row of the same file (docs/results.md "Repeats")
+  // Repeats another row of the same file (docs/results.md "Repeats and sub-tabulations").
+  kRepeat,
 };
 
 // "candidate", "write_in", "blank_void", "over_vote", "under_vote", "ballots_cast",
