@@ -8,12 +8,12 @@
 #include <set>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/hash/hash.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
@@ -332,11 +332,14 @@ struct NameInfo {
   std::string party;      // the party that suffix or a pseudo label names
 };
 
-// Lets the caches look up a std::string_view cell without building a std::string.
+// Lets the caches look up a std::string_view cell without building a std::string (Debian's
+// abseil has its own string_view, so its maps' transparent lookup does not take ours).
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  size_t operator()(std::string_view text) const { return absl::Hash<std::string_view>{}(text); }
 };
+template <typename Value>
+using StringMap = absl::node_hash_map<std::string, Value, StringHash, std::equal_to<>>;
 
 class Parser {
  public:
@@ -1129,11 +1132,12 @@ class Parser {
   std::vector<const OfficeInfo*> row_office_;
   std::vector<CellHashes> row_cells_;
   // Caches: files repeat a few hundred offices, names and parties over thousands of rows.
-  std::unordered_map<std::string, OfficeInfo> offices_;
+  // Node maps: rows keep pointers to their office, and the parser references to the others.
+  StringMap<OfficeInfo> offices_;
   std::string office_key_;
-  std::unordered_map<std::string, CountyInfo, StringHash, std::equal_to<>> counties_;
-  std::unordered_map<std::string, PartyInfo> parties_;
-  std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>> names_;
+  StringMap<CountyInfo> counties_;
+  StringMap<PartyInfo> parties_;
+  StringMap<NameInfo> names_;
   std::string_view votes_field_ = "votes";
   int64_t num_total_rows_ = 0;
   int64_t num_short_ = 0;
