@@ -720,7 +720,7 @@ class RaceBuilder {
       compare(DisplayName(identity), counted_votes, other_votes);
     }
     if (is_lumped && do_ours_report_others && do_theirs_report_others) {
-      compare("(write-ins and candidates only one source names)", ours_others, theirs_others);
+      compare(std::string(model::kOtherVotesLine), ours_others, theirs_others);
     }
   }
 

@@ -189,9 +189,16 @@ absl::Status AddMismatchIssues(store::Database& db, std::span<const model::Race>
         worst = mismatch;
       }
     }
+    // Against MEDSL, a difference in named candidates is an error; one in the write-in line
+    // alone is how the sources lump write-ins (Arizona names seven, MEDSL totals them).
+    const bool is_named_difference =
+        std::any_of(race_mismatches.begin(), race_mismatches.end(),
+                    [](const model::ReconciliationMismatch* mismatch) {
+                      return mismatch->candidate != model::kOtherVotesLine;
+                    });
     issues.push_back(
-        Issue{check == "medsl_total" ? "error" : "warning", std::string(check),
-              base::ToUpper(race->second->key.seat.state), race_id,
+        Issue{check == "medsl_total" && is_named_difference ? "error" : "warning",
+              std::string(check), base::ToUpper(race->second->key.seat.state), race_id,
               fmt::format("{} candidate totals differ between sources; largest: {} in {}: {} in {} "
                           "(counted) vs {} in {}",
                           race_mismatches.size(), worst->candidate,

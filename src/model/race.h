@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -125,13 +126,18 @@ struct Race {
   std::string decided_by_race_id;
 };
 
+// The candidate of a mismatch that compares the votes MEDSL lumps in one write-in line: the
+// write-ins and the candidates only one of the two sources names.
+inline constexpr std::string_view kOtherVotesLine =
+    "(write-ins and candidates only one source names)";
+
 // Two sources of one race that disagree for one candidate: the source counted and another one
 // covering the same ground (precinct sums against a county file, county sums against a
 // state-level file, an OpenElections race against MEDSL's total).
 struct ReconciliationMismatch {
   std::string race_id;
-  std::string county;  // "" when the whole contest is compared
-  std::string candidate;
+  std::string county;         // "" when the whole contest is compared
+  std::string candidate;      // or kOtherVotesLine
   int64_t counted_votes = 0;  // in the source that counts
   int64_t other_votes = 0;
   std::string counted_source;  // "county file", "precinct sums", "state file", "medsl", ...
