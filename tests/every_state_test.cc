@@ -226,9 +226,6 @@ TEST_F(AllStates, GeneralsAgreeWithMedslOrCheckListsTheDifference) {
       // Arizona's county file names seven Senate write-ins (Barry Hess 365, Jonathan Ringham 46,
       // ...: 565 votes); MEDSL gives one write-in line of 566: one write-in vote more.
       {"az.2018-11-06.general.u-s-senate.class-1", "write-ins"},
-      // NY-10: New York County's precinct file has 302 write-ins ("Scattered") in its part of
-      // the district; MEDSL gives 244 for the whole district.
-      {"ny.2018-11-06.general.u-s-house.10", "write-ins"},
   };
   const Json mismatches = ParseJson(RunDownballot(store_, "mismatches --format json"));
   std::set<std::string> differing;
@@ -263,6 +260,9 @@ TEST_F(AllStates, GeneralsAgreeWithMedslOrCheckListsTheDifference) {
   }
   // AZ-1 among them: the county file names David Shock (IND, 65 votes), MEDSL's write-in line.
   EXPECT_EQ(num_agreeing, 9);
+  // NY-10 agrees with MEDSL's 244 write-ins only because New York County's "Scattered" subtotal
+  // rows (35 after its precincts of the district, and so on) are totals, not write-ins.
+  EXPECT_EQ(Race("ny.2018-11-06.general.u-s-house.10")["write_in_votes"], 244);
   const Json ny_1 = Race("ny.2018-11-06.general.u-s-house.1");
   EXPECT_EQ(ny_1["counted_from"], "MEDSL district_overall_2018.csv") << "Suffolk alone is loaded";
 }
@@ -514,6 +514,32 @@ TEST_F(AllStates, SubtotalRowsCountOnce) {
   const Json delegates = Race("ny.2018-09-13.primary.ind.judicial-delegate.130");
   EXPECT_EQ(VotesOf(delegates, "Emily Fultz"), 7);
   EXPECT_EQ(VotesOf(delegates, "Nick Goewey"), 11);
+
+  // Oswego's file gives the county's Sheriff totals twice more under its last precinct, "Fulton
+  // 6 2": Sullivan 3,837, Hilton 4,006, write-ins 5, voids and blanks 227 (lines 3128-3137).
+  const Json sheriff = Race("ny.2018-09-13.primary.rep.oswego.sheriff");
+  EXPECT_EQ(VotesOf(sheriff, "Gene Sullivan"), 3837);
+  EXPECT_EQ(VotesOf(sheriff, "Don Hilton"), 4006);
+  EXPECT_EQ(sheriff["write_in_votes"], 5);
+  EXPECT_EQ(sheriff["blank_void"], 227);
+  EXPECT_TRUE(sheriff["mismatches"].empty()) << sheriff["mismatches"].dump();
+}
+
+// A precinct named like its county ("Lafayette Public Libary") is a precinct: Florida's
+// Lafayette file has no total rows, so every one of its write-ins counts.
+TEST_F(AllStates, APrecinctStartingWithTheCountysNameIsAPrecinct) {
+  const Json report = ParseJson(ingest_);
+  int num_files = 0;
+  for (const Json& file : report["files"]) {
+    if (file["path"].get<std::string>().find("__fl__general__lafayette__") == std::string::npos) {
+      continue;
+    }
+    ++num_files;
+    for (const Json& note : file["notes"]) {
+      EXPECT_EQ(note.get<std::string>().find("total_votes"), std::string::npos) << note;
+    }
+  }
+  EXPECT_EQ(num_files, 1);
 }
 
 // North Carolina's party cells hold NUL bytes and its write-ins are "Name (Write-In)" and

@@ -276,10 +276,7 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
           break;
         }
         case FileKind::kSenateClasses: {
-          if (senate_classes_source.try_emplace(*state, source_idx).first->second != source_idx) {
-            break;  // an earlier source lists this state
-          }
-          std::set<int>& classes = table.senate_classes_[*state];
+          std::set<int> classes;
           for (const std::string_view text : base::Split(fields[1], ',')) {
             const auto senate_class = base::ParseInt(base::Trim(text));
             if (!senate_class || *senate_class < 1 || *senate_class > 3) {
@@ -287,6 +284,10 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
                   fmt::format("class '{}' must be 1, 2 or 3", base::Trim(text))));
             }
             classes.insert(static_cast<int>(*senate_class));
+          }
+          // A later source's line for a state an earlier source lists is checked, not used.
+          if (senate_classes_source.try_emplace(*state, source_idx).first->second == source_idx) {
+            table.senate_classes_[*state].insert(classes.begin(), classes.end());
           }
           break;
         }
@@ -299,7 +300,7 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
                 "since '{}' and until '{}' must be years (until may be -)", fields[2], fields[3])));
           }
           if (primary_systems_source.try_emplace(*state, source_idx).first->second != source_idx) {
-            break;  // an earlier source lists this state
+            break;  // checked above, not used: an earlier source lists this state
           }
           table.all_party_primaries_[*state].emplace_back(static_cast<int>(*since),
                                                           static_cast<int>(*until));

@@ -659,14 +659,16 @@ class Parser {
     return absl::OkStatus();
   }
 
-  // A precinct cell that names the county rather than a precinct in it: empty, or the county's
-  // name and a few words without a number ("SAN BERNARDINO CA"). "Town Of Dane Ward 1" and "New
-  // York 65079" name precincts.
-  static bool IsCountyLabel(const model::ResultRow& row) {
+  // A precinct cell that names the county rather than a precinct in it: empty, the county's
+  // name, or the name with the state's code or "County" after it ("SAN BERNARDINO CA").
+  // "Lafayette Public Libary", "Town Of Dane Ward 1" and "New York 65079" name precincts.
+  bool IsCountyLabel(const model::ResultRow& row) const {
     if (row.precinct.empty()) return true;
     if (row.county.empty() || !base::StartsWithIgnoreCase(row.precinct, row.county)) return false;
-    const std::string_view rest = std::string_view(row.precinct).substr(row.county.size());
-    return std::none_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::string_view rest =
+        base::Trim(std::string_view(row.precinct).substr(row.county.size()));
+    return rest.empty() || base::EqualsIgnoreCase(rest, info_.state) ||
+           base::EqualsIgnoreCase(rest, "county");
   }
 
   // A precinct file's subtotal of one candidate's precincts, in a row with no precinct, one
@@ -674,40 +676,51 @@ class Parser {
   // general follows each candidate's block with "New York,,U.S. House,7,Dem,Nydia
   // Velazquez,17696"; San Bernardino's ends with a "SAN BERNARDINO CA" row for each candidate,
   // spelled differently at times ("Chrsitian Valiente"); Oswego's 2018-09-13 judicial delegates
-  // end with a total labelled with the last precinct, "Oswego Town 7". When its votes equal the
-  // sum of that candidate's other rows (any spelling of the name, at least two rows), it is a
-  // total (kTotalVotes), never counted. A precinct row whose votes merely happen to equal the
+  // end with a total labelled with the last precinct, "Oswego Town 7", and its Fulton rows give
+  // the county's totals twice under "Fulton 6 2". When its votes equal the sum of that
+  // candidate's precinct rows (any spelling of the name, at least two rows), it is a total
+  // (kTotalVotes), never counted. The same holds for the write-in, blank and ballots rows of
+  // such a block, matched by their label. A precinct row whose votes merely happen to equal the
   // others' ("Town Of Dane Ward 1", Wisconsin's 2018-06-12 special) is left alone.
   void MarkSubtotalRows() {
     if (!info_.is_precinct_level) return;
-    // (county, office, district, party) -> candidate -> (votes, rows)
-    absl::flat_hash_map<ContestView,
-                        absl::flat_hash_map<std::string_view, std::pair<int64_t, int64_t>>>
-        by_line;
-    for (const model::ResultRow& row : rows_) {
-      if (row.kind != model::RowKind::kCandidate) continue;
-      auto& [votes, num_rows] = by_line[ContestOf(row)][row.candidate];
+    const auto is_line = [](const model::ResultRow& row) {
+      return row.kind != model::RowKind::kTotalVotes && row.kind != model::RowKind::kRepeat;
+    };
+    // Rows that could be totals by their label; the others are the precincts they would total.
+    std::vector<size_t> suspects;
+    // (county, office, district, party, kind) -> candidate or label -> (votes, rows) of the
+    // precinct rows
+    using Group = std::pair<ContestView, model::RowKind>;
+    absl::flat_hash_map<Group, absl::flat_hash_map<std::string_view, std::pair<int64_t, int64_t>>>
+        precincts;
+    // (county, precinct, office, district, party, candidate) of the rows so far
+    absl::flat_hash_set<std::tuple<ContestView, std::string_view, std::string_view>> seen;
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      const model::ResultRow& row = rows_[idx];
+      if (!is_line(row)) continue;
+      const bool is_repeated_label =
+          !seen.emplace(ContestOf(row), row.precinct, row.candidate).second;
+      if (row.votes > 0 && (IsCountyLabel(row) || is_repeated_label)) {
+        suspects.push_back(idx);
+        continue;
+      }
+      auto& [votes, num_rows] = precincts[Group(ContestOf(row), row.kind)][row.candidate];
       votes += row.votes;
       ++num_rows;
     }
-    // (county, precinct, office, district, party, candidate) of the candidate rows so far
-    absl::flat_hash_set<std::tuple<ContestView, std::string_view, std::string_view>> seen;
-    for (model::ResultRow& row : rows_) {
-      if (row.kind != model::RowKind::kCandidate) continue;
-      const bool is_repeated_label =
-          !seen.emplace(ContestOf(row), row.precinct, row.candidate).second;
-      if (row.votes <= 0 || !(IsCountyLabel(row) || is_repeated_label)) continue;
-      const auto& names = by_line[ContestOf(row)];
-      int64_t others = 0;
-      int64_t num_others = 0;
-      for (const auto& [name, totals] : names) {
-        if (name != row.candidate && !AreSpellingsOfOneName(name, row.candidate)) continue;
-        others += totals.first;
-        num_others += totals.second;
+    for (const size_t idx : suspects) {
+      model::ResultRow& row = rows_[idx];
+      int64_t precinct_votes = 0;
+      int64_t num_precincts = 0;
+      for (const auto& [name, totals] : precincts[Group(ContestOf(row), row.kind)]) {
+        const bool is_same = name == row.candidate || (row.kind == model::RowKind::kCandidate &&
+                                                       AreSpellingsOfOneName(name, row.candidate));
+        if (!is_same) continue;
+        precinct_votes += totals.first;
+        num_precincts += totals.second;
       }
-      others -= row.votes;
-      --num_others;
-      if (num_others < 2 || others != row.votes) continue;
+      if (num_precincts < 2 || precinct_votes != row.votes) continue;
       row.kind = model::RowKind::kTotalVotes;
       ++num_subtotal_rows_;
     }
@@ -1037,8 +1050,9 @@ class Parser {
     }
     if (num_subtotal_rows_ > 0) {
       report_.notes.push_back(fmt::format(
-          "{} rows with no precinct (or one named after the county) give a candidate's total of "
-          "the precincts above: kept as total_votes so no vote counts twice",
+          "{} rows labelled with no precinct, the county's name or a precinct already listed give "
+          "a candidate's total of the precincts above: kept as total_votes so no vote counts "
+          "twice",
           num_subtotal_rows_));
     }
     if (num_contest_totals_ > 0) {

@@ -105,7 +105,7 @@ struct Race {
   double margin_share = 0;
   bool is_tied = false;        // the Nth and (N+1)th finishers tie: the returns name no winner
   int field_size = 0;          // named candidates
-  bool is_contested = false;   // two or more named candidates
+  bool is_contested = false;   // more named candidates than seats
   bool has_incumbent = false;  // an incumbent (previous general's winner) ran
   bool is_open_seat = false;   // incumbency is known for the seat and no incumbent ran
   std::string incumbent;       // name, when known

@@ -438,7 +438,10 @@ absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id) {
                    db.Prepare(fmt::format("SELECT {} FROM race WHERE id = ?1", kRaceColumns)));
   RETURN_IF_ERROR(query.Bind(1, race_id));
   ASSIGN_OR_RETURN(const bool has_row, query.Step());
-  if (!has_row) return absl::NotFoundError(fmt::format("no race '{}'", race_id));
+  if (!has_row) {
+    return absl::NotFoundError(
+        fmt::format("no race '{}' (`downballot races` lists the race IDs)", race_id));
+  }
   std::vector<model::Race> races;
   ASSIGN_OR_RETURN(model::Race race, RaceFromRow(query));
   races.push_back(std::move(race));
