@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Ingest benchmark: downballot vs. sqlite3 .import vs. DuckDB read_csv on the
-# OpenElections NY CSVs. One run of this script measures all three engines
-# (wall time over N runs, rows, rows/s, MB/s, peak RSS, CPU time) and appends
-# a Markdown section to bench/RESULTS.md. See bench/README.md.
+# OpenElections CSVs of every state in the data folder. One run of this script
+# measures all three engines (wall time over N runs, rows, rows/s, MB/s, peak
+# RSS, CPU time), then times downballot adding the last state to a store that
+# already holds the others, and appends a Markdown section to bench/RESULTS.md.
+# See bench/README.md.
 #
 #   bench/run_ingest_bench.sh [--runs N] [--binary PATH] [--data DIR]
-#                             [--engines LIST] [--results FILE]
-#                             [--duckdb-threads N]
+#                             [--states LIST] [--engines LIST]
+#                             [--results FILE] [--duckdb-threads N]
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,6 +18,7 @@ RUNS=3
 BINARY="$REPO_ROOT/build/release/src/cli/downballot"
 DATA="${DOWNBALLOT_DATA:-$REPO_ROOT/../shared/data}"
 ENGINES="downballot,sqlite3,duckdb"
+STATES=""
 RESULTS="$SCRIPT_DIR/RESULTS.md"
 DUCKDB_THREADS=""
 OUT_DIR="$SCRIPT_DIR/out"   # logs and per-run outputs (gitignored)
@@ -25,8 +28,10 @@ usage() {
 usage: $0 [options]
   --runs N            timed runs per engine (default 3; the median is reported)
   --binary PATH       downballot binary (default build/release/src/cli/downballot)
-  --data DIR          data root holding openelections-ny/, or the NY folder itself
+  --data DIR          data root holding openelections-XX/ folders
                       (default \${DOWNBALLOT_DATA:-<repo>/../shared/data})
+  --states LIST       comma-separated state codes, e.g. ny,oh (default: every
+                      openelections-XX/ folder under the data root)
   --engines LIST      comma-separated subset of downballot,sqlite3,duckdb (default all)
   --results FILE      Markdown file the section is appended to (default bench/RESULTS.md)
   --duckdb-threads N  DuckDB worker threads (default: DuckDB's own choice, = cores)
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="${2:?--runs needs a value}"; shift 2 ;;
     --binary) BINARY="${2:?--binary needs a value}"; shift 2 ;;
     --data) DATA="${2:?--data needs a value}"; shift 2 ;;
+    --states) STATES="${2:?--states needs a value}"; shift 2 ;;
     --engines) ENGINES="${2:?--engines needs a value}"; shift 2 ;;
     --results) RESULTS="${2:?--results needs a value}"; shift 2 ;;
     --duckdb-threads) DUCKDB_THREADS="${2:?--duckdb-threads needs a value}"; shift 2 ;;
@@ -68,8 +74,24 @@ fi
 
 # ----------------------------------------------------------------- data ----
 [ -d "$DATA" ] || die "data directory not found: $DATA (pass --data or set DOWNBALLOT_DATA)"
-if [ -d "$DATA/openelections-ny" ]; then NY_DIR="$DATA/openelections-ny"; else NY_DIR="$DATA"; fi
-NY_DIR=$(cd "$NY_DIR" && pwd)
+DATA=$(cd "$DATA" && pwd)
+STATE_DIRS=()
+if [ -n "$STATES" ]; then
+  IFS=',' read -r -a state_list <<<"$STATES"
+  for st in "${state_list[@]}"; do
+    st=$(echo "$st" | tr '[:upper:]' '[:lower:]')
+    [[ "$st" =~ ^[a-z]{2}$ ]] || die "--states wants two-letter codes (got '$st')"
+    [ -d "$DATA/openelections-$st" ] || die "no folder $DATA/openelections-$st"
+    STATE_DIRS+=("$DATA/openelections-$st")
+  done
+else
+  while IFS= read -r d; do STATE_DIRS+=("$d"); done < <(find "$DATA" -mindepth 1 -maxdepth 1 -type d -name 'openelections-??' | LC_ALL=C sort)
+fi
+[ "${#STATE_DIRS[@]}" -gt 0 ] || die "no openelections-XX/ folders under $DATA"
+STATE_NAMES=$(for d in "${STATE_DIRS[@]}"; do basename "$d" | sed 's/openelections-//' | tr '[:lower:]' '[:upper:]'; done | paste -sd' ')
+# The incremental case: a store holding every other state takes in the last one.
+LAST_DIR=${STATE_DIRS[${#STATE_DIRS[@]}-1]}
+OTHER_DIRS=("${STATE_DIRS[@]:0:${#STATE_DIRS[@]}-1}")
 
 mkdir -p "$OUT_DIR"
 rm -f "$OUT_DIR"/*.run*.out "$OUT_DIR"/*.run*.err   # outputs of an earlier invocation
@@ -77,17 +99,19 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/downballot-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 FILES="$OUT_DIR/files.txt"
-find "$NY_DIR" -type f -iname '*.csv' | LC_ALL=C sort >"$FILES"
+find "${STATE_DIRS[@]}" -type f -iname '*.csv' | LC_ALL=C sort >"$FILES"
 NFILES=$(wc -l <"$FILES")
-[ "$NFILES" -gt 0 ] || die "no *.csv files under $NY_DIR"
+[ "$NFILES" -gt 0 ] || die "no *.csv files under ${STATE_DIRS[*]}"
 if grep -q "['\"]" "$FILES"; then die "a CSV path contains a quote character; the sqlite3 script cannot quote it"; fi
 TOTAL_BYTES=0
 while IFS= read -r f; do TOTAL_BYTES=$((TOTAL_BYTES + $(stat -c %s "$f"))); done <"$FILES"
-log "$NFILES CSV files, $TOTAL_BYTES bytes under $NY_DIR"
+log "$NFILES CSV files, $TOTAL_BYTES bytes in $STATE_NAMES under $DATA"
 
-# Key used to match per-file counts across engines: the last two path
-# components (e.g. 2016/20161108__ny__general__county.csv).
-file_key() { awk -F/ '{ print (NF > 1 ? $(NF-1) "/" $NF : $NF) }'; }
+# Key used to match per-file counts across engines: the path below the data
+# root (e.g. openelections-ny/2016/20161108__ny__general__county.csv).
+file_key() { awk -v root="$DATA/" '{ k = $0; if (index(k, root) == 1) k = substr(k, length(root) + 1); print k }'; }
+# The same on "path<TAB>rows" lines.
+tsv_file_key() { awk -F'\t' -v root="$DATA/" 'BEGIN { OFS = "\t" } { k = $1; if (index(k, root) == 1) k = substr(k, length(root) + 1); print k, $2 }'; }
 
 # Untimed warm-up: read every input once so the page cache is warm, and note
 # files whose only line ending is a bare CR (sqlite3's CSV reader splits rows
@@ -147,12 +171,14 @@ DUCK_DB="$WORK/duckdb.duckdb"
 DUCK_ARGS=(--db "$DUCK_DB" --list "$FILES")
 [ -z "$DUCKDB_THREADS" ] || DUCK_ARGS+=(--threads "$DUCKDB_THREADS")
 
-CMD_DOWNBALLOT="$BINARY --store $DB_STORE ingest $NY_DIR --format json"
+CMD_DOWNBALLOT="$BINARY --store $DB_STORE ingest ${STATE_DIRS[*]} --format json"
+CMD_INCREMENTAL="$BINARY --store $WORK/incremental.db ingest $LAST_DIR --format json   # store copied, before the run, from one holding ${OTHER_DIRS[*]}"
 CMD_SQLITE="sqlite3 -batch -bail $SQLITE_DB < bench/out/sqlite3_import.sql   # then: sqlite3 -batch $SQLITE_DB < bench/out/sqlite3_count.sql (untimed)"
 CMD_DUCKDB="node bench/duckdb_read.mjs ${DUCK_ARGS[*]}"
 CMD_DUCKDB=${CMD_DUCKDB//$OUT_DIR/bench\/out}
 # Show the temporary directory by its pattern, not its random name.
 CMD_DOWNBALLOT=${CMD_DOWNBALLOT//$WORK/${TMPDIR:-/tmp}\/downballot-bench.XXXXXX}
+CMD_INCREMENTAL=${CMD_INCREMENTAL//$WORK/${TMPDIR:-/tmp}\/downballot-bench.XXXXXX}
 CMD_SQLITE=${CMD_SQLITE//$WORK/${TMPDIR:-/tmp}\/downballot-bench.XXXXXX}
 CMD_DUCKDB=${CMD_DUCKDB//$WORK/${TMPDIR:-/tmp}\/downballot-bench.XXXXXX}
 
@@ -181,12 +207,12 @@ collect_downballot() {
   jq -e 'type == "object" and (.rows_read | type == "number")' "$json" >/dev/null 2>&1 || return 1
   jq -r '.rows_read, .rows_stored, .rows_rejected' "$json" | paste -sd' ' >"$WORK/totals.downballot"
   jq -r '.files | if type == "array" then .[] | [.path, .rows_read] else to_entries[] | [.key, .value.rows_read] end | @tsv' \
-    "$json" 2>/dev/null | awk -F'\t' 'BEGIN{OFS="\t"} { n = split($1, p, "/"); k = (n > 1 ? p[n-1] "/" p[n] : p[n]); print k, $2 }' \
+    "$json" 2>/dev/null | tsv_file_key \
     >"$WORK/counts.downballot" || true
 }
 collect_sqlite3() {
   sqlite3 -batch -separator $'\t' "$SQLITE_DB" <"$SQLITE_COUNT" >"$WORK/sqlite3.counts.raw"
-  awk -F'\t' 'BEGIN{OFS="\t"} { n = split($1, p, "/"); print p[n-1] "/" p[n], $2 }' "$WORK/sqlite3.counts.raw" >"$WORK/counts.sqlite3"
+  tsv_file_key <"$WORK/sqlite3.counts.raw" >"$WORK/counts.sqlite3"
   awk -F'\t' '{ s += $2 } END { print s + 0 }' "$WORK/counts.sqlite3" >"$WORK/totals.sqlite3"
 }
 collect_duckdb() {
@@ -195,7 +221,7 @@ collect_duckdb() {
   jq -e 'type == "object" and (.rows | type == "number")' "$json" >/dev/null 2>&1 || return 1
   jq -r '.rows' "$json" >"$WORK/totals.duckdb"
   jq -r '.files[] | [.path, .rows] | @tsv' "$json" |
-    awk -F'\t' 'BEGIN{OFS="\t"} { n = split($1, p, "/"); print p[n-1] "/" p[n], $2 }' >"$WORK/counts.duckdb"
+    tsv_file_key >"$WORK/counts.duckdb"
   jq -r '.fallbacks[]' "$json" | file_key >"$WORK/duckdb.fallbacks"
   local wall
   wall=$(tail -n1 "$WORK/times.duckdb" | cut -d' ' -f1)
@@ -211,7 +237,7 @@ for run in $(seq 1 "$RUNS"); do
   if [ "$HAVE_DOWNBALLOT" -eq 1 ] && [ -z "${FAILED[downballot]:-}" ]; then
     rm -f "$DB_STORE" "$DB_STORE-wal" "$DB_STORE-shm" "$DB_STORE-journal"
     log "run $run/$RUNS: downballot"
-    rc=0; run_timed downballot "$run" "$BINARY" --store "$DB_STORE" ingest "$NY_DIR" --format json || rc=$?
+    rc=0; run_timed downballot "$run" "$BINARY" --store "$DB_STORE" ingest "${STATE_DIRS[@]}" --format json || rc=$?
     if ! collect_downballot "$run"; then
       FAILED[downballot]="exit $rc, no JSON report (see bench/out/downballot.run$run.err)"
       log "downballot failed: ${FAILED[downballot]}"; tail -n5 "$OUT_DIR/downballot.run$run.err" >&2 || true
@@ -238,6 +264,30 @@ for run in $(seq 1 "$RUNS"); do
     fi
   fi
 done
+
+# The incremental case, downballot only: a store already holding every other
+# state (built once, untimed) takes in the last state. Only that state's races
+# are rebuilt, so this should cost about that state's share of the full ingest.
+INC_NOTE=""
+if [ "$HAVE_DOWNBALLOT" -eq 1 ] && [ -z "${FAILED[downballot]:-}" ] && [ "${#OTHER_DIRS[@]}" -gt 0 ]; then
+  INC_BASE="$WORK/incremental-base.db"
+  log "incremental: building a store of ${OTHER_DIRS[*]} (untimed)"
+  if "$BINARY" --store "$INC_BASE" ingest "${OTHER_DIRS[@]}" --format json >"$OUT_DIR/incremental-base.out" 2>"$OUT_DIR/incremental-base.err"; then
+    for run in $(seq 1 "$RUNS"); do
+      rm -f "$WORK"/incremental.db*
+      cp "$INC_BASE" "$WORK/incremental.db"
+      log "run $run/$RUNS: downballot, one more state ($LAST_DIR)"
+      rc=0; run_timed incremental "$run" "$BINARY" --store "$WORK/incremental.db" ingest "$LAST_DIR" --format json || rc=$?
+      if [ "$rc" -ne 0 ] || ! jq -e '.rows_read | type == "number"' "$OUT_DIR/incremental.run$run.out" >/dev/null 2>&1; then
+        FAILED[incremental]="exit $rc (see bench/out/incremental.run$run.err)"; break
+      fi
+      jq -r '.rows_read, .rows_stored, .rows_rejected' "$OUT_DIR/incremental.run$run.out" | paste -sd' ' >"$WORK/totals.incremental"
+    done
+  else
+    FAILED[incremental]="building the store of the other states failed (see bench/out/incremental-base.err)"
+  fi
+  [ -z "${FAILED[incremental]:-}" ] || log "incremental failed: ${FAILED[incremental]}"
+fi
 BENCH_SECS=$(( $(date +%s) - BENCH_T0 ))
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -263,8 +313,8 @@ row_for() {
   runs=$(col "$engine" 1 | paste -sd' ' | sed 's/ /, /g')
   rss=$(col "$engine" 2 | sort -n | tail -n1)
   cpu=$(col "$engine" 3 | median)
-  if [ "$engine" = downballot ]; then
-    read -r rows stored rejected <"$WORK/totals.downballot"
+  if [ "$engine" = downballot ] || [ "$engine" = incremental ]; then
+    read -r rows stored rejected <"$WORK/totals.$engine"
     rows_note="$(commas "$rows") read ($(commas "$stored") stored, $(commas "$rejected") rejected)"
   else
     rows=$(cat "$WORK/totals.$engine"); rows_note=$(commas "$rows")
@@ -275,6 +325,7 @@ row_for() {
     ratio="n/a (no downballot time)"
   fi
   [ "$engine" = downballot ] && [ -n "$DB_MEDIAN" ] && ratio="1.00× (baseline)"
+  [ "$engine" = incremental ] && ratio="$ratio (adds 1 state of ${#STATE_DIRS[@]})"
   local rate
   rate=$(commas "$(awk -v r="$rows" -v m="$med" 'BEGIN { printf "%.0f", r / m }')")
   awk -v label="$label" -v med="$med" -v runs="$runs" -v note="$rows_note" -v rate="$rate" \
@@ -334,13 +385,16 @@ XCHECK="$WORK/xcheck.md"
   echo
   echo "- Machine: $(nproc) CPUs (\`nproc\`), $CPU_MODEL, $MEM_GIB GiB RAM, $(uname -sr)."
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Other work on the machine skews wall time; CPU time less so."
-  echo "- Input: $NFILES CSV files, $(commas "$TOTAL_BYTES") bytes ($MB MB, 1 MB = 10^6 bytes) under \`$NY_DIR\`; $NCR file(s) with CR-only line endings. Page cache warmed by one untimed read of every file."
+  echo "- Input: $NFILES CSV files, $(commas "$TOTAL_BYTES") bytes ($MB MB, 1 MB = 10^6 bytes) in ${#STATE_DIRS[@]} state folder(s) ($STATE_NAMES) under \`$DATA\`; $NCR file(s) with CR-only line endings. Page cache warmed by one untimed read of every file."
   echo "- Runs: $RUNS per engine, interleaved (run 1 of each engine, then run 2, ...); fresh database each run; whole benchmark took ${BENCH_SECS} s."
   echo "- Versions: sqlite3 $SQLITE_VER; DuckDB ${DUCK_VER:-n/a} via @duckdb/node-api $NODE_API_VER on node $(node --version 2>/dev/null || echo n/a); downballot $( [ "$HAVE_DOWNBALLOT" -eq 1 ] && echo "\`$BINARY\`" || echo "pending (not built)")."
   echo
   echo "| engine | median wall s | all runs (s) | rows (engine's own count) | rows/s | MB/s | peak RSS MiB | CPU s (user+sys, median) | median time ÷ downballot's |"
   echo "|---|---:|---|---:|---:|---:|---:|---:|---|"
   want downballot && row_for downballot "downballot ingest"
+  if want downballot && [ -s "$WORK/times.incremental" -o -n "${FAILED[incremental]:-}" ]; then
+    row_for incremental "downballot ingest, last state into a store of the others"
+  fi
   want sqlite3 && row_for sqlite3 "sqlite3 .import --csv"
   want duckdb && row_for duckdb "DuckDB read_csv"
   echo
@@ -350,6 +404,7 @@ XCHECK="$WORK/xcheck.md"
   echo
   echo '```'
   want downballot && echo "$CMD_DOWNBALLOT"
+  want downballot && [ "${#OTHER_DIRS[@]}" -gt 0 ] && echo "$CMD_INCREMENTAL"
   want sqlite3 && echo "$CMD_SQLITE"
   want duckdb && echo "$CMD_DUCKDB"
   echo '```'
@@ -357,6 +412,7 @@ XCHECK="$WORK/xcheck.md"
   echo "What each engine does (so the comparison is read honestly):"
   echo
   echo "- **downballot** parses each file (BOM, CRLF/CR, per-file column order, vote-mode columns), normalises parties/offices/votes, classifies pseudo-candidate and total rows, rejects bad rows with reasons, stores every row with its file and line in SQLite, tallies each file, and rebuilds the race tables (roll-up, reconciliation, incumbency): it does the most work of the three."
+  [ "${#OTHER_DIRS[@]}" -gt 0 ] && echo "- **downballot, last state into a store of the others** times adding \`$(basename "$LAST_DIR")\` to a copy of a store that already holds the other states (built once, untimed; copied before each run, untimed). Only the new state's races are rebuilt, so its time should track that state's share of the rows, not the store's size."
   echo "- **sqlite3 \`.import --csv\`** only copies text: each file becomes its own table of TEXT columns named from its header row (the shell skips a UTF-8 BOM). No types, no indexes, no validation. sqlite3 defaults: rollback journal, \`synchronous=FULL\`, one transaction (with its fsyncs) per file. Short rows are padded with NULL (${SQLITE_WARN:-0} such warnings in run 1; ${SQLITE_WARN_OTHER:-0} other stderr lines). The $NCR CR-only file(s) are fed through \`tr '\\r' '\\n'\` (\`.import '|tr ...'\`), because the shell's CSV reader ends rows only at LF. Rows are counted afterwards with one \`SELECT count(*)\` per table, untimed."
   echo "- **DuckDB \`read_csv\`** only reads into columns: per file, \`CREATE TABLE tNNN AS SELECT * FROM read_csv(path, header = true, all_varchar = true)\` with the dialect (delimiter, quote, newline) auto-detected, into a fresh database file, then \`count(*)\` per table (inside the timed process, a few ms). $(if [ -s "$WORK/duckdb.fallbacks" ]; then echo "The sniffer read $(wc -l <"$WORK/duckdb.fallbacks") file(s) as a single column (rows shorter than the header), re-read with \`delim = ',', null_padding = true\` inside the timed run: $(sed 's/.*/`&`/' "$WORK/duckdb.fallbacks" | paste -sd' ')."; fi) It uses $(head -n1 "$WORK/duckdb.internal" 2>/dev/null | sed -n 's/.*threads=\([0-9]*\).*/\1/p' || echo '?') thread(s); the wall time also includes starting node and loading DuckDB (\`startup_ms\` = wall − time measured inside the process). Per run: $(cut -d' ' -f3- "$WORK/duckdb.internal" 2>/dev/null | paste -sd';' | sed 's/;/; /g')."
   echo
