@@ -687,25 +687,33 @@ class Parser {
     const auto is_line = [](const model::ResultRow& row) {
       return row.kind != model::RowKind::kTotalVotes && row.kind != model::RowKind::kRepeat;
     };
+    // Each (county, office, district, party) as a number, so the maps below hash less.
+    absl::flat_hash_map<ContestView, uint32_t> contest_ids;
+    std::vector<uint32_t> contest_of(rows_.size());
+    for (size_t idx = 0; idx < rows_.size(); ++idx) {
+      contest_of[idx] =
+          contest_ids.try_emplace(ContestOf(rows_[idx]), static_cast<uint32_t>(contest_ids.size()))
+              .first->second;
+    }
     // Rows that could be totals by their label; the others are the precincts they would total.
     std::vector<size_t> suspects;
-    // (county, office, district, party, kind) -> candidate or label -> (votes, rows) of the
-    // precinct rows
-    using Group = std::pair<ContestView, model::RowKind>;
+    // (contest, kind) -> candidate or label -> (votes, rows) of the precinct rows
+    using Group = std::pair<uint32_t, model::RowKind>;
     absl::flat_hash_map<Group, absl::flat_hash_map<std::string_view, std::pair<int64_t, int64_t>>>
         precincts;
-    // (county, precinct, office, district, party, candidate) of the rows so far
-    absl::flat_hash_set<std::tuple<ContestView, std::string_view, std::string_view>> seen;
+    // (contest, precinct, candidate) of the rows so far
+    absl::flat_hash_set<std::tuple<uint32_t, std::string_view, std::string_view>> seen;
+    seen.reserve(rows_.size());
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const model::ResultRow& row = rows_[idx];
       if (!is_line(row)) continue;
       const bool is_repeated_label =
-          !seen.emplace(ContestOf(row), row.precinct, row.candidate).second;
+          !seen.emplace(contest_of[idx], row.precinct, row.candidate).second;
       if (row.votes > 0 && (IsCountyLabel(row) || is_repeated_label)) {
         suspects.push_back(idx);
         continue;
       }
-      auto& [votes, num_rows] = precincts[Group(ContestOf(row), row.kind)][row.candidate];
+      auto& [votes, num_rows] = precincts[Group(contest_of[idx], row.kind)][row.candidate];
       votes += row.votes;
       ++num_rows;
     }
@@ -713,7 +721,7 @@ class Parser {
       model::ResultRow& row = rows_[idx];
       int64_t precinct_votes = 0;
       int64_t num_precincts = 0;
-      for (const auto& [name, totals] : precincts[Group(ContestOf(row), row.kind)]) {
+      for (const auto& [name, totals] : precincts[Group(contest_of[idx], row.kind)]) {
         const bool is_same = name == row.candidate || (row.kind == model::RowKind::kCandidate &&
                                                        AreSpellingsOfOneName(name, row.candidate));
         if (!is_same) continue;
