@@ -495,7 +495,10 @@ class RaceBuilder {
   void CountVotes() {
     Totals county_totals;
     std::set<std::string> county_keys;
-    for (auto& [county_key, county] : counties_) {
+    for (auto& entry : counties_) {
+      // Named, not a structured binding: clang 14 cannot capture those in the lambdas below.
+      const std::string& county_key = entry.first;
+      const CountyReturns& county = entry.second;
       std::vector<const Source*> ranked;
       for (const auto& [where, source] : county.sources) ranked.push_back(&source);
       std::sort(ranked.begin(), ranked.end(),

@@ -1059,7 +1059,7 @@ class Parser {
     if (num_subtotal_rows_ > 0) {
       report_.notes.push_back(fmt::format(
           "{} rows labelled with no precinct, the county's name or a precinct already listed give "
-          "a candidate's total of the precincts above: kept as total_votes so no vote counts "
+          "a line's total of the precincts above: kept as total_votes so no vote counts "
           "twice",
           num_subtotal_rows_));
     }
