@@ -106,6 +106,9 @@ if grep -q "['\"]" "$FILES"; then die "a CSV path contains a quote character; th
 TOTAL_BYTES=0
 while IFS= read -r f; do TOTAL_BYTES=$((TOTAL_BYTES + $(stat -c %s "$f"))); done <"$FILES"
 log "$NFILES CSV files, $TOTAL_BYTES bytes in $STATE_NAMES under $DATA"
+# The incremental row's input is the last state's files alone.
+LAST_BYTES=0
+while IFS= read -r f; do LAST_BYTES=$((LAST_BYTES + $(stat -c %s "$f"))); done < <(grep -F "$LAST_DIR/" "$FILES")
 
 # Key used to match per-file counts across engines: the path below the data
 # root (e.g. openelections-ny/2016/20161108__ny__general__county.csv).
@@ -329,7 +332,7 @@ row_for() {
   local rate
   rate=$(commas "$(awk -v r="$rows" -v m="$med" 'BEGIN { printf "%.0f", r / m }')")
   awk -v label="$label" -v med="$med" -v runs="$runs" -v note="$rows_note" -v rate="$rate" \
-      -v bytes="$TOTAL_BYTES" -v rss="$rss" -v cpu="$cpu" -v ratio="$ratio" 'BEGIN {
+      -v bytes="$([ "$engine" = incremental ] && echo "$LAST_BYTES" || echo "$TOTAL_BYTES")" -v rss="$rss" -v cpu="$cpu" -v ratio="$ratio" 'BEGIN {
     printf "| %s | %.2f | %s | %s | %s | %.1f | %.0f | %.2f | %s |\n",
       label, med, runs, note, rate, bytes / 1e6 / med, rss / 1024, cpu, ratio }'
 }
