@@ -825,7 +825,8 @@ class RaceBuilder {
     for (size_t a = 0; a < keys.size(); ++a) {
       for (size_t b = a + 1; b < keys.size(); ++b) {
         if (IsNearMatch(keys[a].first, keys[b].first)) {
-          result_.near_matches.push_back(NearMatch{race_.id, keys[a].second, keys[b].second});
+          result_.near_matches.push_back(
+              model::NearMatch{race_.id, keys[a].second, keys[b].second});
         }
       }
     }

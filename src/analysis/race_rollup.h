@@ -14,14 +14,6 @@
 
 namespace downballot::analysis {
 
-// Two spellings within one race close enough to be one person, left apart because their keys
-// differ (CandidateKey): "Kate Browning" and "Kathleen Browning".
-struct NearMatch {
-  std::string race_id;
-  std::string name_a;
-  std::string name_b;
-};
-
 struct RollupOptions {
   // Every county key (FIPS) of each state, from the county table: a statewide seat's race spans
   // all of them. A state missing here falls back to spans learned from county-level returns.
@@ -31,7 +23,7 @@ struct RollupOptions {
 struct RollupResult {
   std::vector<model::Race> races;                         // sorted by race id
   std::vector<model::ReconciliationMismatch> mismatches;  // sorted by race id, county, candidate
-  std::vector<NearMatch> near_matches;                    // sorted by race id
+  std::vector<model::NearMatch> near_matches;             // sorted by race id
 };
 
 // Groups `tallies` by race (model::MakeRaceId, so keys that read the same are one race) and

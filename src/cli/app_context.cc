@@ -68,11 +68,8 @@ absl::Status RebuildState(store::Database& db, const std::optional<std::string>&
   }
   analysis::RollupResult rollup = analysis::RollUpRaces(tallies, options);
   analysis::ApplyIncumbency(rollup.races);
-  std::vector<store::NearMatchRow> near_matches;
-  for (const analysis::NearMatch& near : rollup.near_matches) {
-    near_matches.push_back(store::NearMatchRow{near.race_id, near.name_a, near.name_b});
-  }
-  return store::SaveRaces(db, store::RaceSet{rollup.races, rollup.mismatches, near_matches}, state);
+  return store::SaveRaces(db, store::RaceSet{rollup.races, rollup.mismatches, rollup.near_matches},
+                          state);
 }
 
 }  // namespace

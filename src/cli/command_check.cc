@@ -356,8 +356,8 @@ absl::Status AddNearMatchIssues(store::Database& db, std::span<const model::Race
                                 std::vector<Issue>& issues) {
   std::map<std::string_view, const model::Race*> race_of;
   for (const model::Race& race : races) race_of[race.id] = &race;
-  ASSIGN_OR_RETURN(const std::vector<store::NearMatchRow> near, store::ReadNearMatches(db));
-  for (const store::NearMatchRow& row : near) {
+  ASSIGN_OR_RETURN(const std::vector<model::NearMatch> near, store::ReadNearMatches(db));
+  for (const model::NearMatch& row : near) {
     const auto race = race_of.find(row.race_id);
     if (race == race_of.end()) continue;
     issues.push_back(Issue{"warning", "near_match", base::ToUpper(race->second->key.seat.state),

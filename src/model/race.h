@@ -126,6 +126,14 @@ struct Race {
   std::string decided_by_race_id;
 };
 
+// Two spellings within one race close enough to be one person, left apart because their keys
+// differ: "Kate Browning" and "Kathleen Browning".
+struct NearMatch {
+  std::string race_id;
+  std::string name_a;
+  std::string name_b;
+};
+
 // The candidate of a mismatch that compares the votes MEDSL lumps in one write-in line: the
 // write-ins and the candidates only one of the two sources names.
 inline constexpr std::string_view kOtherVotesLine =

@@ -133,9 +133,10 @@ absl::StatusOr<std::vector<StoredGeneralReturns>> ReadGeneralReturns(Database& d
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, select.Step());
     if (!has_row) break;
-    std::string path = select.ColumnText(0);
-    if (files.empty() || files.back().source_path != path) {
-      files.push_back(StoredGeneralReturns{select.ColumnInt(1), std::move(path), {}});
+    // By file id, not path: one path may have been loaded twice with different contents.
+    const int64_t file_id = select.ColumnInt(1);
+    if (files.empty() || files.back().file_id != file_id) {
+      files.push_back(StoredGeneralReturns{file_id, select.ColumnText(0), {}});
     }
     model::GeneralReturn row;
     row.line = select.ColumnInt(2);

@@ -1,5 +1,8 @@
 #include "store/check_queries.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "base/status_macros.h"
 #include "base/strings.h"
 
@@ -55,27 +58,40 @@ absl::StatusOr<std::vector<RejectedRepeat>> ReadRejectedRepeats(Database& db) {
 }
 
 absl::StatusOr<std::vector<UnmatchedOffice>> ReadUnmatchedOffices(Database& db) {
+  // Grouped here rather than by group_concat, whose ',' separator paths and names may hold.
   ASSIGN_OR_RETURN(
       auto select,
-      db.Prepare("SELECT t.state, t.office_raw, count(r.line), group_concat(DISTINCT f.path), "
-                 "group_concat(DISTINCT t.county) FROM result_tally t "
-                 "JOIN result_row r ON r.tally_id = t.id JOIN source_file f ON f.id = t.file_id "
-                 "WHERE t.office_rule = '' AND t.office <> '' "
-                 "GROUP BY t.state, t.office_raw ORDER BY t.state, count(r.line) DESC, "
-                 "t.office_raw"));
+      db.Prepare(
+          "SELECT t.state, t.office_raw, f.path, t.county, count(r.line) FROM result_tally t "
+          "JOIN result_row r ON r.tally_id = t.id JOIN source_file f ON f.id = t.file_id "
+          "WHERE t.office_rule = '' AND t.office <> '' "
+          "GROUP BY t.state, t.office_raw, f.path, t.county "
+          "ORDER BY t.state, t.office_raw, f.id, t.county"));
   std::vector<UnmatchedOffice> found;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, select.Step());
     if (!has_row) break;
-    UnmatchedOffice office{select.ColumnText(0), select.ColumnText(1), select.ColumnInt(2), {}, {}};
-    const std::string paths = select.ColumnText(3);
-    for (const std::string_view path : base::Split(paths, ',')) office.paths.emplace_back(path);
-    const std::string counties = select.ColumnText(4);
-    for (const std::string_view county : base::Split(counties, ',')) {
-      if (!county.empty()) office.counties.emplace_back(county);
+    std::string state = select.ColumnText(0);
+    std::string office_raw = select.ColumnText(1);
+    if (found.empty() || found.back().state != state || found.back().office_raw != office_raw) {
+      found.push_back(UnmatchedOffice{std::move(state), std::move(office_raw), 0, {}, {}});
     }
-    found.push_back(std::move(office));
+    UnmatchedOffice& office = found.back();
+    std::string path = select.ColumnText(2);
+    if (std::find(office.paths.begin(), office.paths.end(), path) == office.paths.end()) {
+      office.paths.push_back(std::move(path));
+    }
+    std::string county = select.ColumnText(3);
+    if (!county.empty() && std::find(office.counties.begin(), office.counties.end(), county) ==
+                               office.counties.end()) {
+      office.counties.push_back(std::move(county));
+    }
+    office.num_rows += select.ColumnInt(4);
   }
+  // Most rows first within a state, as check lists them.
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.state, b.num_rows) < std::tie(b.state, a.num_rows);
+  });
   return found;
 }
 

@@ -1,7 +1,9 @@
 #include "store/queries.h"
 
+#include <algorithm>
 #include <map>
 
+#include "absl/strings/str_split.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "fmt/format.h"
@@ -13,44 +15,18 @@ model::ElectionStage StageOrGeneral(std::string_view text) {
   return model::ParseElectionStage(text).value_or(model::ElectionStage::kGeneral);
 }
 
-std::string JoinCounties(const std::vector<std::string>& counties) {
-  std::string joined;
-  for (const std::string& county : counties) {
-    if (!joined.empty()) joined += ';';
-    joined += county;
-  }
-  return joined;
+// Counties in one column joined by ';', lists of names (which hold commas: "Smith, John") by
+// "; ". An empty column is an empty list.
+constexpr char kCountySeparator[] = ";";
+constexpr char kNameSeparator[] = "; ";
+
+std::vector<std::string> SplitColumn(const std::string& joined, const char* separator) {
+  if (joined.empty()) return {};
+  return absl::StrSplit(joined, separator);
 }
 
-std::vector<std::string> SplitCounties(const std::string& joined) {
-  std::vector<std::string> counties;
-  if (joined.empty()) return counties;
-  for (std::string_view piece : base::Split(joined, ';')) counties.emplace_back(piece);
-  return counties;
-}
-
-// Lists of names in one column, joined by "; " (names hold commas: "Smith, John").
-std::string JoinList(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += "; ";
-    joined += item;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitList(const std::string& joined) {
-  std::vector<std::string> items;
-  if (joined.empty()) return items;
-  size_t start = 0;
-  while (true) {
-    const size_t end = joined.find("; ", start);
-    items.push_back(
-        joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 2;
-  }
-  return items;
+std::string JoinColumn(const std::vector<std::string>& items, const char* separator) {
+  return fmt::format("{}", fmt::join(items, separator));
 }
 
 constexpr std::string_view kRaceColumns =
@@ -59,7 +35,9 @@ constexpr std::string_view kRaceColumns =
     "ballots_cast, margin_votes, margin_share, is_tied, field_size, is_contested, has_incumbent, "
     "is_open_seat, incumbent, completeness, counties, num_precinct_counties, "
     "num_county_counties, counted_from, conflict, decides_race_id, decided_by_race_id";
-constexpr int kNumRaceColumns = 32;
+// The race table's columns after seat_id, counted from the list so the two never drift.
+constexpr size_t kNumRaceColumns =
+    static_cast<size_t>(std::count(kRaceColumns.begin(), kRaceColumns.end(), ',')) + 1;
 
 absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   model::Race race;
@@ -91,7 +69,7 @@ absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   race.is_open_seat = integer() != 0;
   race.incumbent = text();
   race.completeness = model::ParseCompleteness(text()).value_or(model::Completeness::kUnverified);
-  race.counties = SplitCounties(text());
+  race.counties = SplitColumn(text(), kCountySeparator);
   race.num_precinct_counties = static_cast<int>(integer());
   race.num_county_counties = static_cast<int>(integer());
   race.counted_from = text();
@@ -126,7 +104,7 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
     candidate.rank = static_cast<int>(candidates.ColumnInt(4));
     candidate.is_winner = candidates.ColumnInt(5) != 0;
     candidate.is_incumbent = candidates.ColumnInt(6) != 0;
-    candidate.aliases = SplitList(candidates.ColumnText(7));
+    candidate.aliases = SplitColumn(candidates.ColumnText(7), kNameSeparator);
     it->second->candidates.push_back(std::move(candidate));
   }
   for (model::Race& race : races) {
@@ -154,9 +132,9 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
     if (!has_row) break;
     const auto it = by_id.find(aside.ColumnText(0));
     if (it == by_id.end()) continue;
-    it->second->set_aside.push_back(
-        model::SetAsideReturns{aside.ColumnText(1), SplitList(aside.ColumnText(2)),
-                               aside.ColumnInt(3), aside.ColumnText(4)});
+    it->second->set_aside.push_back(model::SetAsideReturns{
+        aside.ColumnText(1), SplitColumn(aside.ColumnText(2), kNameSeparator), aside.ColumnInt(3),
+        aside.ColumnText(4)});
   }
   ASSIGN_OR_RETURN(auto breakdown, db.Prepare("SELECT race_id, breakdown, candidate, votes FROM "
                                               "race_sub_tabulation" +
@@ -263,13 +241,11 @@ absl::StatusOr<std::vector<model::County>> ReadCounties(Database& db) {
 absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std::string>& state) {
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
   RETURN_IF_ERROR(DeleteRaces(db, state));
-  std::string placeholders;
-  for (int index = 1; index <= kNumRaceColumns + 1; ++index) {
-    placeholders += fmt::format("{}?{}", index == 1 ? "" : ", ", index);
-  }
+  // One '?' per column, seat_id first; the binds below are sequential.
+  const std::vector<std::string_view> parameters(kNumRaceColumns + 1, "?");
   ASSIGN_OR_RETURN(auto insert_race,
                    db.Prepare(fmt::format("INSERT INTO race (seat_id, {}) VALUES ({})",
-                                          kRaceColumns, placeholders)));
+                                          kRaceColumns, fmt::join(parameters, ", "))));
   ASSIGN_OR_RETURN(
       auto insert_candidate,
       db.Prepare("INSERT INTO race_candidate VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
@@ -308,7 +284,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     RETURN_IF_ERROR(bind(int64_t{race.is_open_seat}));
     RETURN_IF_ERROR(bind(std::string_view(race.incumbent)));
     RETURN_IF_ERROR(bind(model::ToString(race.completeness)));
-    RETURN_IF_ERROR(bind(std::string_view(JoinCounties(race.counties))));
+    RETURN_IF_ERROR(bind(std::string_view(JoinColumn(race.counties, kCountySeparator))));
     RETURN_IF_ERROR(bind(int64_t{race.num_precinct_counties}));
     RETURN_IF_ERROR(bind(int64_t{race.num_county_counties}));
     RETURN_IF_ERROR(bind(std::string_view(race.counted_from)));
@@ -324,7 +300,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
       RETURN_IF_ERROR(insert_candidate.Bind(5, int64_t{candidate.rank}));
       RETURN_IF_ERROR(insert_candidate.Bind(6, int64_t{candidate.is_winner}));
       RETURN_IF_ERROR(insert_candidate.Bind(7, int64_t{candidate.is_incumbent}));
-      RETURN_IF_ERROR(insert_candidate.Bind(8, JoinList(candidate.aliases)));
+      RETURN_IF_ERROR(insert_candidate.Bind(8, JoinColumn(candidate.aliases, kNameSeparator)));
       RETURN_IF_ERROR(insert_candidate.Execute());
       for (const model::PartyLineVotes& line : candidate.lines) {
         RETURN_IF_ERROR(insert_line.Bind(1, race.id));
@@ -337,7 +313,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     for (const model::SetAsideReturns& aside : race.set_aside) {
       RETURN_IF_ERROR(insert_aside.Bind(1, race.id));
       RETURN_IF_ERROR(insert_aside.Bind(2, aside.county));
-      RETURN_IF_ERROR(insert_aside.Bind(3, JoinList(aside.candidates)));
+      RETURN_IF_ERROR(insert_aside.Bind(3, JoinColumn(aside.candidates, kNameSeparator)));
       RETURN_IF_ERROR(insert_aside.Bind(4, aside.votes));
       RETURN_IF_ERROR(insert_aside.Bind(5, aside.reason));
       RETURN_IF_ERROR(insert_aside.Execute());
@@ -468,14 +444,14 @@ absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
   return mismatches;
 }
 
-absl::StatusOr<std::vector<NearMatchRow>> ReadNearMatches(Database& db) {
+absl::StatusOr<std::vector<model::NearMatch>> ReadNearMatches(Database& db) {
   ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT race_id, name_a, name_b FROM near_match "
                                           "ORDER BY race_id, name_a, name_b"));
-  std::vector<NearMatchRow> rows;
+  std::vector<model::NearMatch> rows;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, query.Step());
     if (!has_row) break;
-    rows.push_back(NearMatchRow{query.ColumnText(0), query.ColumnText(1), query.ColumnText(2)});
+    rows.push_back(model::NearMatch{query.ColumnText(0), query.ColumnText(1), query.ColumnText(2)});
   }
   return rows;
 }

@@ -25,18 +25,11 @@ namespace downballot::store {
 // Every county of the loaded FIPS tables, in load order.
 [[nodiscard]] absl::StatusOr<std::vector<model::County>> ReadCounties(Database& db);
 
-// Two names within one race close enough to be one person, left apart (analysis::NearMatch).
-struct NearMatchRow {
-  std::string race_id;
-  std::string name_a;
-  std::string name_b;
-};
-
 // What a rebuild derives: races and the findings about them.
 struct RaceSet {
   std::span<const model::Race> races;
   std::span<const model::ReconciliationMismatch> mismatches;
-  std::span<const NearMatchRow> near_matches;
+  std::span<const model::NearMatch> near_matches;
 };
 
 // Replaces the derived races (with candidates, lines, set-aside counties, sub-tabulations,
@@ -78,7 +71,7 @@ struct RaceFilter {
 [[nodiscard]] absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id);
 
-[[nodiscard]] absl::StatusOr<std::vector<NearMatchRow>> ReadNearMatches(Database& db);
+[[nodiscard]] absl::StatusOr<std::vector<model::NearMatch>> ReadNearMatches(Database& db);
 
 // One FileReport per ingested file (rejects included), in ingest order.
 [[nodiscard]] absl::StatusOr<std::vector<model::FileReport>> ReadFileReports(Database& db);
