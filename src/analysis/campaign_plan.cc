@@ -211,8 +211,7 @@ void ChooseShareTarget(const model::Race& race,
                        const PlanAssumptions& a, Plan& plan) {
   const int k = a.field_size > 0 ? a.field_size : race.field_size;
   plan.field_size = k;
-  if (race.key.stage == model::ElectionStage::kRunoff ||
-      race.key.stage == model::ElectionStage::kGeneralRunoff) {
+  if (model::IsRunoffStage(race.key.stage)) {
     plan.is_majority = true;
     plan.share_target = 0.5;
     plan.share_target_basis = "a runoff is won by a majority: half the ballots + 1 vote";
@@ -420,8 +419,7 @@ absl::StatusOr<Plan> MakePlan(const model::Race& race, std::span<const model::Ra
                     assumptions.turnout_low_factor, assumptions.turnout_high_factor));
   }
 
-  if (race.seats > 1 && race.key.stage != model::ElectionStage::kRunoff &&
-      race.key.stage != model::ElectionStage::kGeneralRunoff) {
+  if (race.seats > 1 && !model::IsRunoffStage(race.key.stage)) {
     plan.field_size = assumptions.field_size > 0 ? assumptions.field_size : race.field_size;
     ChooseMultiSeatShareTarget(race, candidates, assumptions, plan);
   } else {

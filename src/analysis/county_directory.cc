@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "analysis/candidate_name.h"
+
 namespace downballot::analysis {
 namespace {
 
@@ -19,11 +21,9 @@ CountyDirectory::CountyDirectory(std::span<const model::County> counties) {
 }
 
 std::string CountyDirectory::NameKey(std::string_view county) {
-  std::string key;
-  for (const char c : county) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key.push_back(c);
-    if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
-  }
+  // SpellingKey folds accents and case ("Doña Ana" and "DONA ANA" meet), then spaces go.
+  std::string key = SpellingKey(county);
+  std::erase(key, ' ');
   if (key.starts_with("saint")) key.replace(0, 5, "st");
   for (const std::string_view suffix : kKindSuffixes) {
     if (key.size() > suffix.size() && key.ends_with(suffix)) {
@@ -40,6 +40,11 @@ std::string CountyDirectory::Key(std::string_view state, std::string_view county
   const auto it = fips_.find({std::string(state), name_key});
   if (it != fips_.end()) return it->second;
   return "~" + name_key;
+}
+
+bool CountyDirectory::IsKnown(std::string_view state, std::string_view county) const {
+  const std::string key = Key(state, county);
+  return !key.empty() && !key.starts_with('~');
 }
 
 bool CountyDirectory::HasState(std::string_view state) const {

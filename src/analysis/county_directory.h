@@ -22,12 +22,15 @@ class CountyDirectory {
   // "St.Lawrence" and "ST LAWRENCE" are found). "" for an empty name. Thread-safe.
   [[nodiscard]] std::string Key(std::string_view state, std::string_view county) const;
 
+  // True when the directory knows `county` of `state` (its key is a FIPS code). Thread-safe.
+  [[nodiscard]] bool IsKnown(std::string_view state, std::string_view county) const;
+
   // True when the directory has counties of `state`, so an unknown name there is worth listing.
   [[nodiscard]] bool HasState(std::string_view state) const;
 
-  // Lowercase letters and digits of a county name without its trailing kind of county:
-  // "St. Lawrence County" -> "stlawrence", "De Kalb" -> "dekalb", "Richmond city" ->
-  // "richmondcity".
+  // Lowercase letters and digits of a county name, accents folded, without its trailing kind of
+  // county: "St. Lawrence County" -> "stlawrence", "De Kalb" -> "dekalb", "Richmond city" ->
+  // "richmondcity", "Doña Ana" -> "donaana".
   [[nodiscard]] static std::string NameKey(std::string_view county);
 
  private:

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "analysis/candidate_name.h"
+#include "model/party.h"
 
 namespace downballot::analysis {
 namespace {
@@ -14,8 +15,6 @@ namespace {
 constexpr std::string_view kDemocratic = "DEM";
 constexpr std::string_view kRepublican = "REP";
 constexpr std::string_view kAllMinorLines = "ALL";
-// The party table's code for a nonpartisan contest's lines (config/parties.tsv): no party.
-constexpr std::string_view kNonpartisan = "NP";
 
 bool IsMajorParty(std::string_view party) { return party == kDemocratic || party == kRepublican; }
 
@@ -24,7 +23,7 @@ bool IsCandidateLine(const model::LineVotes& line) {
 }
 
 bool IsMinorLine(const model::LineVotes& line) {
-  return IsCandidateLine(line) && !line.party.empty() && line.party != kNonpartisan &&
+  return IsCandidateLine(line) && !line.party.empty() && line.party != model::kNonpartisan &&
          !IsMajorParty(line.party);
 }
 

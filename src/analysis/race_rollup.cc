@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <numeric>
 #include <set>
 #include <string>
 #include <tuple>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "analysis/candidate_name.h"
+#include "base/strings.h"
 #include "fmt/format.h"
 
 namespace downballot::analysis {
@@ -38,11 +38,6 @@ void KeepBetterSpelling(std::string& current, const std::string& seen) {
   const bool seen_mixed = HasLowercase(seen);
   const bool current_mixed = HasLowercase(current);
   if (seen_mixed != current_mixed ? seen_mixed : seen < current) current = seen;
-}
-
-std::string_view BaseName(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 // Kinds that count toward a race's figures; the others would count a ballot twice or are not
@@ -81,16 +76,16 @@ struct Source {
   }
   [[nodiscard]] bool IsMedsl() const { return source == kMedsl; }
   [[nodiscard]] std::string Label() const {
-    if (IsMedsl()) return fmt::format("MEDSL {}", BaseName(path));
+    if (IsMedsl()) return fmt::format("MEDSL {}", base::BaseName(path));
     switch (geography) {
       case GeographyLevel::kContest:
-        return fmt::format("state file {}", BaseName(path));
+        return fmt::format("state file {}", base::BaseName(path));
       case GeographyLevel::kCounty:
-        return fmt::format("county file {}", BaseName(path));
+        return fmt::format("county file {}", base::BaseName(path));
       case GeographyLevel::kPrecinct:
-        return fmt::format("precinct sums {}", BaseName(path));
+        return fmt::format("precinct sums {}", base::BaseName(path));
     }
-    return std::string(BaseName(path));
+    return std::string(base::BaseName(path));
   }
 };
 
@@ -148,7 +143,6 @@ struct Totals {
   }
 };
 
-// Seat -> county key -> ids of the races whose county-level tallies name the county.
 // Seat and districting period -> county key -> ids of the races whose county-level tallies name
 // the county.
 using SeatSpans =
@@ -495,20 +489,21 @@ class RaceBuilder {
   void CountVotes() {
     Totals county_totals;
     std::set<std::string> county_keys;
-    for (auto& entry : counties_) {
-      // Named, not a structured binding: clang 14 cannot capture those in the lambdas below.
-      const std::string& county_key = entry.first;
-      const CountyReturns& county = entry.second;
+    for (const auto& [county_key, county] : counties_) {
       std::vector<const Source*> ranked;
       for (const auto& [where, source] : county.sources) ranked.push_back(&source);
       std::sort(ranked.begin(), ranked.end(),
                 [](const Source* a, const Source* b) { return CountsBefore(*a, *b); });
       county_keys.insert(county_key);
       race_.counties.push_back(county.name);
+      std::set<const Source*> partial;
+      for (const Source* source : ranked) {
+        if (IsPartialSummary(county, *source)) partial.insert(source);
+      }
       // The source that counts: the most aggregate one with candidate votes that is not a
       // partial summary of a finer source in its own file; failing that, the most aggregate.
       auto counting = std::find_if(ranked.begin(), ranked.end(), [&](const Source* source) {
-        return source->HasKind(RowKind::kCandidate) && !IsPartialSummary(county, *source);
+        return source->HasKind(RowKind::kCandidate) && !partial.contains(source);
       });
       if (counting == ranked.end()) {
         counting = std::find_if(ranked.begin(), ranked.end(), [](const Source* source) {
@@ -542,7 +537,7 @@ class RaceBuilder {
       }
       for (size_t other = 1; other < ranked.size(); ++other) {
         if (!ranked[other]->HasKind(RowKind::kCandidate)) continue;
-        Reconcile(county.name, first, *ranked[other], IsPartialSummary(county, *ranked[other]));
+        Reconcile(county.name, first, *ranked[other], partial.contains(ranked[other]));
       }
     }
 
@@ -594,8 +589,9 @@ class RaceBuilder {
       if (whole == nullptr && !is_covered) continue;
       Totals theirs;
       for (const VoteTally* tally : other->tallies) theirs.Add(*tally, Identity(*tally));
+      const bool is_lumped = other->IsMedsl() || (whole != nullptr && whole->IsMedsl());
       CompareTotals("", whole == nullptr ? "county sums" : whole->Label(), counted, other->Label(),
-                    theirs, /*only_excess=*/false);
+                    theirs, {.is_lumped = is_lumped, .is_only_excess = false});
     }
     counted_ = std::move(counted);
   }
@@ -653,7 +649,8 @@ class RaceBuilder {
       }
       ours.Add(*tally, identity);
     }
-    CompareTotals(county_name, counted.Label(), ours, other.Label(), theirs, false);
+    CompareTotals(county_name, counted.Label(), ours, other.Label(), theirs,
+                  {.is_lumped = counted.IsMedsl() || other.IsMedsl(), .is_only_excess = false});
   }
 
   // Whether `source` summarises a finer source of the same file but leaves out a candidate's
@@ -683,16 +680,23 @@ class RaceBuilder {
   void ReconcileWithCounties(const Source& whole, const Totals& county_totals, bool is_covered) {
     Totals ours;
     for (const VoteTally* tally : whole.tallies) ours.Add(*tally, Identity(*tally));
-    CompareTotals("", whole.Label(), ours, "county sums", county_totals, !is_covered);
+    CompareTotals("", whole.Label(), ours, "county sums", county_totals,
+                  {.is_lumped = whole.IsMedsl(), .is_only_excess = !is_covered});
   }
 
-  // Candidate by candidate. Against MEDSL, which totals named write-ins in one write-in line
-  // (Arizona's county file names Barry Hess and six other write-ins; MEDSL gives 566 write-in
-  // votes), the candidates only one source names are compared together with the write-ins.
+  struct Comparison {
+    // One side is MEDSL, which totals named write-ins in one write-in line (Arizona's county
+    // file names Barry Hess and six other write-ins; MEDSL gives 566 write-in votes): the
+    // candidates only one source names are compared together with the write-ins.
+    bool is_lumped = false;
+    bool is_only_excess = false;  // list only the other side's votes above ours
+  };
+
+  // Candidate by candidate, each difference a mismatch.
   void CompareTotals(const std::string& county_name, const std::string& ours_label,
                      const Totals& ours, const std::string& theirs_label, const Totals& theirs,
-                     bool only_excess) {
-    const bool is_lumped = ours_label.starts_with("MEDSL") || theirs_label.starts_with("MEDSL");
+                     const Comparison& comparison) {
+    const bool is_lumped = comparison.is_lumped;
     std::set<std::string> identities;
     for (const auto& [identity, lines] : ours.candidates) identities.insert(identity);
     for (const auto& [identity, lines] : theirs.candidates) identities.insert(identity);
@@ -704,7 +708,7 @@ class RaceBuilder {
     bool do_theirs_report_others = theirs.kinds.contains(RowKind::kWriteIn);
     const auto compare = [&](const std::string& name, int64_t counted_votes, int64_t other_votes) {
       if (counted_votes == other_votes) return;
-      if (only_excess && other_votes <= counted_votes) return;
+      if (comparison.is_only_excess && other_votes <= counted_votes) return;
       result_.mismatches.push_back(model::ReconciliationMismatch{
           race_.id, county_name, name, counted_votes, other_votes, ours_label, theirs_label});
     };
@@ -852,8 +856,8 @@ void LinkRunoffs(std::vector<model::Race>& races) {
   std::map<model::SeatKey, std::vector<model::Race*>> by_seat;
   for (model::Race& race : races) by_seat[race.key.seat].push_back(&race);
   for (model::Race& race : races) {
+    if (!model::IsRunoffStage(race.key.stage)) continue;
     const bool is_primary_runoff = race.key.stage == model::ElectionStage::kRunoff;
-    if (!is_primary_runoff && race.key.stage != model::ElectionStage::kGeneralRunoff) continue;
     model::Race* decided = nullptr;
     for (model::Race* earlier : by_seat[race.key.seat]) {
       const bool is_match = is_primary_runoff

@@ -9,22 +9,6 @@
 namespace downballot::analysis {
 namespace {
 
-// Primaries of any kind compare with each other, generals with generals; runoffs never.
-int StageKind(model::ElectionStage stage) {
-  switch (stage) {
-    case model::ElectionStage::kPrimary:
-    case model::ElectionStage::kSpecialPrimary:
-      return 1;
-    case model::ElectionStage::kGeneral:
-    case model::ElectionStage::kSpecial:
-      return 2;
-    case model::ElectionStage::kRunoff:
-    case model::ElectionStage::kGeneralRunoff:
-      return 0;
-  }
-  return 0;
-}
-
 std::map<std::string, int64_t> VotesByKey(const model::Race& race) {
   std::map<std::string, int64_t> votes;
   for (const model::CandidateResult& candidate : race.candidates) {
@@ -43,12 +27,13 @@ bool IsClose(int64_t a, int64_t b, double max_relative_difference) {
 
 std::vector<RepeatedContest> FindRepeatedContests(std::span<const model::Race> races,
                                                   double max_relative_difference) {
-  std::map<std::tuple<model::SeatKey, std::string, int, int>, std::vector<const model::Race*>>
+  // Primaries of any kind compare with each other, generals with generals; runoffs never.
+  std::map<std::tuple<model::SeatKey, std::string, bool, int>, std::vector<const model::Race*>>
       groups;
   for (const model::Race& race : races) {
-    const int kind = StageKind(race.key.stage);
-    if (kind == 0 || race.candidates.size() < 2) continue;
-    groups[{race.key.seat, race.key.party, kind, race.key.date.year}].push_back(&race);
+    if (model::IsRunoffStage(race.key.stage) || race.candidates.size() < 2) continue;
+    groups[{race.key.seat, race.key.party, model::IsPartyStage(race.key.stage), race.key.date.year}]
+        .push_back(&race);
   }
   std::vector<RepeatedContest> found;
   for (auto& [key, group] : groups) {
@@ -67,8 +52,8 @@ std::vector<RepeatedContest> FindRepeatedContests(std::span<const model::Race> r
                     IsClose(votes, it->second, max_relative_difference);
         }
         if (!is_same) continue;
-        found.push_back(RepeatedContest{group[later]->id, group[earlier]->id,
-                                        group[later]->candidate_votes,
+        found.push_back(RepeatedContest{group[later]->key.seat.state, group[later]->id,
+                                        group[earlier]->id, group[later]->candidate_votes,
                                         group[earlier]->candidate_votes});
         break;
       }

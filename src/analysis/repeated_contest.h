@@ -11,7 +11,13 @@
 
 namespace downballot::analysis {
 
+// How far apart two filings' votes may be and still be one contest: 5%, wide enough for a
+// county that updated its count between them, narrow enough that two real contests of one
+// seat rarely fall inside it.
+inline constexpr double kRepeatedContestTolerance = 0.05;
+
 struct RepeatedContest {
+  std::string state;            // postal code
   std::string race_id;          // the later race
   std::string earlier_race_id;  // the race it repeats
   int64_t candidate_votes = 0;
@@ -24,6 +30,6 @@ struct RepeatedContest {
 // `max_relative_difference` of the earlier race's. A runoff, which repeats its primary's
 // leaders by design, is never one. Ordered by race id. Pure; thread-safe.
 [[nodiscard]] std::vector<RepeatedContest> FindRepeatedContests(
-    std::span<const model::Race> races, double max_relative_difference = 0.05);
+    std::span<const model::Race> races, double max_relative_difference = kRepeatedContestTolerance);
 
 }  // namespace downballot::analysis

@@ -20,6 +20,10 @@ namespace downballot::base {
 // ASCII space and trims.
 [[nodiscard]] std::string CollapseSpaces(std::string_view text);
 
+// The last component of a path, after its last '/' or '\\' ("a/b/20181106__ny__general.csv" ->
+// "20181106__ny__general.csv"); the path itself when it has none. A view into `path`. Pure.
+[[nodiscard]] std::string_view BaseName(std::string_view path);
+
 // Splits on every occurrence of `separator`; an empty input yields one empty piece.
 [[nodiscard]] std::vector<std::string_view> Split(std::string_view text, char separator);
 

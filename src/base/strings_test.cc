@@ -28,6 +28,13 @@ TEST(Strings, ParseDouble) {
   EXPECT_FALSE(ParseDouble("R+15").has_value());
 }
 
+TEST(Strings, BaseNameIsTheLastPathComponent) {
+  EXPECT_EQ(BaseName("data/2018/20181106__ny__general.csv"), "20181106__ny__general.csv");
+  EXPECT_EQ(BaseName("C:\\data\\cn.txt"), "cn.txt");
+  EXPECT_EQ(BaseName("cn.txt"), "cn.txt");
+  EXPECT_EQ(BaseName("dir/"), "");
+}
+
 TEST(Strings, SlugifyAndCase) {
   EXPECT_EQ(Slugify("U.S. House"), "u-s-house");
   EXPECT_EQ(Slugify("  Town of Cicero District 8 "), "town-of-cicero-district-8");

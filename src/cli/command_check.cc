@@ -373,10 +373,11 @@ absl::Status AddNearMatchIssues(store::Database& db, std::span<const model::Race
 void AddRepeatedContestIssues(std::span<const model::Race> races, std::vector<Issue>& issues) {
   for (const analysis::RepeatedContest& repeat : analysis::FindRepeatedContests(races)) {
     issues.push_back(Issue{
-        "warning", "repeated_contest", base::ToUpper(repeat.race_id.substr(0, 2)), repeat.race_id,
-        fmt::format("repeats {} under another date: same candidates, votes within 5% ({} vs {}); "
-                    "a file dated wrongly counts the contest twice",
-                    repeat.earlier_race_id, repeat.candidate_votes, repeat.earlier_candidate_votes),
+        "warning", "repeated_contest", base::ToUpper(repeat.state), repeat.race_id,
+        fmt::format("repeats {} under another date: same candidates, votes within {:g}% ({} vs "
+                    "{}); a file dated wrongly counts the contest twice",
+                    repeat.earlier_race_id, 100 * analysis::kRepeatedContestTolerance,
+                    repeat.candidate_votes, repeat.earlier_candidate_votes),
         fmt::format("downballot race {}; downballot race {}", repeat.race_id,
                     repeat.earlier_race_id)});
   }
@@ -394,7 +395,7 @@ absl::Status AddUnknownCountyIssues(store::Database& db, const CheckOptions& opt
   for (const store::NamedCounty& county : named) {
     if (!options.state.empty() && !base::EqualsIgnoreCase(county.state, options.state)) continue;
     if (!directory.HasState(county.state)) continue;
-    if (!directory.Key(county.state, county.county).starts_with("~")) continue;
+    if (directory.IsKnown(county.state, county.county)) continue;
     issues.push_back(Issue{"warning", "unknown_county", county.state, county.county,
                            fmt::format("'{}' ({} tallies) is no county of {} in the FIPS table: "
                                        "matched by spelling only",

@@ -51,11 +51,6 @@ struct NameMatch {
   std::string_view digits;  // "" or two digits, viewing into the caller's lowered name
 };
 
-std::string_view BaseName(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool IsTwoDigits(std::string_view text) {
   return text.size() == kCycleDigitCount &&
          text.find_first_not_of("0123456789") == std::string_view::npos;
@@ -102,14 +97,14 @@ std::span<const std::string_view> FecColumns(FecFileKind kind) {
 size_t FecFieldCount(FecFileKind kind) { return FecColumns(kind).size(); }
 
 std::optional<FecFileKind> FecFileKindFromName(std::string_view file_name) {
-  const std::string lowered = base::ToLower(BaseName(file_name));
+  const std::string lowered = base::ToLower(base::BaseName(file_name));
   const std::optional<NameMatch> match = MatchName(lowered);
   if (!match.has_value()) return std::nullopt;
   return match->kind;
 }
 
 std::optional<int> FecCycleFromName(std::string_view file_name) {
-  const std::string lowered = base::ToLower(BaseName(file_name));
+  const std::string lowered = base::ToLower(base::BaseName(file_name));
   const std::optional<NameMatch> match = MatchName(lowered);
   if (!match.has_value() || match->digits.empty()) return std::nullopt;
   const int two_digits = (match->digits[0] - '0') * 10 + (match->digits[1] - '0');

@@ -18,11 +18,6 @@ constexpr size_t kMaxQuotedHeaderChars = 120;
 // OpenElections names files "YYYYMMDD__state__stage__...csv".
 constexpr size_t kOpenElectionsDateDigits = 8;
 
-std::string_view BaseName(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool IsOpenElectionsName(std::string_view name) {
   if (name.size() < kOpenElectionsDateDigits + 2) return false;
   for (size_t pos = 0; pos < kOpenElectionsDateDigits; ++pos) {
@@ -78,7 +73,7 @@ DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes)
     for (const std::string& field : record.fields)
       columns.push_back(base::ToLower(base::Trim(field)));
   }
-  const std::string_view name = BaseName(path);
+  const std::string_view name = base::BaseName(path);
   const bool is_open_elections_name = IsOpenElectionsName(name);
 
   if (is_open_elections_name && Has(columns, "office") && Has(columns, "candidate")) {

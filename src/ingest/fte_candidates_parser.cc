@@ -129,11 +129,6 @@ bool IsCandidateAttribute(std::string_view lower_name) {
 
 bool IsNotApplicable(std::string_view cell) { return base::EqualsIgnoreCase(cell, "N/A"); }
 
-std::string_view BaseName(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 absl::StatusOr<Layout> LayoutFromHeader(std::string_view path, const Record& header) {
   ASSIGN_OR_RETURN(HeaderColumns columns, ReadHeaderColumns(path, header));
   Layout layout;
@@ -216,7 +211,8 @@ absl::StatusOr<std::optional<int64_t>> ParseVoteCount(std::string_view cell) {
 void AddEndorsementColumnsByValue(Layout& layout, const std::vector<Record>& records) {
   for (size_t col = 0; col < layout.num_fields; ++col) {
     const std::string& lower_name = layout.lower_names[col];
-    if (lower_name.empty() || IsMappedColumn(layout, kAliases, col) || IsCandidateAttribute(lower_name) ||
+    if (lower_name.empty() || IsMappedColumn(layout, kAliases, col) ||
+        IsCandidateAttribute(lower_name) ||
         std::find(layout.endorsements.begin(), layout.endorsements.end(), col) !=
             layout.endorsements.end()) {
       continue;
@@ -346,8 +342,10 @@ std::variant<model::PrimaryCandidacy, Rejection> ParseRow(const Record& record,
     if (!value.ok()) return reject(col, std::string(value.status().message()));
     *votes = *value;
   }
-  absl::StatusOr<std::optional<double>> runoff_pct = ParsePercent(TrimmedCell(record, layout.runoff_pct));
-  if (!runoff_pct.ok()) return reject(layout.runoff_pct, std::string(runoff_pct.status().message()));
+  absl::StatusOr<std::optional<double>> runoff_pct =
+      ParsePercent(TrimmedCell(record, layout.runoff_pct));
+  if (!runoff_pct.ok())
+    return reject(layout.runoff_pct, std::string(runoff_pct.status().message()));
   row.runoff_pct = *runoff_pct;
 
   int64_t num_runoff_only = 0;
@@ -373,7 +371,7 @@ absl::StatusOr<std::vector<model::PrimaryCandidacy>> ParseFteCandidates(std::str
                                                                         model::FileReport& report) {
   if (report.path.empty()) report.path = std::string(path);
   if (report.kind.empty()) report.kind = "fte_candidates";
-  const std::string_view name = BaseName(path);
+  const std::string_view name = base::BaseName(path);
   std::string_view party;
   if (base::StartsWithIgnoreCase(name, "dem_")) {
     party = "DEM";

@@ -573,11 +573,10 @@ class Parser {
       office.district_cell = Clean(district_raw);
       office.is_float_district = office.district_cell.find('.') != std::string::npos &&
                                  !PlainDistrictNumber(office.district_cell).empty();
-      const bool is_special = info_.stage == model::ElectionStage::kSpecial ||
-                              info_.stage == model::ElectionStage::kSpecialPrimary;
-      office.seat = NormalizeOffice(offices_table_,
-                                    OfficeContext{info_.state, info_.date.year, is_special, county},
-                                    office_raw, district_raw);
+      office.seat = NormalizeOffice(
+          offices_table_,
+          OfficeContext{info_.state, info_.date.year, model::IsSpecialStage(info_.stage), county},
+          office_raw, district_raw);
       office.label_kind = ClassifyOfficeLabel(office.text);
       if (office.label_kind) office.label_party = PartyFromText(office.text);
       it = offices_.emplace(key, std::move(office)).first;

@@ -7,9 +7,6 @@
 
 namespace downballot::ingest {
 
-// The party code nonpartisan contests carry ("NP", "Nonpartisan"): no party's primary.
-inline constexpr std::string_view kNonpartisan = "NP";
-
 // Returns the canonical code of a party label by the party table (config/parties.tsv; the
 // rows of `state`, a postal code, first), ignoring case, spacing, a trailing "Party" and
 // punctuation: DEM (also Minnesota's Democratic-Farmer-Labor and North Dakota's Democratic-NPL),

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "ingest/party_normalizer.h"
+#include "model/party.h"
 
 namespace downballot::ingest {
 namespace {
@@ -28,7 +29,7 @@ void AssignFromRows(std::span<model::ResultRow> rows) {
   for (model::ResultRow& row : rows) {
     // A nonpartisan contest on a primary ballot (Wisconsin's spring primary, NC's school
     // boards) is no party's primary.
-    if (row.party == kNonpartisan) {
+    if (row.party == model::kNonpartisan) {
       row.race_party.clear();
       continue;
     }
@@ -37,10 +38,10 @@ void AssignFromRows(std::span<model::ResultRow> rows) {
       continue;
     }
     const auto it = group_party.find(KeyOf(row));
-    row.race_party =
-        (it == group_party.end() || it->second == kMixedParties || it->second == kNonpartisan)
-            ? ""
-            : it->second;
+    row.race_party = (it == group_party.end() || it->second == kMixedParties ||
+                      it->second == model::kNonpartisan)
+                         ? ""
+                         : it->second;
   }
 }
 
@@ -55,7 +56,7 @@ void AssignRaceParties(const model::ResultFileInfo& info, const OfficeTable& off
   if (!info.party.empty()) {
     // A party's file may still list a nonpartisan contest beside its own.
     for (model::ResultRow& row : rows) {
-      row.race_party = row.party == kNonpartisan ? "" : info.party;
+      row.race_party = row.party == model::kNonpartisan ? "" : info.party;
     }
   } else {
     AssignFromRows(rows);

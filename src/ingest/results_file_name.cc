@@ -44,11 +44,6 @@ std::optional<bool> PrecinctLevelOf(std::string_view token) {
   return std::nullopt;
 }
 
-std::string_view BaseName(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 // "__" separates tokens; a single '_' separates the words of one token ("new_york"), except in
 // the variant `primary_county`, where it stands for "__" after a stage word.
 std::vector<std::string> Tokens(std::string_view stem) {
@@ -125,7 +120,7 @@ std::string NormalizeCountyName(std::string_view raw) {
 }
 
 absl::StatusOr<model::ResultFileInfo> ParseResultFileName(std::string_view path) {
-  const std::string_view name = BaseName(path);
+  const std::string_view name = base::BaseName(path);
   const auto bad = [&](std::string_view why) {
     return absl::InvalidArgumentError(
         fmt::format("{}: file name does not follow the OpenElections convention {}: {}", path,

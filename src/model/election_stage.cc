@@ -40,4 +40,12 @@ bool IsPartyStage(ElectionStage stage) {
 
 bool IsOfficeStage(ElectionStage stage) { return !IsPartyStage(stage); }
 
+bool IsRunoffStage(ElectionStage stage) {
+  return stage == ElectionStage::kRunoff || stage == ElectionStage::kGeneralRunoff;
+}
+
+bool IsSpecialStage(ElectionStage stage) {
+  return stage == ElectionStage::kSpecial || stage == ElectionStage::kSpecialPrimary;
+}
+
 }  // namespace downballot::model

@@ -32,4 +32,10 @@ inline constexpr std::string_view kElectionStageNames =
 // True for the stages whose winner takes office: general, special general and general runoff.
 [[nodiscard]] bool IsOfficeStage(ElectionStage stage);
 
+// True for a runoff, of a primary or of a general: a majority wins it.
+[[nodiscard]] bool IsRunoffStage(ElectionStage stage);
+
+// True for a special election's primary or general.
+[[nodiscard]] bool IsSpecialStage(ElectionStage stage);
+
 }  // namespace downballot::model
