@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/check.h"
 #include "base/strings.h"
 
 namespace downballot::analysis {
@@ -67,8 +68,8 @@ constexpr std::array<std::string_view, 14> kParticles = {
 
 // The nickname table: each form -> the name it stands for.
 const std::map<std::string, std::string, std::less<>>& Nicknames() {
-  static const auto* const kTable = [] {
-    auto* table = new std::map<std::string, std::string, std::less<>>();
+  static const auto kTable = [] {
+    std::map<std::string, std::string, std::less<>> table;
     bool is_header = true;
     for (std::string_view line : base::Split(DefaultNicknames(), '\n')) {
       if (line.ends_with('\r')) line.remove_suffix(1);
@@ -78,14 +79,15 @@ const std::map<std::string, std::string, std::less<>>& Nicknames() {
         continue;
       }
       const std::vector<std::string_view> fields = base::Split(line, '\t');
-      if (fields.size() != 2) continue;
+      // The project's own file (config/nicknames.tsv): a malformed row is a build bug.
+      DOWNBALLOT_CHECK(fields.size() == 2);
       for (const std::string_view form : base::Split(fields[1], ',')) {
-        table->try_emplace(std::string(base::Trim(form)), std::string(base::Trim(fields[0])));
+        table.try_emplace(std::string(base::Trim(form)), std::string(base::Trim(fields[0])));
       }
     }
     return table;
   }();
-  return *kTable;
+  return kTable;
 }
 
 std::string CanonicalFirstName(const std::string& first) {

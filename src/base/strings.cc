@@ -9,21 +9,19 @@
 namespace downballot::base {
 namespace {
 
-// White space and the other ASCII control characters: a NUL or an escape in a cell is an
-// export's debris (North Carolina's 2018 party cells hold NUL bytes), never text.
-bool IsAsciiSpace(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte == ' ' || byte < 0x20 || byte == 0x7F;
-}
-
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 char UpperAscii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 }  // namespace
 
+bool IsBlankByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte == ' ' || byte < 0x20 || byte == 0x7F;
+}
+
 std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
+  while (!text.empty() && IsBlankByte(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsBlankByte(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -48,7 +46,7 @@ std::string CollapseSpaces(std::string_view text) {
     // U+00A0 NO-BREAK SPACE arrives as C2 A0 once the input is UTF-8.
     const bool is_nbsp = static_cast<unsigned char>(c) == 0xC2 && pos + 1 < text.size() &&
                          static_cast<unsigned char>(text[pos + 1]) == 0xA0;
-    if (IsAsciiSpace(c) || is_nbsp) {
+    if (IsBlankByte(c) || is_nbsp) {
       if (is_nbsp) ++pos;
       pending_space = !out.empty();
       continue;
@@ -129,19 +127,25 @@ std::string Slugify(std::string_view text) {
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+  // distance[a_len][b_len]: edits between the first a_len bytes of a and b_len bytes of b.
+  std::vector<std::vector<size_t>> distance(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t a_len = 0; a_len <= a.size(); ++a_len) distance[a_len][0] = a_len;
+  for (size_t b_len = 0; b_len <= b.size(); ++b_len) distance[0][b_len] = b_len;
+  for (size_t a_len = 1; a_len <= a.size(); ++a_len) {
+    for (size_t b_len = 1; b_len <= b.size(); ++b_len) {
+      const size_t cost = a[a_len - 1] == b[b_len - 1] ? 0 : 1;
+      distance[a_len][b_len] =
+          std::min({distance[a_len - 1][b_len] + 1, distance[a_len][b_len - 1] + 1,
+                    distance[a_len - 1][b_len - 1] + cost});
+      const bool is_swap =
+          a_len > 1 && b_len > 1 && a[a_len - 1] == b[b_len - 2] && a[a_len - 2] == b[b_len - 1];
+      if (is_swap) {
+        distance[a_len][b_len] =
+            std::min(distance[a_len][b_len], distance[a_len - 2][b_len - 2] + 1);
       }
     }
   }
-  return d[a.size()][b.size()];
+  return distance[a.size()][b.size()];
 }
 
 }  // namespace downballot::base

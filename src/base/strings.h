@@ -9,7 +9,11 @@
 
 namespace downballot::base {
 
-// Returns `text` without leading and trailing ASCII white space and control characters.
+// True for ASCII white space and the other ASCII control characters: a NUL or an escape in a
+// cell is an export's debris (North Carolina's 2018 party cells hold NUL bytes), never text.
+[[nodiscard]] bool IsBlankByte(char c);
+
+// Returns `text` without leading and trailing blank bytes (IsBlankByte).
 [[nodiscard]] std::string_view Trim(std::string_view text);
 
 // Returns an ASCII-lowercased copy; bytes >= 0x80 are left untouched.

@@ -137,7 +137,7 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
       break;
     }
     case ingest::FileKind::kMedslReturns: {
-      auto parsed = ingest::ParseMedslReturns(input.path, *bytes, report);
+      auto parsed = ingest::ParseMedslReturns(input.path, *bytes, report, offices);
       if (!parsed.ok()) return fail(std::string(parsed.status().message()));
       status = store::LoadGeneralReturns(db, report, size, *parsed);
       results_changed = results_changed || status.ok();

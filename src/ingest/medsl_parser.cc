@@ -171,7 +171,8 @@ struct Rejection {
   std::string reason;
 };
 
-std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, const Layout& layout) {
+std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, const Layout& layout,
+                                                       const OfficeTable& offices) {
   const auto reject = [&](std::optional<size_t> col, std::string reason) {
     return Rejection{col.has_value() ? layout.names[*col] : std::string(), std::move(reason)};
   };
@@ -217,9 +218,9 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
   }
   // A state's two Senate seats are told apart by class, as in OpenElections' races.
   if (row.office == "U.S. Senate") {
-    const int senate_class =
-        OfficeTable::Default().SenateClass(row.state, row.year, row.is_special);
-    if (senate_class != 0) row.district = fmt::format("Class {}", senate_class);
+    if (std::string seat = offices.SenateSeat(row.state, row.year, row.is_special); !seat.empty()) {
+      row.district = std::move(seat);
+    }
   }
   if (layout.write_in.has_value()) {
     const std::string_view write_in = TrimmedCell(record, layout.write_in);
@@ -260,7 +261,8 @@ std::variant<model::GeneralReturn, Rejection> ParseRow(const Record& record, con
 
 absl::StatusOr<std::vector<model::GeneralReturn>> ParseMedslReturns(std::string_view path,
                                                                     std::string_view bytes,
-                                                                    model::FileReport& report) {
+                                                                    model::FileReport& report,
+                                                                    const OfficeTable& offices) {
   if (report.path.empty()) report.path = std::string(path);
   if (report.kind.empty()) report.kind = "medsl_returns";
   ASSIGN_OR_RETURN(const std::string text, DecodeTextFile(path, bytes, report));
@@ -288,7 +290,7 @@ absl::StatusOr<std::vector<model::GeneralReturn>> ParseMedslReturns(std::string_
       report.Reject(record.line, "", fmt::format("repeats line {}", seen->second));
       continue;
     }
-    std::variant<model::GeneralReturn, Rejection> parsed = ParseRow(record, layout);
+    std::variant<model::GeneralReturn, Rejection> parsed = ParseRow(record, layout, offices);
     if (auto* rejection = std::get_if<Rejection>(&parsed)) {
       report.Reject(record.line, std::move(rejection->field), std::move(rejection->reason));
       continue;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "ingest/office_table.h"
 #include "model/general_return.h"
 #include "model/ingest_report.h"
 
@@ -47,8 +48,10 @@ namespace downballot::ingest {
 // binary content (a NUL byte), an empty file, a missing required column, a repeated column
 // name, a quote left open at the end, or a last row cut off without a line break and with too
 // few fields. Bytes that are not UTF-8 are read as Latin-1 (with a note); a BOM and CRLF are
-// accepted. `bytes` is only read during the call. Thread-safe for distinct reports.
+// accepted. U.S. Senate rows get their seat's class from `offices` (its senate_classes).
+// `bytes` is only read during the call. Thread-safe for distinct reports.
 [[nodiscard]] absl::StatusOr<std::vector<model::GeneralReturn>> ParseMedslReturns(
-    std::string_view path, std::string_view bytes, model::FileReport& report);
+    std::string_view path, std::string_view bytes, model::FileReport& report,
+    const OfficeTable& offices = OfficeTable::Default());
 
 }  // namespace downballot::ingest

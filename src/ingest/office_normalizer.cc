@@ -297,8 +297,7 @@ std::pair<std::string, int> SplitVoteFor(std::string text) {
     }
     if (!is_word) return {std::move(text), 0};
   }
-  constexpr int kMaxSeats = 1000;
-  if (count > kMaxSeats) count = 0;
+  if (count > kMaxSeatsPerRace) count = 0;
   text.resize(pos);
   while (!text.empty() &&
          (text.back() == ' ' || text.back() == '(' || text.back() == '-' || text.back() == ',')) {
@@ -373,10 +372,8 @@ std::string DistrictOf(const OfficeRule& rule, const OfficeTable& table,
       if (std::string from_cell = DistrictFromCell(cell); !from_cell.empty()) return from_cell;
       return DistrictNumberInWords(words);
     }
-    case DistrictRule::kSenateClass: {
-      const int senate_class = table.SenateClass(context.state, context.year, is_special);
-      return senate_class == 0 ? "" : fmt::format("Class {}", senate_class);
-    }
+    case DistrictRule::kSenateClass:
+      return table.SenateSeat(context.state, context.year, is_special);
   }
   return "";
 }

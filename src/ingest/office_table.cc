@@ -249,9 +249,10 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
           rule.scope = *scope;
           if (fields[6] != "?") {
             const auto seats = base::ParseInt(fields[6]);
-            if (!seats || *seats < 1 || *seats > 1000) {
-              return fail(absl::InvalidArgumentError(fmt::format(
-                  "seats '{}' must be a count from 1 to 1000, or ? when it varies", fields[6])));
+            if (!seats || *seats < 1 || *seats > kMaxSeatsPerRace) {
+              return fail(absl::InvalidArgumentError(
+                  fmt::format("seats '{}' must be a count from 1 to {}, or ? when it varies",
+                              fields[6], kMaxSeatsPerRace)));
             }
             rule.seats = static_cast<int>(*seats);
           }
@@ -316,15 +317,15 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
 }
 
 const OfficeTable& OfficeTable::Default() {
-  static const OfficeTable* const kTable = [] {
+  static const OfficeTable kTable = [] {
     auto table = Parse(DefaultSources());
     // The sources are the project's own files, checked by office_table_test: a failure here is
     // a bug in the build, not in anyone's input.
     if (!table.ok()) std::fprintf(stderr, "%s\n", table.status().ToString().c_str());
     DOWNBALLOT_CHECK(table.ok());
-    return new OfficeTable(*std::move(table));
+    return *std::move(table);
   }();
-  return *kTable;
+  return kTable;
 }
 
 const OfficeRule* OfficeTable::Match(std::string_view state, const OfficeWords& words,
@@ -361,6 +362,11 @@ int OfficeTable::SenateClass(std::string_view state, int year, bool is_special) 
     if (other != regular) return other;
   }
   return 0;
+}
+
+std::string OfficeTable::SenateSeat(std::string_view state, int year, bool is_special) const {
+  const int senate_class = SenateClass(state, year, is_special);
+  return senate_class == 0 ? "" : fmt::format("Class {}", senate_class);
 }
 
 bool OfficeTable::IsAllPartyPrimary(std::string_view state, int year) const {

@@ -61,6 +61,10 @@ struct MatchTerm {
   std::vector<WordPattern> phrase;
 };
 
+// The most members one race may elect, from a rule or a "vote for N": New York City's largest
+// County Committee districts elect a few dozen; a larger count is a misread number.
+inline constexpr int kMaxSeatsPerRace = 1000;
+
 struct OfficeRule {
   std::string state;  // two-letter code; "" for a rule of every state ("*" in the file)
   std::vector<MatchTerm> terms;
@@ -122,6 +126,8 @@ class OfficeTable {
   // that year when the state has it; for a special election, the state's other class. 0 when
   // the table does not say or the year leaves it ambiguous.
   [[nodiscard]] int SenateClass(std::string_view state, int year, bool is_special) const;
+  // The district of that U.S. Senate seat as races name it: "Class 1"; "" when SenateClass is 0.
+  [[nodiscard]] std::string SenateSeat(std::string_view state, int year, bool is_special) const;
 
   // True when `state`'s primary in `year` puts every party's candidates in one contest
   // (California's and Washington's top-two): its partisan races belong to no party.

@@ -61,17 +61,4 @@ bool OfficeWords::HasAny(std::initializer_list<std::string_view> words) const {
   return false;
 }
 
-size_t OfficeWords::Find(std::initializer_list<std::string_view> phrase) const {
-  if (phrase.size() == 0 || phrase.size() > words_.size()) return kNotFound;
-  for (size_t start = 0; start + phrase.size() <= words_.size(); ++start) {
-    size_t offset = 0;
-    for (const std::string_view part : phrase) {
-      if (words_[start + offset] != part) break;
-      ++offset;
-    }
-    if (offset == phrase.size()) return start;
-  }
-  return kNotFound;
-}
-
 }  // namespace downballot::ingest

@@ -21,17 +21,11 @@ class OfficeWords {
 
   [[nodiscard]] size_t size() const { return words_.size(); }
   [[nodiscard]] const std::string& operator[](size_t idx) const { return words_[idx]; }
-  [[nodiscard]] const std::vector<std::string>& words() const { return words_; }
   // Offset in the text just past word `idx`: the text after a phrase starts there.
   [[nodiscard]] size_t end_offset(size_t idx) const { return ends_[idx]; }
 
   [[nodiscard]] bool Has(std::string_view word) const;
   [[nodiscard]] bool HasAny(std::initializer_list<std::string_view> words) const;
-  // Index of the first run of words equal to `phrase`, or kNotFound.
-  [[nodiscard]] size_t Find(std::initializer_list<std::string_view> phrase) const;
-  [[nodiscard]] bool HasPhrase(std::initializer_list<std::string_view> phrase) const {
-    return Find(phrase) != kNotFound;
-  }
 
  private:
   std::vector<std::string> words_;

@@ -224,8 +224,7 @@ std::string Clean(std::string_view text) {
   bool is_clean = text.empty() || (text.front() != ' ' && text.back() != ' ');
   for (size_t pos = 0; is_clean && pos < text.size(); ++pos) {
     const char c = text[pos];
-    is_clean = !(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ||
-                 static_cast<unsigned char>(c) == 0xC2 ||
+    is_clean = !((c != ' ' && base::IsBlankByte(c)) || static_cast<unsigned char>(c) == 0xC2 ||
                  (c == ' ' && pos + 1 < text.size() && text[pos + 1] == ' '));
   }
   return is_clean ? std::string(text) : base::CollapseSpaces(text);
@@ -277,16 +276,9 @@ std::string PrecinctKey(std::string_view label) {
   std::string word;
   const auto flush = [&] {
     if (word.empty()) return;
-    std::string_view view = word;
-    size_t digits = 0;
-    while (digits < view.size() && view[digits] >= '0' && view[digits] <= '9') ++digits;
-    if (digits > 0 &&
-        (digits == view.size() || view.substr(digits) == "st" || view.substr(digits) == "nd" ||
-         view.substr(digits) == "rd" || view.substr(digits) == "th")) {
-      view = view.substr(0, digits);
-      while (view.size() > 1 && view.front() == '0') view.remove_prefix(1);
-      has_number = true;
-    }
+    const std::string number = PlainDistrictNumber(word);
+    if (!number.empty()) has_number = true;
+    const std::string_view view = number.empty() ? std::string_view(word) : number;
     if (view != "district" && view != "dist" && view != "precinct" && view != "pct" &&
         view != "ed" && view != "election") {
       if (!key.empty()) key.push_back(' ');
@@ -312,6 +304,9 @@ struct OfficeInfo {
   NormalizedOffice seat;
   std::optional<model::RowKind> label_kind;  // set when the office cell is a turnout label
   std::string label_party;                   // the party such a label names, if any
+  // A district cell, or words naming a geography ("President Senatorial"): for a statewide
+  // office, a tabulation by that geography when the file also has the plain variant.
+  bool is_breakdown_variant = false;
 };
 
 struct CountyInfo {
@@ -578,6 +573,10 @@ class Parser {
           OfficeContext{info_.state, info_.date.year, model::IsSpecialStage(info_.stage), county},
           office_raw, district_raw);
       office.label_kind = ClassifyOfficeLabel(office.text);
+      office.is_breakdown_variant = !office.district_cell.empty() ||
+                                    OfficeWords(office.text)
+                                        .HasAny({"senatorial", "congressional", "legislative",
+                                                 "district", "ward", "precinct", "assembly", "by"});
       if (office.label_kind) office.label_party = PartyFromText(office.text);
       it = offices_.emplace(key, std::move(office)).first;
     }
@@ -812,34 +811,23 @@ class Parser {
   // counted. Only when the file also has the plain variant: a file whose every row carries a
   // district cell (Richmond's "NYC" on President rows) is the contest itself.
   void MarkSubTabulations() {
-    // (office, party, county) of the statewide contests the file has a plain variant of
-    absl::flat_hash_set<std::tuple<std::string_view, std::string_view, std::string_view>>
+    // (office, district, party, county) of the statewide contests the file has a plain variant of
+    absl::flat_hash_set<
+        std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>>
         with_plain;
-    const auto is_statewide = [](const OfficeInfo& office) {
-      return !office.seat.office.empty() && office.seat.district.empty() &&
-             office.seat.jurisdiction.empty();
-    };
-    absl::flat_hash_map<const OfficeInfo*, bool> qualified_offices;  // a file has few offices
-    const auto is_qualified = [&qualified_offices](const OfficeInfo& office) {
-      const auto [it, is_new] = qualified_offices.try_emplace(&office, false);
-      if (is_new) {
-        const OfficeWords words(office.text);
-        it->second = !office.district_cell.empty() ||
-                     words.HasAny({"senatorial", "congressional", "legislative", "district", "ward",
-                                   "precinct", "assembly", "by"});
-      }
-      return it->second;
-    };
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const OfficeInfo& office = *row_office_[idx];
-      if (!is_statewide(office) || is_qualified(office)) continue;
-      with_plain.emplace(office.seat.office, rows_[idx].party, rows_[idx].county);
+      if (!office.seat.is_statewide || office.is_breakdown_variant) continue;
+      with_plain.emplace(office.seat.office, office.seat.district, rows_[idx].party,
+                         rows_[idx].county);
     }
     for (size_t idx = 0; idx < rows_.size(); ++idx) {
       const OfficeInfo& office = *row_office_[idx];
-      if (!is_statewide(office) || !is_qualified(office)) continue;
+      if (!office.seat.is_statewide || !office.is_breakdown_variant) continue;
       model::ResultRow& row = rows_[idx];
-      if (!with_plain.contains({office.seat.office, row.party, row.county})) continue;
+      if (!with_plain.contains({office.seat.office, office.seat.district, row.party, row.county})) {
+        continue;
+      }
       row.breakdown = office.district_cell.empty()
                           ? office.text
                           : fmt::format("{} {}", office.text, office.district_cell);

@@ -313,6 +313,173 @@ TEST(OpenElectionsParser, MarksTotalRowsAndContestRows) {
   EXPECT_EQ(precincts.result->rows[1].kind, RowKind::kCandidate);
 }
 
+// The kinds the per-file passes give each row (fill-down, subtotals, repeats, repeated precinct
+// blocks and candidate spellings), one case per publisher's habit, each from a real file.
+TEST(OpenElectionsParser, FindsSubtotalsRepeatsAndFilledDownPrecincts) {
+  const std::string header = "county,precinct,office,district,party,candidate,votes\n";
+  struct Case {
+    const char* name;
+    const char* path;
+    std::string body;
+    std::vector<RowKind> want_kinds;
+    std::vector<std::string> want_precincts;  // empty: not checked
+    const char* want_note;
+  };
+  const Case cases[] = {
+      {"subtotal after the precincts (New York County 2018)",
+       "20181106__ny__general__new_york__precinct.csv",
+       "New York,65079,State Senate,27,Wor,Brad Hoylman,3\n"
+       "New York,65080,State Senate,27,Wor,Brad Hoylman,5\n"
+       "New York,,State Senate,27,Wor,Brad Hoylman,8\n"
+       "New York,65079,State Senate,27,,Scattered,1\n"
+       "New York,65080,State Senate,27,,Scattered,2\n"
+       "New York,,State Senate,27,,Scattered,3\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kTotalVotes, RowKind::kWriteIn,
+        RowKind::kWriteIn, RowKind::kTotalVotes},
+       {},
+       "2 rows labelled with no precinct"},
+      {"a subtotal that differs from its precincts is the county's own figure",
+       "20181106__ny__general__new_york__precinct.csv",
+       "New York,65079,State Senate,27,Dem,Brad Hoylman,3\n"
+       "New York,65080,State Senate,27,Dem,Brad Hoylman,5\n"
+       "New York,,State Senate,27,Dem,Brad Hoylman,10\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kCandidate},
+       {},
+       nullptr},
+      {"county name and state code (San Bernardino 2018)",
+       "20181106__ca__general__san_bernardino__precinct.csv",
+       "San Bernardino,ADE0111,U.S. House,8,Rep,Paul Cook,4\n"
+       "San Bernardino,ADE0112,U.S. House,8,Rep,Paul Cook,6\n"
+       "San Bernardino,SAN BERNARDINO CA,U.S. House,8,Rep,Paul Cook,10\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kTotalVotes},
+       {},
+       "1 rows labelled"},
+      {"a precinct named like its county is a precinct (Lafayette 2018)",
+       "20181106__fl__general__lafayette__precinct.csv",
+       "Lafayette,Day Community Center,Governor,,,WriteinVotes,0\n"
+       "Lafayette,Airline Community Center,Governor,,,WriteinVotes,1\n"
+       "Lafayette,Lafayette Public Libary,Governor,,,WriteinVotes,1\n",
+       {RowKind::kWriteIn, RowKind::kWriteIn, RowKind::kWriteIn},
+       {},
+       nullptr},
+      {"totals given twice under the last precinct (Oswego 2018-09-13)",
+       "20180913__ny__primary__oswego__precinct.csv",
+       "Oswego,Fulton 6 1,Oswego County Sheriff,,REP,Don Hilton,4\n"
+       "Oswego,Fulton 6 2,Oswego County Sheriff,,REP,Don Hilton,3\n"
+       "Oswego,Fulton 6 2,Oswego County Sheriff,,REP,Don Hilton,7\n"
+       "Oswego,Fulton 6 2,Oswego County Sheriff,,REP,Don Hilton,7\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kTotalVotes, RowKind::kTotalVotes},
+       {},
+       "2 rows labelled"},
+      {"precinct written on the first row of its block only (Onondaga 2018)",
+       "20181106__ny__general__onondaga__precinct.csv",
+       "Onondaga,Cicero 1,Governor,,DEM,Andrew Cuomo,5\n"
+       "Onondaga,,Governor,,REP,Marc Molinaro,6\n"
+       "Onondaga,Cicero 2,Governor,,DEM,Andrew Cuomo,7\n"
+       "Onondaga,,Governor,,REP,Marc Molinaro,8\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kCandidate, RowKind::kCandidate},
+       {"Cicero 1", "Cicero 1", "Cicero 2", "Cicero 2"},
+       "2 rows leave the precinct empty below a row that names it"},
+      {"an exact repeat is kept once",
+       "20181106__ny__general__albany__precinct.csv",
+       "Albany,W1 ED1,Governor,,DEM,Andrew Cuomo,35\n"
+       "Albany,W1 ED1,Governor,,DEM,Andrew Cuomo,35\n"
+       "Albany,W1 ED2,Governor,,DEM,Andrew Cuomo,40\n",
+       {RowKind::kCandidate, RowKind::kRepeat, RowKind::kCandidate},
+       {},
+       "1 rows repeat an earlier row cell for cell: kept as repeats"},
+      {"repeats are coincidence where lines repeat with other votes too (Richmond 2018)",
+       "20181106__ny__general__richmond__precinct.csv",
+       "Richmond,ED 1,U.S. House,11,Ref,Dan Donovan,2\n"
+       "Richmond,ED 1,U.S. House,11,Ref,Dan Donovan,3\n"
+       "Richmond,ED 2,U.S. House,11,Ref,Dan Donovan,4\n"
+       "Richmond,ED 2,U.S. House,11,Ref,Dan Donovan,4\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kCandidate, RowKind::kCandidate},
+       {},
+       "counted as separate lines"},
+      {"one precinct written two ways (Onondaga 2018-09-13)",
+       "20180913__ny__primary__onondaga__precinct.csv",
+       "Onondaga,Cicero 22,County Committee,,REP,Mark R Venesky,3\n"
+       "Onondaga,Cicero 22,County Committee,,REP,Paul F Becallo,2\n"
+       "Onondaga,Cicero 22nd District,County Committee,,REP,Mark R Venesky,3\n"
+       "Onondaga,Cicero 22nd District,County Committee,,REP,Paul F Becallo,2\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kRepeat, RowKind::kRepeat},
+       {},
+       "repeat another spelling of the same precinct"},
+      {"one candidate listed under two spellings (New York County 2018)",
+       "20181106__ny__general__new_york__precinct.csv",
+       "New York,65001,U.S. House,7,Dem,Nydia M. Velazquez,10\n"
+       "New York,65002,U.S. House,7,Dem,Nydia M. Velazquez,20\n"
+       "New York,65001,U.S. House,7,Dem,Nydia Velazquez,10\n"
+       "New York,65002,U.S. House,7,Dem,Nydia Velazquez,20\n",
+       {RowKind::kCandidate, RowKind::kCandidate, RowKind::kRepeat, RowKind::kRepeat},
+       {},
+       "'Nydia Velazquez' repeats 'Nydia M. Velazquez'"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Parsed parsed = Parse(header + c.body, c.path);
+    ASSERT_TRUE(parsed.result.ok()) << parsed.result.status();
+    const auto& rows = parsed.result->rows;
+    ASSERT_EQ(rows.size(), c.want_kinds.size());
+    for (size_t idx = 0; idx < rows.size(); ++idx) {
+      EXPECT_EQ(model::ToString(rows[idx].kind), model::ToString(c.want_kinds[idx])) << idx;
+      if (!c.want_precincts.empty()) {
+        EXPECT_EQ(rows[idx].precinct, c.want_precincts[idx]) << idx;
+      }
+    }
+    if (c.want_note != nullptr) {
+      EXPECT_TRUE(HasNote(parsed.report, c.want_note))
+          << ::testing::PrintToString(parsed.report.notes);
+    }
+  }
+}
+
+// A statewide contest tabulated again by another geography in the same file is kept as a
+// sub-tabulation, with its breakdown, and never counted; a Senate seat (district "Class 1")
+// too. Without the plain variant, a district cell is the contest itself (Richmond's "NYC").
+TEST(OpenElectionsParser, KeepsSubTabulationsOutOfTheContest) {
+  const Parsed parsed = Parse(
+      "county,precinct,office,district,party,candidate,votes\n"
+      "Albany,,President,,DEM,Hillary Clinton,100\n"
+      "Albany,,President Senatorial,44,DEM,Hillary Clinton,60\n"
+      "Albany,,U.S. Senate,,DEM,Kirsten Gillibrand,90\n"
+      "Albany,,U.S. Senate,44,DEM,Kirsten Gillibrand,50\n",
+      "20181106__ny__general__albany__county.csv");
+  ASSERT_TRUE(parsed.result.ok()) << parsed.result.status();
+  const auto& rows = parsed.result->rows;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].breakdown, "");
+  EXPECT_EQ(rows[1].breakdown, "President Senatorial 44");
+  EXPECT_EQ(rows[2].breakdown, "");
+  EXPECT_EQ(rows[2].district, "Class 1");
+  EXPECT_EQ(rows[3].breakdown, "U.S. Senate 44");
+  EXPECT_TRUE(HasNote(parsed.report, "2 rows tabulate a statewide contest again"));
+
+  const Parsed richmond = Parse(
+      "county,precinct,office,district,party,candidate,votes\n"
+      "Richmond,ED 1,President,NYC,DEM,Hillary Clinton,100\n",
+      "20161108__ny__general__richmond__precinct.csv");
+  ASSERT_TRUE(richmond.result.ok()) << richmond.result.status();
+  EXPECT_EQ(richmond.result->rows[0].breakdown, "");
+}
+
+// Lines whose every cell is empty (Mariposa 2018 ends with 36) are skipped like blank lines,
+// with a note; they are not rows, so they are neither stored nor rejected.
+TEST(OpenElectionsParser, SkipsLinesOfEmptyCells) {
+  const Parsed parsed = Parse(
+      "county,precinct,office,district,party,candidate,votes\n"
+      "Mariposa,1,Governor,,DEM,Gavin Newsom,10\n"
+      ",,,,,,\n"
+      " , ,,,,,\n",
+      "20181106__ca__general__mariposa__precinct.csv");
+  ASSERT_TRUE(parsed.result.ok()) << parsed.result.status();
+  EXPECT_EQ(parsed.result->rows.size(), 1u);
+  EXPECT_EQ(parsed.report.rows_read, 1);
+  EXPECT_EQ(parsed.report.rows_rejected, 0);
+  EXPECT_TRUE(HasNote(parsed.report, "2 lines have every cell empty"));
+}
+
 TEST(OpenElectionsParser, BuildsUniqueNewYorkCityPrecincts) {
   const Parsed parsed = Parse(
       "assembly_district,precinct,county,party,office,district,candidate,votes\n"

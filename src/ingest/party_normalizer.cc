@@ -15,6 +15,11 @@
 namespace downballot::ingest {
 namespace {
 
+// The code config/parties.tsv gives labels that mark write-ins, not a party line.
+constexpr std::string_view kWriteInCode = "WRITE-IN";
+// Labels this long are names, safe to find inside free text; shorter ones may be codes.
+constexpr size_t kMinNameLetters = 5;
+
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -52,8 +57,8 @@ struct PartyTable {
 };
 
 const PartyTable& Table() {
-  static const PartyTable* const kTable = [] {
-    auto* table = new PartyTable();
+  static const PartyTable kTable = [] {
+    PartyTable table;
     bool is_header = true;
     for (std::string_view line : base::Split(DefaultPartyTable(), '\n')) {
       if (line.ends_with('\r')) line.remove_suffix(1);
@@ -71,16 +76,16 @@ const PartyTable& Table() {
       const std::string state = fields[0] == "*" ? "" : std::string(fields[0]);
       const std::string key = LookupKey(fields[1]);
       const std::string code(fields[2]);
-      table->codes.try_emplace({state, key}, code);
-      if (state.empty() && code != "WRITE-IN" && key.size() >= 5) {
-        table->names.emplace_back(key, code);
+      table.codes.try_emplace({state, key}, code);
+      if (state.empty() && code != kWriteInCode && key.size() >= kMinNameLetters) {
+        table.names.emplace_back(key, code);
       }
     }
-    std::stable_sort(table->names.begin(), table->names.end(),
+    std::stable_sort(table.names.begin(), table.names.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return table;
   }();
-  return *kTable;
+  return kTable;
 }
 
 std::optional<std::string> Find(std::string_view raw, std::string_view state) {
@@ -100,16 +105,16 @@ std::optional<std::string> Find(std::string_view raw, std::string_view state) {
 std::string NormalizeParty(std::string_view raw, std::string_view state) {
   const std::string_view trimmed = base::Trim(raw);
   if (trimmed.empty()) return "";
-  if (const auto code = Find(trimmed, state)) return *code == "WRITE-IN" ? "" : *code;
+  if (const auto code = Find(trimmed, state)) return *code == kWriteInCode ? "" : *code;
   return base::ToUpper(base::CollapseSpaces(trimmed));
 }
 
 bool IsKnownParty(std::string_view raw, std::string_view state) {
   const auto code = Find(raw, state);
-  return code.has_value() && *code != "WRITE-IN";
+  return code.has_value() && *code != kWriteInCode;
 }
 
-bool IsWriteInPartyLabel(std::string_view raw) { return Find(raw, "") == "WRITE-IN"; }
+bool IsWriteInPartyLabel(std::string_view raw) { return Find(raw, "") == kWriteInCode; }
 
 std::optional<PartySuffix> SplitPartySuffix(std::string_view text, std::string_view state,
                                             SuffixForms forms) {

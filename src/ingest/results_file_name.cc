@@ -151,10 +151,10 @@ absl::StatusOr<model::ResultFileInfo> ParseResultFileName(std::string_view path)
 
   size_t idx = 2;
   for (; idx < tokens.size() && !IsStageWord(tokens[idx]); ++idx) {
-    if (!IsKnownParty(Spaced(tokens[idx]))) {
+    if (!IsKnownParty(Spaced(tokens[idx]), info.state)) {
       return bad(fmt::format("'{}' is neither a party nor an election stage", tokens[idx]));
     }
-    info.party = NormalizeParty(Spaced(tokens[idx]));
+    info.party = NormalizeParty(Spaced(tokens[idx]), info.state);
   }
   if (idx == tokens.size()) return bad("no election stage (primary, general, special, runoff)");
   bool is_special = false;
