@@ -130,7 +130,7 @@ model::GeneralContest ContestFromRace(const model::Race& race) {
   model::GeneralContest contest;
   contest.contest_id = race.id;
   // A race whose totals come from MEDSL's file (docs/analysis.md "Each vote once") is MEDSL's.
-  contest.source = race.counted_from.starts_with("MEDSL") ? "medsl" : "openelections";
+  contest.source = race.is_counted_from_medsl ? "medsl" : "openelections";
   contest.source_file = race.counted_from;
   contest.is_special = race.key.stage == model::ElectionStage::kSpecial;
   contest.seats = race.seats;

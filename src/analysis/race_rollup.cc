@@ -576,6 +576,7 @@ class RaceBuilder {
         }
       }
       race_.counted_from = whole->Label();
+      race_.is_counted_from_medsl = whole->IsMedsl();
       if (race_.completeness != model::Completeness::kConflicting) {
         race_.completeness = model::Completeness::kComplete;
       }
@@ -589,9 +590,9 @@ class RaceBuilder {
       if (whole == nullptr && !is_covered) continue;
       Totals theirs;
       for (const VoteTally* tally : other->tallies) theirs.Add(*tally, Identity(*tally));
-      const bool is_lumped = other->IsMedsl() || (whole != nullptr && whole->IsMedsl());
+      const bool is_against_medsl = other->IsMedsl() || (whole != nullptr && whole->IsMedsl());
       CompareTotals("", whole == nullptr ? "county sums" : whole->Label(), counted, other->Label(),
-                    theirs, {.is_lumped = is_lumped, .is_only_excess = false});
+                    theirs, {.is_against_medsl = is_against_medsl, .is_only_excess = false});
     }
     counted_ = std::move(counted);
   }
@@ -649,8 +650,9 @@ class RaceBuilder {
       }
       ours.Add(*tally, identity);
     }
-    CompareTotals(county_name, counted.Label(), ours, other.Label(), theirs,
-                  {.is_lumped = counted.IsMedsl() || other.IsMedsl(), .is_only_excess = false});
+    CompareTotals(
+        county_name, counted.Label(), ours, other.Label(), theirs,
+        {.is_against_medsl = counted.IsMedsl() || other.IsMedsl(), .is_only_excess = false});
   }
 
   // Whether `source` summarises a finer source of the same file but leaves out a candidate's
@@ -681,14 +683,14 @@ class RaceBuilder {
     Totals ours;
     for (const VoteTally* tally : whole.tallies) ours.Add(*tally, Identity(*tally));
     CompareTotals("", whole.Label(), ours, "county sums", county_totals,
-                  {.is_lumped = whole.IsMedsl(), .is_only_excess = !is_covered});
+                  {.is_against_medsl = whole.IsMedsl(), .is_only_excess = !is_covered});
   }
 
   struct Comparison {
     // One side is MEDSL, which totals named write-ins in one write-in line (Arizona's county
     // file names Barry Hess and six other write-ins; MEDSL gives 566 write-in votes): the
     // candidates only one source names are compared together with the write-ins.
-    bool is_lumped = false;
+    bool is_against_medsl = false;
     bool is_only_excess = false;  // list only the other side's votes above ours
   };
 
@@ -696,7 +698,8 @@ class RaceBuilder {
   void CompareTotals(const std::string& county_name, const std::string& ours_label,
                      const Totals& ours, const std::string& theirs_label, const Totals& theirs,
                      const Comparison& comparison) {
-    const bool is_lumped = comparison.is_lumped;
+    // MEDSL lumps the write-ins: those and candidates only one side names are one line.
+    const bool is_lumped = comparison.is_against_medsl;
     std::set<std::string> identities;
     for (const auto& [identity, lines] : ours.candidates) identities.insert(identity);
     for (const auto& [identity, lines] : theirs.candidates) identities.insert(identity);
@@ -709,8 +712,9 @@ class RaceBuilder {
     const auto compare = [&](const std::string& name, int64_t counted_votes, int64_t other_votes) {
       if (counted_votes == other_votes) return;
       if (comparison.is_only_excess && other_votes <= counted_votes) return;
-      result_.mismatches.push_back(model::ReconciliationMismatch{
-          race_.id, county_name, name, counted_votes, other_votes, ours_label, theirs_label});
+      result_.mismatches.push_back(
+          model::ReconciliationMismatch{race_.id, county_name, name, counted_votes, other_votes,
+                                        ours_label, theirs_label, comparison.is_against_medsl});
     };
     for (const std::string& identity : identities) {
       const int64_t counted_votes = ours.CandidateVotes(identity);

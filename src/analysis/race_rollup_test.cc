@@ -151,6 +151,7 @@ TEST(RollUpRaces, ReportsCountyFileVersusPrecinctMismatches) {
   EXPECT_EQ(result.mismatches[0].other_votes, 3);
   EXPECT_EQ(result.mismatches[0].counted_source, "county file file1.csv");
   EXPECT_EQ(result.mismatches[0].other_source, "precinct sums file2.csv");
+  EXPECT_FALSE(result.mismatches[0].is_against_medsl);
   EXPECT_EQ(result.mismatches[1].candidate, "Smith");
   EXPECT_EQ(result.mismatches[1].counted_votes, 100);
   EXPECT_EQ(result.mismatches[1].other_votes, 98);
@@ -624,12 +625,15 @@ TEST(RollUpRaces, MedslTotalsStandInOnlyWhereResultsFallShort) {
   EXPECT_EQ(result.mismatches[0].counted_votes, 100);
   EXPECT_EQ(result.mismatches[0].other_votes, 101);
   EXPECT_EQ(result.mismatches[0].other_source, "MEDSL file4.csv");
+  EXPECT_TRUE(result.mismatches[0].is_against_medsl);
+  EXPECT_FALSE(race.is_counted_from_medsl);
 
   // Nassau is in the seat's span but has no returns loaded: MEDSL's whole total counts.
   covered.push_back(earlier.County("Nassau", "Lee Zeldin", 1, "REP"));
   result = RollUpRaces(covered);
   const model::Race& short_race = result.races[1];
   EXPECT_EQ(short_race.counted_from, "MEDSL file4.csv");
+  EXPECT_TRUE(short_race.is_counted_from_medsl);
   EXPECT_EQ(short_race.candidates[0].votes, 101);
   EXPECT_EQ(short_race.completeness, Completeness::kComplete);
 }

@@ -1,7 +1,7 @@
 #include "cli/app_context.h"
 
-#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,7 +11,6 @@
 #include "analysis/race_rollup.h"
 #include "base/status_macros.h"
 #include "fmt/format.h"
-#include "ingest/results_file_name.h"
 #include "store/candidacy_queries.h"
 #include "store/migrations.h"
 #include "store/queries.h"
@@ -39,7 +38,8 @@ namespace {
 // Rebuilds the races of `state`, or of every state: results and MEDSL returns go through one
 // roll-up, with counties keyed by the loaded FIPS table. Seats, spans and incumbents never cross
 // a state line, so one state's rebuild is the same as the full one's for that state.
-absl::Status RebuildState(store::Database& db, const std::optional<std::string>& state) {
+absl::Status RebuildState(store::Database& db, std::span<const model::County> counties,
+                          const std::optional<std::string>& state) {
   ASSIGN_OR_RETURN(std::vector<model::VoteTally> tallies, store::ReadVoteTallies(db, state));
   ASSIGN_OR_RETURN(const std::vector<store::StoredGeneralReturns> medsl,
                    store::ReadGeneralReturns(db, std::nullopt, state.value_or("")));
@@ -49,18 +49,9 @@ absl::Status RebuildState(store::Database& db, const std::optional<std::string>&
       tallies.push_back(std::move(tally));
     }
   }
-  ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
   const analysis::CountyDirectory directory(counties);
-  std::map<int64_t, bool> is_whole_state_file;  // a statewide precinct file covers every county
   for (model::VoteTally& tally : tallies) {
     tally.county_key = directory.Key(tally.race.seat.state, tally.county);
-    if (tally.source != "openelections") continue;
-    auto [it, is_new] = is_whole_state_file.try_emplace(tally.file_id, false);
-    if (is_new) {
-      const auto info = ingest::ParseResultFileName(tally.source_path);
-      it->second = info.ok() && info->is_precinct_level && info->county.empty();
-    }
-    tally.is_whole_state_file = it->second;
   }
   analysis::RollupOptions options;
   for (const model::County& county : counties) {
@@ -76,11 +67,14 @@ absl::Status RebuildState(store::Database& db, const std::optional<std::string>&
 
 absl::StatusOr<store::StaleRaces> RebuildRaces(store::Database& db) {
   ASSIGN_OR_RETURN(const store::StaleRaces stale, store::ReadStaleRaces(db));
+  ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
   if (stale.is_all) {
-    RETURN_IF_ERROR(RebuildState(db, std::nullopt));
+    RETURN_IF_ERROR(RebuildState(db, counties, std::nullopt));
     return stale;
   }
-  for (const std::string& state : stale.states) RETURN_IF_ERROR(RebuildState(db, state));
+  for (const std::string& state : stale.states) {
+    RETURN_IF_ERROR(RebuildState(db, counties, state));
+  }
   return stale;
 }
 

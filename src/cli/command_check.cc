@@ -155,9 +155,7 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckOptions& optio
 
 // What kind of disagreement a mismatch is, by the sources it compares.
 std::string_view MismatchCheck(const model::ReconciliationMismatch& mismatch) {
-  if (mismatch.other_source.starts_with("MEDSL") || mismatch.counted_source.starts_with("MEDSL")) {
-    return "medsl_total";
-  }
+  if (mismatch.is_against_medsl) return "medsl_total";
   if (mismatch.county.empty()) return "state_file_vs_counties";
   return "precinct_vs_county";
 }
@@ -230,9 +228,11 @@ void AddConflictIssues(std::span<const model::Race> races, std::vector<Issue>& i
 }
 
 // Our primaries against FiveThirtyEight's shares and winners.
-absl::Status AddFteIssues(store::Database& db, const CheckOptions& options,
-                          std::span<const model::Race> races, std::vector<Issue>& issues,
-                          std::map<std::string, int64_t>& counts) {
+// Returns how many comparisons ended in each verdict.
+absl::StatusOr<std::map<analysis::FteVerdict, int64_t>> AddFteIssues(
+    store::Database& db, const CheckOptions& options, std::span<const model::Race> races,
+    std::vector<Issue>& issues) {
+  std::map<analysis::FteVerdict, int64_t> counts;
   store::CandidacyFilter filter;
   if (options.cycle != 0) filter.cycle = options.cycle;
   filter.state = options.state;
@@ -242,7 +242,7 @@ absl::Status AddFteIssues(store::Database& db, const CheckOptions& options,
   for (const store::StoredCandidacy& entry : stored) candidacies.push_back(entry.candidacy);
   for (const analysis::FteComparison& comparison :
        analysis::CompareWithFiveThirtyEight(races, candidacies)) {
-    ++counts[std::string(analysis::ToString(comparison.verdict))];
+    ++counts[comparison.verdict];
     if (comparison.verdict == analysis::FteVerdict::kAgrees) continue;
     const auto race = std::find_if(races.begin(), races.end(), [&](const model::Race& r) {
       return r.id == comparison.race_id;
@@ -264,7 +264,12 @@ absl::Status AddFteIssues(store::Database& db, const CheckOptions& options,
                               comparison.our_winner.empty() ? "none" : comparison.our_winner);
         break;
       case analysis::FteVerdict::kSharesDiffer:
-        message = fmt::format("shares differ by up to {:.2f} points", comparison.worst_points);
+        // Its shares were taken before some counts were final; ours are the files' (docs/
+        // analysis.md "FiveThirtyEight's primary shares"): the winner agrees, the figures moved.
+        message = fmt::format(
+            "shares differ by up to {:.2f} points, same winner (FiveThirtyEight's counts were "
+            "not all final)",
+            comparison.worst_points);
         break;
       case analysis::FteVerdict::kCandidateMissing:
         message = "a candidate with a FiveThirtyEight share is missing from our race";
@@ -288,21 +293,20 @@ absl::Status AddFteIssues(store::Database& db, const CheckOptions& options,
         comparison.race_id,
         fmt::format("{} (FiveThirtyEight {}): {}", message, comparison.fte_race, shares), rows});
   }
-  return absl::OkStatus();
+  return counts;
 }
 
-// The state a results file's name gives, "" for other files.
-std::string StateOfFile(const std::string& path) {
+// What a file's name says for check: its state ("" for a file that is not a results file) and
+// whether it is in the state and year asked for. A file whose name gives no state or date is
+// in scope only when neither is asked for.
+struct FileScope {
+  std::string state;
+  bool is_in_scope = false;
+};
+FileScope ScopeOfFile(const CheckOptions& options, const std::string& path) {
   const auto info = ingest::ParseResultFileName(path);
-  return info.ok() ? info->state : "";
-}
-
-// Whether a results file's name puts it in the state and year asked for. A file whose name
-// gives no state or date is in scope only when neither is asked for.
-bool IsFileInScope(const CheckOptions& options, const std::string& path) {
-  if (options.state.empty() && options.cycle == 0) return true;
-  const auto info = ingest::ParseResultFileName(path);
-  return info.ok() && IsInScope(options, info->state, info->date.year);
+  if (!info.ok()) return {"", options.state.empty() && options.cycle == 0};
+  return {info->state, IsInScope(options, info->state, info->date.year)};
 }
 
 absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckOptions& options,
@@ -310,8 +314,9 @@ absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckOptions& o
   ASSIGN_OR_RETURN(const std::vector<store::UnmatchedOffice> offices,
                    store::ReadUnmatchedOffices(db));
   for (const store::UnmatchedOffice& office : offices) {
-    if (std::none_of(office.paths.begin(), office.paths.end(),
-                     [&](const std::string& path) { return IsFileInScope(options, path); })) {
+    if (std::none_of(office.paths.begin(), office.paths.end(), [&](const std::string& path) {
+          return ScopeOfFile(options, path).is_in_scope;
+        })) {
       continue;
     }
     issues.push_back(Issue{
@@ -345,9 +350,10 @@ absl::Status AddFileNoteIssues(store::Database& db, const CheckOptions& options,
     } else {
       continue;
     }
-    if (!IsFileInScope(options, note.path)) continue;
-    issues.push_back(Issue{"warning", std::string(check), StateOfFile(note.path), note.path,
-                           note.note, note.path});
+    const FileScope scope = ScopeOfFile(options, note.path);
+    if (!scope.is_in_scope) continue;
+    issues.push_back(
+        Issue{"warning", std::string(check), scope.state, note.path, note.note, note.path});
   }
   return absl::OkStatus();
 }
@@ -429,8 +435,7 @@ absl::Status RunCheck(const AppContext& context, CheckOptions options) {
   RETURN_IF_ERROR(AddRepeatedRowIssues(*db, options, issues));
   RETURN_IF_ERROR(AddMismatchIssues(*db, races, issues));
   AddConflictIssues(races, issues);
-  std::map<std::string, int64_t> fte_counts;
-  RETURN_IF_ERROR(AddFteIssues(*db, options, races, issues, fte_counts));
+  ASSIGN_OR_RETURN(auto fte_counts, AddFteIssues(*db, options, races, issues));
   RETURN_IF_ERROR(AddUnmatchedOfficeIssues(*db, options, issues));
   RETURN_IF_ERROR(AddFileNoteIssues(*db, options, issues));
   RETURN_IF_ERROR(AddNearMatchIssues(*db, races, issues));
@@ -454,9 +459,11 @@ absl::Status RunCheck(const AppContext& context, CheckOptions options) {
   std::cerr << fmt::format(
       "downballot check: {} errors, {} warnings, {} notes; FiveThirtyEight primaries: {} agree, "
       "{} differ in shares, {} in winner, {} miss a candidate, {} not comparable (partial)\n",
-      counts["error"], counts["warning"], counts["info"], fte_counts["agrees"],
-      fte_counts["shares_differ"], fte_counts["winner_differs"], fte_counts["candidate_missing"],
-      fte_counts["not_comparable"]);
+      counts["error"], counts["warning"], counts["info"], fte_counts[analysis::FteVerdict::kAgrees],
+      fte_counts[analysis::FteVerdict::kSharesDiffer],
+      fte_counts[analysis::FteVerdict::kWinnerDiffers],
+      fte_counts[analysis::FteVerdict::kCandidateMissing],
+      fte_counts[analysis::FteVerdict::kNotComparable]);
   return absl::OkStatus();
 }
 

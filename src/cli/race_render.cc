@@ -8,13 +8,18 @@
 namespace downballot::cli {
 namespace {
 
-// The winners' names, "A and B" for a seat that elects two; "" when none is named.
-std::string Winners(const model::Race& race) {
+// The winners' names, in finishing order; empty when none is named.
+std::vector<std::string> WinnerNames(const model::Race& race) {
   std::vector<std::string> names;
   for (const model::CandidateResult& candidate : race.candidates) {
     if (candidate.is_winner) names.push_back(candidate.name);
   }
-  return fmt::format("{}", fmt::join(names, " and "));
+  return names;
+}
+
+// "A and B" for a seat that elects two; "" when none is named.
+std::string Winners(const model::Race& race) {
+  return fmt::format("{}", fmt::join(WinnerNames(race), " and "));
 }
 
 std::string SeatsText(const model::Race& race) {
@@ -100,10 +105,7 @@ nlohmann::json RaceJson(const model::Race& race,
   for (const model::ReconciliationMismatch& mismatch : mismatches) {
     mismatch_json.push_back(MismatchJson(mismatch));
   }
-  nlohmann::json winners = nlohmann::json::array();
-  for (const model::CandidateResult& candidate : race.candidates) {
-    if (candidate.is_winner) winners.push_back(candidate.name);
-  }
+  const nlohmann::json winners = WinnerNames(race);
   nlohmann::json set_aside = nlohmann::json::array();
   for (const model::SetAsideReturns& aside : race.set_aside) {
     set_aside.push_back({{"county", aside.county},

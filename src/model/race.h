@@ -116,7 +116,8 @@ struct Race {
   // Where the counted totals come from: "county returns" (summed per county) or the whole-contest
   // file that counts ("state file <path>", "medsl <path>"); docs/analysis.md "Each vote once".
   std::string counted_from;
-  std::string conflict;  // why the race is kConflicting, else ""
+  bool is_counted_from_medsl = false;  // the whole-contest source that counts is MEDSL's
+  std::string conflict;                // why the race is kConflicting, else ""
   std::vector<SetAsideReturns> set_aside;
   std::vector<SubTabulation> sub_tabulations;
   // The primary a runoff decides (same seat and party, the latest primary before it), else "".
@@ -150,6 +151,7 @@ struct ReconciliationMismatch {
   int64_t other_votes = 0;
   std::string counted_source;  // "county file", "precinct sums", "state file", "medsl", ...
   std::string other_source;
+  bool is_against_medsl = false;  // one of the two sources is MEDSL's
 };
 
 }  // namespace downballot::model

@@ -64,10 +64,13 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
       auto insert,
       db.Prepare("INSERT INTO result_tally (file_id, election_date, state, stage, race_party, "
                  "office, district, jurisdiction, level, office_rule, seats, is_seats_from_data, "
-                 "is_statewide, county, geography, breakdown, kind, candidate, party, office_raw, "
-                 "party_raw, votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                 "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) RETURNING id"));
+                 "is_statewide, is_whole_state_file, county, geography, breakdown, kind, "
+                 "candidate, party, office_raw, party_raw, votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                 "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                 "?23) RETURNING id"));
   const std::string date = info.date.ToIso();
+  // A precinct file named for no county (Wisconsin's ward files) holds every county's precincts.
+  const bool is_whole_state_file = info.is_precinct_level && info.county.empty();
   std::vector<int64_t> tally_ids(keys.size());
   for (size_t tally_idx = 0; tally_idx < keys.size(); ++tally_idx) {
     const auto& [tally_key, party_raw] = keys[tally_idx];
@@ -89,6 +92,7 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
     RETURN_IF_ERROR(bind(int64_t{seats}));
     RETURN_IF_ERROR(bind(int64_t{is_seats_from_data}));
     RETURN_IF_ERROR(bind(int64_t{is_statewide}));
+    RETURN_IF_ERROR(bind(int64_t{is_whole_state_file}));
     RETURN_IF_ERROR(bind(county));
     RETURN_IF_ERROR(bind(geography));
     RETURN_IF_ERROR(bind(breakdown));

@@ -404,6 +404,8 @@ CREATE TABLE result_tally (
   seats              INTEGER NOT NULL,
   is_seats_from_data INTEGER NOT NULL,
   is_statewide       INTEGER NOT NULL,
+  -- the file holds every county's precincts (a statewide precinct file): it covers the state
+  is_whole_state_file INTEGER NOT NULL,
   county             TEXT NOT NULL,
   geography          TEXT NOT NULL,
   breakdown          TEXT NOT NULL,
@@ -486,6 +488,7 @@ CREATE TABLE race (
   num_precinct_counties INTEGER NOT NULL,
   num_county_counties   INTEGER NOT NULL,
   counted_from          TEXT NOT NULL,
+  is_counted_from_medsl INTEGER NOT NULL,
   conflict              TEXT NOT NULL,
   decides_race_id       TEXT NOT NULL,
   decided_by_race_id    TEXT NOT NULL
@@ -531,8 +534,9 @@ CREATE TABLE reconciliation_mismatch (
   candidate      TEXT NOT NULL,
   counted_votes  INTEGER NOT NULL,
   other_votes    INTEGER NOT NULL,
-  counted_source TEXT NOT NULL,
-  other_source   TEXT NOT NULL
+  counted_source   TEXT NOT NULL,
+  other_source     TEXT NOT NULL,
+  is_against_medsl INTEGER NOT NULL
 );
 CREATE INDEX reconciliation_mismatch_race ON reconciliation_mismatch(race_id);
 CREATE TABLE near_match (

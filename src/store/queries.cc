@@ -34,7 +34,8 @@ constexpr std::string_view kRaceColumns =
     "is_seats_from_data, candidate_votes, write_in_votes, blank_void, ballots_for_office, "
     "ballots_cast, margin_votes, margin_share, is_tied, field_size, is_contested, has_incumbent, "
     "is_open_seat, incumbent, completeness, counties, num_precinct_counties, "
-    "num_county_counties, counted_from, conflict, decides_race_id, decided_by_race_id";
+    "num_county_counties, counted_from, is_counted_from_medsl, conflict, decides_race_id, "
+    "decided_by_race_id";
 // The race table's columns after seat_id, counted from the list so the two never drift.
 constexpr size_t kNumRaceColumns =
     static_cast<size_t>(std::count(kRaceColumns.begin(), kRaceColumns.end(), ',')) + 1;
@@ -73,6 +74,7 @@ absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   race.num_precinct_counties = static_cast<int>(integer());
   race.num_county_counties = static_cast<int>(integer());
   race.counted_from = text();
+  race.is_counted_from_medsl = integer() != 0;
   race.conflict = text();
   race.decides_race_id = text();
   race.decided_by_race_id = text();
@@ -180,13 +182,14 @@ absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
       db.Prepare(
           "SELECT t.file_id, f.path, t.state, t.election_date, t.stage, t.race_party, "
           "t.office, t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
-          "t.is_statewide, t.county, t.geography, t.breakdown, t.kind, t.candidate, t.party, "
-          "SUM(t.votes) FROM result_tally t JOIN source_file f ON f.id = t.file_id "
+          "t.is_statewide, t.is_whole_state_file, t.county, t.geography, t.breakdown, t.kind, "
+          "t.candidate, t.party, SUM(t.votes) FROM result_tally t "
+          "JOIN source_file f ON f.id = t.file_id "
           "WHERE (?1 IS NULL OR t.state = ?1) "
           "GROUP BY t.file_id, t.state, t.election_date, t.stage, t.race_party, t.office, "
           "t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
-          "t.is_statewide, t.county, t.geography, t.breakdown, t.kind, t.candidate, "
-          "t.party"));
+          "t.is_statewide, t.is_whole_state_file, t.county, t.geography, t.breakdown, t.kind, "
+          "t.candidate, t.party"));
   if (state) {
     RETURN_IF_ERROR(query.Bind(1, *state));
   } else {
@@ -213,6 +216,7 @@ absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
     tally.seats = static_cast<int>(query.ColumnInt(col++));
     tally.is_seats_from_data = query.ColumnInt(col++) != 0;
     tally.is_statewide = query.ColumnInt(col++) != 0;
+    tally.is_whole_state_file = query.ColumnInt(col++) != 0;
     tally.county = query.ColumnText(col++);
     tally.geography = model::ParseGeographyLevel(query.ColumnText(col++))
                           .value_or(model::GeographyLevel::kCounty);
@@ -288,6 +292,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     RETURN_IF_ERROR(bind(int64_t{race.num_precinct_counties}));
     RETURN_IF_ERROR(bind(int64_t{race.num_county_counties}));
     RETURN_IF_ERROR(bind(std::string_view(race.counted_from)));
+    RETURN_IF_ERROR(bind(int64_t{race.is_counted_from_medsl}));
     RETURN_IF_ERROR(bind(std::string_view(race.conflict)));
     RETURN_IF_ERROR(bind(std::string_view(race.decides_race_id)));
     RETURN_IF_ERROR(bind(std::string_view(race.decided_by_race_id)));
@@ -328,7 +333,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
   }
   ASSIGN_OR_RETURN(auto insert_mismatch,
                    db.Prepare("INSERT INTO reconciliation_mismatch VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                              "?7)"));
+                              "?7, ?8)"));
   for (const model::ReconciliationMismatch& mismatch : set.mismatches) {
     RETURN_IF_ERROR(insert_mismatch.Bind(1, mismatch.race_id));
     RETURN_IF_ERROR(insert_mismatch.Bind(2, mismatch.county));
@@ -337,6 +342,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     RETURN_IF_ERROR(insert_mismatch.Bind(5, mismatch.other_votes));
     RETURN_IF_ERROR(insert_mismatch.Bind(6, mismatch.counted_source));
     RETURN_IF_ERROR(insert_mismatch.Bind(7, mismatch.other_source));
+    RETURN_IF_ERROR(insert_mismatch.Bind(8, int64_t{mismatch.is_against_medsl}));
     RETURN_IF_ERROR(insert_mismatch.Execute());
   }
   ASSIGN_OR_RETURN(auto insert_near, db.Prepare("INSERT INTO near_match VALUES (?1, ?2, ?3)"));
@@ -429,7 +435,8 @@ absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id) {
   ASSIGN_OR_RETURN(auto query,
                    db.Prepare("SELECT race_id, county, candidate, counted_votes, other_votes, "
-                              "counted_source, other_source FROM reconciliation_mismatch "
+                              "counted_source, other_source, is_against_medsl "
+                              "FROM reconciliation_mismatch "
                               "WHERE (?1 = '' OR race_id = ?1) "
                               "ORDER BY race_id, county, candidate, other_source"));
   RETURN_IF_ERROR(query.Bind(1, race_id));
@@ -439,7 +446,7 @@ absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     if (!has_row) break;
     mismatches.push_back(model::ReconciliationMismatch{
         query.ColumnText(0), query.ColumnText(1), query.ColumnText(2), query.ColumnInt(3),
-        query.ColumnInt(4), query.ColumnText(5), query.ColumnText(6)});
+        query.ColumnInt(4), query.ColumnText(5), query.ColumnText(6), query.ColumnInt(7) != 0});
   }
   return mismatches;
 }

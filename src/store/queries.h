@@ -43,6 +43,8 @@ struct StaleRaces {
   bool is_all = false;
   std::vector<std::string> states;
 };
+// Which races need a rebuild, from the store's stale marks (a results or MEDSL load marks its
+// state in its own transaction; a migration marks every state). Errors: the store's.
 [[nodiscard]] absl::StatusOr<StaleRaces> ReadStaleRaces(Database& db);
 
 // True when results changed since the races were last rebuilt.
@@ -71,6 +73,8 @@ struct RaceFilter {
 [[nodiscard]] absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id);
 
+// Every near match the last rebuild recorded, ordered by race id, then names. Errors: the
+// store's.
 [[nodiscard]] absl::StatusOr<std::vector<model::NearMatch>> ReadNearMatches(Database& db);
 
 // One FileReport per ingested file (rejects included), in ingest order.
