@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace downballot::testing {
 
@@ -42,6 +43,21 @@ fs::path FreshDir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
+}
+
+std::vector<std::string> SplitCsvLine(const std::string& line) {
+  std::vector<std::string> cells(1);
+  bool is_in_quotes = false;
+  for (const char c : line) {
+    if (c == '"') {
+      is_in_quotes = !is_in_quotes;
+    } else if (c == ',' && !is_in_quotes) {
+      cells.emplace_back();
+    } else if (c != '\r') {
+      cells.back().push_back(c);
+    }
+  }
+  return cells;
 }
 
 }  // namespace downballot::testing

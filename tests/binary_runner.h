@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace downballot::testing {
 
@@ -21,6 +22,10 @@ std::string ReadText(const std::filesystem::path& path);
 // Runs `downballot --store STORE ARGS` (ARGS as a shell would split them) with stdout and
 // stderr captured; stderr goes through a file beside the store.
 CommandResult RunDownballot(const std::filesystem::path& store, const std::string& args);
+
+// The cells of one CSV line, quotes honoured and a trailing CR dropped: the tests read the data
+// files independently of the parsers they check.
+std::vector<std::string> SplitCsvLine(const std::string& line);
 
 // An empty folder of the temporary directory, named after `name` and this process.
 std::filesystem::path FreshDir(const std::string& name);

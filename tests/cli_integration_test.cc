@@ -253,15 +253,6 @@ fs::path PrimariesAndGenerals::dir_;
 fs::path PrimariesAndGenerals::store_;
 CommandResult PrimariesAndGenerals::ingest_;
 
-std::vector<std::string> SplitCommas(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream stream(line);
-  std::string cell;
-  while (std::getline(stream, cell, ',')) cells.push_back(cell);
-  if (!line.empty() && line.back() == ',') cells.emplace_back();
-  return cells;
-}
-
 std::string TrimCell(std::string cell) {
   while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r')) cell.pop_back();
   return cell;
@@ -272,7 +263,7 @@ TEST_F(PrimariesAndGenerals, SlateCountsEqualTheDemCsvForEveryEndorserColumn) {
   std::ifstream in(kData + "/fivethirtyeight/primary-candidates-2018/dem_candidates.csv");
   std::string line;
   std::getline(in, line);
-  const std::vector<std::string> header = SplitCommas(line);
+  const std::vector<std::string> header = testing::SplitCsvLine(line);
   // The codebook's endorsers (README): every "... Endorsed?" and "... Support?" column and the
   // Gun Sense Candidate distinction.
   std::map<std::string, std::array<int64_t, 4>> want;  // yes, no, empty, yes and won
@@ -287,7 +278,7 @@ TEST_F(PrimariesAndGenerals, SlateCountsEqualTheDemCsvForEveryEndorserColumn) {
   }
   ASSERT_EQ(want.size(), 13u);
   while (std::getline(in, line)) {
-    const std::vector<std::string> cells = SplitCommas(line);
+    const std::vector<std::string> cells = testing::SplitCsvLine(line);
     ASSERT_EQ(cells.size(), header.size()) << line;
     for (size_t col = 0; col < header.size(); ++col) {
       auto it = want.find(TrimCell(header[col]));
@@ -363,7 +354,7 @@ TEST_F(PrimariesAndGenerals, LeverageFromMedslAndNewYorkGeneralsCheckedByHand) {
   ASSERT_EQ(TrimCell(line), "county,precinct,office,district,party,candidate,votes");
   std::map<std::pair<std::string, std::string>, int64_t> votes;  // (party, candidate)
   while (std::getline(in, line)) {
-    const std::vector<std::string> cells = SplitCommas(TrimCell(line));
+    const std::vector<std::string> cells = testing::SplitCsvLine(TrimCell(line));
     if (cells.size() != 7 || cells[2] != "Assembly" || cells[3] != "109") continue;
     int64_t cell_votes = 0;  // an empty cell counts 0
     const std::string& text = cells[6];

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "binary_runner.h"
@@ -37,26 +38,14 @@ Json ParseJson(const CommandResult& result) {
   return json;
 }
 
-// The cells of one CSV line, quotes honoured (the test reads files independently of the parser).
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool in_quotes = false;
-  for (const char c : line) {
-    if (c == '"') {
-      in_quotes = !in_quotes;
-    } else if (c == ',' && !in_quotes) {
-      cells.emplace_back();
-    } else if (c != '\r') {
-      cells.back().push_back(c);
-    }
-  }
-  return cells;
-}
+using testing::SplitCsvLine;
 
+// A vote cell ("3,837" included); a cell that is not a number fails the test.
 int64_t ParseVotes(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), ','), text.end());
   int64_t votes = 0;
-  std::from_chars(text.data(), text.data() + text.size(), votes);
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), votes);
+  EXPECT_TRUE(error == std::errc() && end == text.data() + text.size()) << "votes '" << text << "'";
   return votes;
 }
 
@@ -161,12 +150,12 @@ TEST_F(AllStates, AStatewideFileCountsAndItsCountiesPrecinctFilesAreReconciled) 
   std::ifstream in(kData + "/openelections-az/2018/20181106__az__general__county.csv");
   std::string line;
   std::getline(in, line);
-  ASSERT_EQ(SplitCsv(line), (std::vector<std::string>{"county", "precinct", "office", "district",
+  ASSERT_EQ(SplitCsvLine(line), (std::vector<std::string>{"county", "precinct", "office", "district",
                                                       "candidate", "party", "votes"}));
   int64_t want = 0;
   std::set<std::string> counties;
   while (std::getline(in, line)) {
-    const std::vector<std::string> cells = SplitCsv(line);
+    const std::vector<std::string> cells = SplitCsvLine(line);
     if (cells.size() < 7 || cells[2] != "Governor" || Letters(cells[1]) == "total") continue;
     want += ParseVotes(cells[6]);
     counties.insert(cells[1]);
@@ -187,7 +176,7 @@ TEST_F(AllStates, GeorgiasPrecinctFilesAreNotAddedToItsStatewideFile) {
   std::getline(in, line);
   int64_t want = 0;
   while (std::getline(in, line)) {
-    const std::vector<std::string> cells = SplitCsv(line);
+    const std::vector<std::string> cells = SplitCsvLine(line);
     if (cells.size() >= 6 && cells[1] == "Governor" && cells[3] == "Republican") {
       want += ParseVotes(cells[5]);
     }
@@ -458,7 +447,7 @@ std::map<std::string, int64_t> VotesInFile(const std::string& path, const std::s
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);
-  const std::vector<std::string> header = SplitCsv(line);
+  const std::vector<std::string> header = SplitCsvLine(line);
   const auto column = [&](const std::string& name) {
     return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
   };
@@ -468,7 +457,7 @@ std::map<std::string, int64_t> VotesInFile(const std::string& path, const std::s
   const size_t votes_col = column("votes");
   std::map<std::string, int64_t> votes;
   while (std::getline(in, line)) {
-    const std::vector<std::string> cells = SplitCsv(line);
+    const std::vector<std::string> cells = SplitCsvLine(line);
     if (cells.size() != header.size()) continue;
     if (cells[office_col] == office && cells[district_col] == district) {
       votes[cells[candidate_col]] += ParseVotes(cells[votes_col]);
