@@ -175,6 +175,7 @@ class RaceBuilder {
 
   model::Race Build() {
     race_.level = input_.tallies.front()->level;
+    race_.body = input_.tallies.front()->body;
     ChooseSeats();
     CollectSubTabulations();
     NameCandidates();

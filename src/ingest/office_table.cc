@@ -1,5 +1,6 @@
 #include "ingest/office_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -146,7 +147,7 @@ absl::StatusOr<std::string> ParseState(std::string_view text) {
   return std::string(text);
 }
 
-enum class FileKind { kRules, kPrefixes, kCities, kSenateClasses, kPrimarySystems };
+enum class FileKind { kRules, kPrefixes, kCities, kSenateClasses, kPrimarySystems, kBodies };
 
 absl::StatusOr<FileKind> KindOfHeader(const std::vector<std::string_view>& header) {
   const auto is = [&](std::initializer_list<std::string_view> names) {
@@ -164,10 +165,12 @@ absl::StatusOr<FileKind> KindOfHeader(const std::vector<std::string_view>& heade
   if (is({"state", "city", "counties", "source"})) return FileKind::kCities;
   if (is({"state", "classes", "source"})) return FileKind::kSenateClasses;
   if (is({"state", "primary", "since", "until", "source"})) return FileKind::kPrimarySystems;
+  if (is({"state", "county", "body", "unit", "members", "source"})) return FileKind::kBodies;
   return absl::InvalidArgumentError(
       "header must be 'state match office level district scope seats body source', "
-      "'state prefix party source', 'state city counties source', 'state classes source' or "
-      "'state primary since until source' (tab-separated)");
+      "'state prefix party source', 'state city counties source', 'state classes source', "
+      "'state primary since until source' or 'state county body unit members source' "
+      "(tab-separated)");
 }
 
 }  // namespace
@@ -212,6 +215,7 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
       const size_t expected = *kind == FileKind::kRules            ? 9
                               : *kind == FileKind::kSenateClasses  ? 3
                               : *kind == FileKind::kPrimarySystems ? 5
+                              : *kind == FileKind::kBodies         ? 6
                                                                    : 4;
       if (fields.size() != expected) {
         return fail(absl::InvalidArgumentError(
@@ -219,9 +223,9 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
       }
       auto state = ParseState(fields[0]);
       if (!state.ok()) return fail(state.status());
-      if (*kind != FileKind::kRules && state->empty()) {
+      if (*kind != FileKind::kRules && *kind != FileKind::kBodies && state->empty()) {
         return fail(absl::InvalidArgumentError(
-            "state '*' is for office rules only: give a two-letter state code"));
+            "state '*' is for office rules and bodies only: give a two-letter state code"));
       }
       switch (*kind) {
         case FileKind::kRules: {
@@ -307,13 +311,72 @@ absl::StatusOr<OfficeTable> OfficeTable::Parse(std::span<const Source> sources) 
                                                           static_cast<int>(*until));
           break;
         }
+        case FileKind::kBodies: {
+          model::PartyBodyRule rule;
+          rule.state = *state;
+          rule.county = fields[1] == "*" ? "" : std::string(fields[1]);
+          rule.body = std::string(fields[2]);
+          if (rule.body.empty()) return fail(absl::InvalidArgumentError("body is empty"));
+          const auto unit = model::ParseBodyUnit(fields[3]);
+          if (!unit) {
+            return fail(absl::InvalidArgumentError(
+                fmt::format("unit '{}' must be precinct or district", fields[3])));
+          }
+          rule.unit = *unit;
+          if (fields[4] != "?") {
+            const auto members = base::ParseInt(fields[4]);
+            if (!members || *members < 1 || *members > kMaxSeatsPerRace) {
+              return fail(absl::InvalidArgumentError(
+                  fmt::format("members '{}' must be a count from 1 to {}, or ? when it varies",
+                              fields[4], kMaxSeatsPerRace)));
+            }
+            rule.members_per_unit = static_cast<int>(*members);
+          }
+          rule.source = std::string(fields[5]);
+          rule.location = fmt::format("{}:{}", source.name, line_number);
+          table.body_rules_.push_back(std::move(rule));
+          break;
+        }
       }
     }
     if (!kind) {
       return absl::InvalidArgumentError(fmt::format("{}: no header line", source.name));
     }
   }
+  // A party seat whose body no bodies line sizes could never be counted: say so at load.
+  for (const OfficeRule& rule : table.rules_) {
+    if (rule.body.empty()) continue;
+    const bool is_sized = std::any_of(
+        table.body_rules_.begin(), table.body_rules_.end(), [&](const model::PartyBodyRule& body) {
+          return body.body == rule.body && (body.state.empty() || body.state == rule.state);
+        });
+    if (!is_sized) {
+      return absl::InvalidArgumentError(fmt::format(
+          "{}: body '{}' has no line in a bodies file (header 'state county body unit members "
+          "source')",
+          rule.location, rule.body));
+    }
+  }
   return table;
+}
+
+const model::PartyBodyRule* OfficeTable::BodyRule(std::string_view state, std::string_view county,
+                                                  std::string_view body) const {
+  // The most specific line wins: the state and county, then the state, then every state.
+  const model::PartyBodyRule* best = nullptr;
+  int best_rank = -1;
+  const std::string county_key = CountyKey(county);
+  for (const model::PartyBodyRule& rule : body_rules_) {
+    if (rule.body != body) continue;
+    if (!rule.state.empty() && rule.state != state) continue;
+    if (!rule.county.empty() && CountyKey(rule.county) != county_key) continue;
+    const int rank = (rule.state.empty() ? 0 : 2) + (rule.county.empty() ? 0 : 1);
+    if (rank > best_rank) {
+      best = &rule;
+      best_rank = rank;
+    }
+  }
+  return best;
 }
 
 const OfficeTable& OfficeTable::Default() {

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "ingest/office_words.h"
 #include "model/office_level.h"
+#include "model/party_body.h"
 
 namespace downballot::ingest {
 
@@ -98,6 +99,7 @@ class OfficeTable {
   //   state city counties source                                 cities spanning counties
   //   state classes source                                       U.S. Senate classes
   //   state primary since until source                           all-party (top-two) primaries
+  //   state county body unit members source                      party bodies (bodies.tsv)
   // docs/results.md "Offices" describes every column; only office rules take state "*". Earlier
   // sources win: a state's rules are tried before the rules of every state ("*"), each in the
   // order given; a state's Senate classes and primary systems come from the first source that
@@ -133,6 +135,12 @@ class OfficeTable {
   // (California's and Washington's top-two): its partisan races belong to no party.
   [[nodiscard]] bool IsAllPartyPrimary(std::string_view state, int year) const;
 
+  // The line that sizes `body` in `state` and `county` (a county's own line, then the state's,
+  // then every state's; the first source's among equals); nullptr when no line names it.
+  [[nodiscard]] const model::PartyBodyRule* BodyRule(std::string_view state,
+                                                     std::string_view county,
+                                                     std::string_view body) const;
+
   [[nodiscard]] const std::vector<OfficeRule>& rules() const { return rules_; }
 
  private:
@@ -142,6 +150,7 @@ class OfficeTable {
   std::map<std::pair<std::string, std::string>, std::string> cities_;  // (state, county key)
   std::map<std::string, std::set<int>, std::less<>> senate_classes_;
   std::map<std::string, std::vector<std::pair<int, int>>, std::less<>> all_party_primaries_;
+  std::vector<model::PartyBodyRule> body_rules_;  // in source order
 };
 
 }  // namespace downballot::ingest

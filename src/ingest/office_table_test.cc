@@ -27,9 +27,61 @@ std::string MatchedOffice(const OfficeTable& table, std::string_view state, std:
 TEST(OfficeTable, OnlyOfficeRulesTakeEveryState) {
   const auto table = ParseOne("c.tsv", "state\tclasses\tsource\n*\t1\tx\n");
   ASSERT_FALSE(table.ok());
-  EXPECT_NE(table.status().message().find("c.tsv:2: state '*' is for office rules only"),
+  EXPECT_NE(table.status().message().find("c.tsv:2: state '*' is for office rules and bodies only"),
             std::string::npos)
       << table.status();
+}
+
+constexpr std::string_view kBodiesHeader = "state\tcounty\tbody\tunit\tmembers\tsource\n";
+
+TEST(OfficeTable, TheMostSpecificBodyLineSizesABody) {
+  const std::vector<OfficeTable::Source> sources = {
+      {"mine.tsv", std::string(kBodiesHeader) + "NY\tKings\tCounty Committee\tprecinct\t4\tmine\n"},
+      {"bodies.tsv", std::string(kBodiesHeader) +
+                         "*\t*\tCounty Committee\tprecinct\t?\tevery state\n"
+                         "NY\t*\tCounty Committee\tprecinct\t2\tElection Law\n"
+                         "NY\t*\tState Committee\tdistrict\t2\tElection Law\n"}};
+  const auto table = OfficeTable::Parse(sources);
+  ASSERT_TRUE(table.ok()) << table.status();
+  const model::PartyBodyRule* kings = table->BodyRule("NY", "Kings", "County Committee");
+  ASSERT_NE(kings, nullptr);
+  EXPECT_EQ(kings->members_per_unit, 4);
+  EXPECT_EQ(kings->location, "mine.tsv:2");
+  const model::PartyBodyRule* albany = table->BodyRule("NY", "Albany", "County Committee");
+  ASSERT_NE(albany, nullptr);
+  EXPECT_EQ(albany->members_per_unit, 2);
+  const model::PartyBodyRule* ohio = table->BodyRule("OH", "Franklin", "County Committee");
+  ASSERT_NE(ohio, nullptr);
+  EXPECT_EQ(ohio->members_per_unit, 0);  // "?": the party's rules vary
+  const model::PartyBodyRule* state = table->BodyRule("NY", "", "State Committee");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->unit, model::BodyUnit::kDistrict);
+  EXPECT_EQ(table->BodyRule("NY", "Kings", "Judicial Convention"), nullptr);
+}
+
+TEST(OfficeTable, APartySeatsBodyMustBeSized) {
+  const auto table = ParseOne(
+      "t.tsv", std::string(kHeader) +
+                   "*\tcounty committee*\tCounty Committee\tparty\tcell\tcounty\t?\tCC\tx\n");
+  ASSERT_FALSE(table.ok());
+  EXPECT_NE(table.status().message().find("t.tsv:2: body 'CC' has no line in a bodies file"),
+            std::string::npos)
+      << table.status();
+  const auto bad_unit = ParseOne("b.tsv", std::string(kBodiesHeader) + "NY\t*\tCC\tward\t2\tx\n");
+  ASSERT_FALSE(bad_unit.ok());
+  EXPECT_NE(bad_unit.status().message().find("b.tsv:2: unit 'ward' must be precinct or district"),
+            std::string::npos)
+      << bad_unit.status();
+}
+
+TEST(OfficeTable, EveryBodyOfTheBuiltInTableIsSized) {
+  for (const OfficeRule& rule : OfficeTable::Default().rules()) {
+    if (rule.body.empty()) continue;
+    EXPECT_NE(
+        OfficeTable::Default().BodyRule(rule.state.empty() ? "NY" : rule.state, "Kings", rule.body),
+        nullptr)
+        << rule.location;
+  }
 }
 
 TEST(OfficeTable, AStatesSenateClassesComeFromTheFirstSourceListingIt) {
@@ -60,7 +112,7 @@ TEST(OfficeTable, MatchesPhrasesAnchorsAbsencesAndPrefixes) {
       "# a comment\n"
       "*\tlieutenant|lt governor\tLieutenant Governor\tstate\tnone\tstatewide\t1\t-\tx\n"
       "*\t^governor & !county\tGovernor\tstate\tnone\tstatewide\t1\t-\tx\n"
-      "*\tcounty committee*\tCounty Committee\tparty\tcell\tcounty\t?\tCC\tx\n";
+      "*\tcounty committee*\tCounty Committee\tparty\tcell\tcounty\t?\t-\tx\n";
   const auto table = ParseOne("t.tsv", text);
   ASSERT_TRUE(table.ok()) << table.status();
   EXPECT_EQ(MatchedOffice(*table, "NY", "Lt. Governor"), "Lieutenant Governor");

@@ -267,22 +267,24 @@ bool AreSpellingsOfOneName(std::string_view a, std::string_view b) {
          base::EditDistance(joined_a, joined_b) <= kMaxEdits;
 }
 
-// A precinct label's identity: lowercase words, ordinals as plain numbers, without the words
-// that only say what a precinct is ("Cicero 22nd District" and "Cicero 22" -> "cicero 22").
-// "" for a label with no number, which is never compared.
+// A precinct label's identity: its lowercase words in sorted order, then its numbers in order
+// (ordinals as plain numbers), without the words that only say what a precinct is. The words
+// are sorted because files order them differently ("Syracuse - Ward 16 01" and "Syracuse 16th
+// Ward 1st District" -> "syracuse ward | 16 1"; "Cicero 22nd District" and "Cicero 22" ->
+// "cicero | 22"); the numbers keep their order, so "Ward 1 District 16" stays apart from
+// "Ward 16 District 1". "" for a label with no number, which is never compared.
 std::string PrecinctKey(std::string_view label) {
-  std::string key;
-  bool has_number = false;
+  std::vector<std::string> words;
+  std::vector<std::string> numbers;
   std::string word;
   const auto flush = [&] {
     if (word.empty()) return;
-    const std::string number = PlainDistrictNumber(word);
-    if (!number.empty()) has_number = true;
-    const std::string_view view = number.empty() ? std::string_view(word) : number;
-    if (view != "district" && view != "dist" && view != "precinct" && view != "pct" &&
-        view != "ed" && view != "election") {
-      if (!key.empty()) key.push_back(' ');
-      key += view;
+    std::string number = PlainDistrictNumber(word);
+    if (!number.empty()) {
+      numbers.push_back(std::move(number));
+    } else if (word != "district" && word != "dist" && word != "precinct" && word != "pct" &&
+               word != "ed" && word != "election") {
+      words.push_back(word);
     }
     word.clear();
   };
@@ -294,7 +296,9 @@ std::string PrecinctKey(std::string_view label) {
     }
   }
   flush();
-  return has_number ? key : "";
+  if (numbers.empty()) return "";
+  std::sort(words.begin(), words.end());
+  return fmt::format("{} | {}", fmt::join(words, " "), fmt::join(numbers, " "));
 }
 
 struct OfficeInfo {
@@ -438,6 +442,7 @@ class Parser {
     row.level = office.seat.level;
     row.jurisdiction = office.seat.jurisdiction;
     row.office_rule = office.seat.rule;
+    row.body = office.seat.body;
     if (office.is_float_district) ++num_float_districts_;
     row.seats = office.seat.seats;
     row.is_seats_from_data = office.seat.is_seats_from_data;

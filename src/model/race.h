@@ -89,6 +89,7 @@ struct Race {
   std::string id;
   RaceKey key;
   OfficeLevel level = OfficeLevel::kState;
+  std::string body;  // the party body a party seat sits on ("County Committee"), else ""
   // How many the race elects (vote for N): from the returns where they say so, else from the
   // office table; 0 when neither knows (the race then names no winner).
   int seats = 1;

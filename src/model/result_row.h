@@ -32,6 +32,7 @@ struct ResultRow {
   std::string district;      // canonical district: "14", "Town of Cicero District 8", ""
   std::string jurisdiction;  // county for seats local to one county, else ""
   std::string office_rule;   // the office-table rule that matched ("offices.tsv:42"); "" if none
+  std::string body;          // the party body a party seat sits on ("County Committee"), else ""
   int seats = 0;             // vote for N: from the file, else the office table; 0 = unknown
   bool is_seats_from_data = false;  // the office text said "vote for N"
   bool is_statewide = false;        // the whole state elects the seat: its race spans every county

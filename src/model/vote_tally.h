@@ -17,6 +17,7 @@ namespace downballot::model {
 struct VoteTally {
   RaceKey race;
   OfficeLevel level = OfficeLevel::kState;
+  std::string body;         // the party body of a party seat ("County Committee"), else ""
   int64_t file_id = 0;      // the source file; one file is one source
   std::string source;       // "openelections" or "medsl"
   std::string source_path;  // the file's path, to name the source in a reconciliation

@@ -14,9 +14,9 @@ namespace {
 
 // The fields a result row is summed over when it is tallied (see result_tally).
 using TallyKey = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view,
-                            std::string_view, std::string_view, int, bool, bool, std::string_view,
+                            std::string_view, std::string_view, std::string_view, int, bool, bool,
                             std::string_view, std::string_view, std::string_view, std::string_view,
-                            std::string_view, std::string_view>;
+                            std::string_view, std::string_view, std::string_view>;
 
 TallyKey KeyOf(const model::ResultRow& row) {
   return {row.race_party,
@@ -25,6 +25,7 @@ TallyKey KeyOf(const model::ResultRow& row) {
           row.jurisdiction,
           model::ToString(row.level),
           row.office_rule,
+          row.body,
           row.seats,
           row.is_seats_from_data,
           row.is_statewide,
@@ -63,18 +64,18 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
   ASSIGN_OR_RETURN(
       auto insert,
       db.Prepare("INSERT INTO result_tally (file_id, election_date, state, stage, race_party, "
-                 "office, district, jurisdiction, level, office_rule, seats, is_seats_from_data, "
-                 "is_statewide, is_whole_state_file, county, geography, breakdown, kind, "
-                 "candidate, party, office_raw, party_raw, votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                 "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                 "?23) RETURNING id"));
+                 "office, district, jurisdiction, level, office_rule, body, seats, "
+                 "is_seats_from_data, is_statewide, is_whole_state_file, county, geography, "
+                 "breakdown, kind, candidate, party, office_raw, party_raw, votes) VALUES (?1, ?2, "
+                 "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                 "?20, ?21, ?22, ?23, ?24) RETURNING id"));
   const std::string date = info.date.ToIso();
   // A precinct file named for no county (Wisconsin's ward files) holds every county's precincts.
   const bool is_whole_state_file = info.is_precinct_level && info.county.empty();
   std::vector<int64_t> tally_ids(keys.size());
   for (size_t tally_idx = 0; tally_idx < keys.size(); ++tally_idx) {
     const auto& [tally_key, party_raw] = keys[tally_idx];
-    const auto& [race_party, office, district, jurisdiction, level, office_rule, seats,
+    const auto& [race_party, office, district, jurisdiction, level, office_rule, body, seats,
                  is_seats_from_data, is_statewide, county, geography, breakdown, kind, candidate,
                  party, office_raw] = tally_key;
     int index = 1;
@@ -89,6 +90,7 @@ absl::StatusOr<std::vector<int64_t>> InsertTallies(Database& db, int64_t file_id
     RETURN_IF_ERROR(bind(jurisdiction));
     RETURN_IF_ERROR(bind(level));
     RETURN_IF_ERROR(bind(office_rule));
+    RETURN_IF_ERROR(bind(body));
     RETURN_IF_ERROR(bind(int64_t{seats}));
     RETURN_IF_ERROR(bind(int64_t{is_seats_from_data}));
     RETURN_IF_ERROR(bind(int64_t{is_statewide}));

@@ -549,6 +549,19 @@ CREATE TABLE near_match (
 CREATE TABLE stale_state (state TEXT PRIMARY KEY);
 UPDATE store_state SET value = '1' WHERE key = 'races_stale';
 )sql",
+    // 7: party bodies (docs/analysis.md "Party bodies"): each tally and race names the party body
+    // its seat sits on. Results files loaded before were read without it, so they are forgotten
+    // and the next ingest loads them again; derived races are rebuilt.
+    R"sql(
+DELETE FROM result_row;
+DELETE FROM result_tally;
+DELETE FROM row_reject WHERE file_id IN (SELECT id FROM source_file WHERE kind = 'openelections');
+DELETE FROM file_note WHERE file_id IN (SELECT id FROM source_file WHERE kind = 'openelections');
+DELETE FROM source_file WHERE kind = 'openelections';
+ALTER TABLE result_tally ADD COLUMN body TEXT NOT NULL DEFAULT '';
+ALTER TABLE race ADD COLUMN body TEXT NOT NULL DEFAULT '';
+UPDATE store_state SET value = '1' WHERE key = 'races_stale';
+)sql",
 };
 
 }  // namespace

@@ -30,7 +30,7 @@ std::string JoinColumn(const std::vector<std::string>& items, const char* separa
 }
 
 constexpr std::string_view kRaceColumns =
-    "id, state, election_date, stage, party, office, district, jurisdiction, level, seats, "
+    "id, state, election_date, stage, party, office, district, jurisdiction, level, body, seats, "
     "is_seats_from_data, candidate_votes, write_in_votes, blank_void, ballots_for_office, "
     "ballots_cast, margin_votes, margin_share, is_tied, field_size, is_contested, has_incumbent, "
     "is_open_seat, incumbent, completeness, counties, num_precinct_counties, "
@@ -54,6 +54,7 @@ absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   race.key.seat.district = text();
   race.key.seat.jurisdiction = text();
   race.level = model::ParseOfficeLevel(text()).value_or(model::OfficeLevel::kOther);
+  race.body = text();
   race.seats = static_cast<int>(integer());
   race.is_seats_from_data = integer() != 0;
   race.candidate_votes = integer();
@@ -181,13 +182,13 @@ absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
       auto query,
       db.Prepare(
           "SELECT t.file_id, f.path, t.state, t.election_date, t.stage, t.race_party, "
-          "t.office, t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
+          "t.office, t.district, t.jurisdiction, t.level, t.body, t.seats, t.is_seats_from_data, "
           "t.is_statewide, t.is_whole_state_file, t.county, t.geography, t.breakdown, t.kind, "
           "t.candidate, t.party, SUM(t.votes) FROM result_tally t "
           "JOIN source_file f ON f.id = t.file_id "
           "WHERE (?1 IS NULL OR t.state = ?1) "
           "GROUP BY t.file_id, t.state, t.election_date, t.stage, t.race_party, t.office, "
-          "t.district, t.jurisdiction, t.level, t.seats, t.is_seats_from_data, "
+          "t.district, t.jurisdiction, t.level, t.body, t.seats, t.is_seats_from_data, "
           "t.is_statewide, t.is_whole_state_file, t.county, t.geography, t.breakdown, t.kind, "
           "t.candidate, t.party"));
   if (state) {
@@ -213,6 +214,7 @@ absl::StatusOr<std::vector<model::VoteTally>> ReadVoteTallies(
     tally.race.seat.jurisdiction = query.ColumnText(col++);
     tally.level =
         model::ParseOfficeLevel(query.ColumnText(col++)).value_or(model::OfficeLevel::kOther);
+    tally.body = query.ColumnText(col++);
     tally.seats = static_cast<int>(query.ColumnInt(col++));
     tally.is_seats_from_data = query.ColumnInt(col++) != 0;
     tally.is_statewide = query.ColumnInt(col++) != 0;
@@ -272,6 +274,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
     RETURN_IF_ERROR(bind(std::string_view(race.key.seat.district)));
     RETURN_IF_ERROR(bind(std::string_view(race.key.seat.jurisdiction)));
     RETURN_IF_ERROR(bind(model::ToString(race.level)));
+    RETURN_IF_ERROR(bind(std::string_view(race.body)));
     RETURN_IF_ERROR(bind(int64_t{race.seats}));
     RETURN_IF_ERROR(bind(int64_t{race.is_seats_from_data}));
     RETURN_IF_ERROR(bind(race.candidate_votes));
