@@ -81,7 +81,9 @@ std::vector<std::pair<std::string_view, double>> NamedValues(const PlanAssumptio
           {"hourly_wage", a.hourly_wage}};
 }
 
-std::vector<PlanCoefficient> Coefficients(const PlanAssumptions& assumptions) {
+}  // namespace
+
+std::vector<PlanCoefficient> PlanCoefficients(const PlanAssumptions& assumptions) {
   const auto values = NamedValues(assumptions);
   const auto defaults = NamedValues(PlanAssumptions{});
   std::vector<PlanCoefficient> coefficients;
@@ -99,19 +101,10 @@ std::vector<PlanCoefficient> Coefficients(const PlanAssumptions& assumptions) {
   return coefficients;
 }
 
-absl::Status OutOfRange(std::string_view source, std::string_view key, double value,
-                        std::string_view range) {
-  return absl::InvalidArgumentError(
-      fmt::format("{}: {} must be {}, got {}", source, key, range, value));
-}
-
-PlanScenario RunChain(double expected_ballots, double share_target, bool is_majority,
-                      const PlanAssumptions& a) {
+PlanScenario PlanChain(double expected_ballots, int64_t win_number, const PlanAssumptions& a) {
   PlanScenario s;
   s.expected_ballots = expected_ballots;
-  // A majority is half the ballots and one vote more: 50 of 100 ties, 51 wins.
-  s.win_number = is_majority ? static_cast<int64_t>(std::floor(expected_ballots / 2)) + 1
-                             : CeilCount(expected_ballots * share_target);
+  s.win_number = win_number;
   s.votes_to_find = CeilCount(AsDouble(s.win_number) * (1.0 - a.base_vote_share));
   s.contacts = CeilCount(AsDouble(s.votes_to_find) * a.contacts_per_vote);
   s.doors = CeilCount(AsDouble(s.contacts) / a.take_rate);
@@ -124,6 +117,23 @@ PlanScenario RunChain(double expected_ballots, double share_target, bool is_majo
   s.budget_cents = CeilCount(kCentsPerDollar * (AsDouble(s.doors) * a.literature_cost_per_door +
                                                 AsDouble(s.paid_hours) * a.hourly_wage));
   return s;
+}
+
+namespace {
+
+absl::Status OutOfRange(std::string_view source, std::string_view key, double value,
+                        std::string_view range) {
+  return absl::InvalidArgumentError(
+      fmt::format("{}: {} must be {}, got {}", source, key, range, value));
+}
+
+PlanScenario RunChain(double expected_ballots, double share_target, bool is_majority,
+                      const PlanAssumptions& a) {
+  // A majority is half the ballots and one vote more: 50 of 100 ties, 51 wins.
+  const int64_t win_number = is_majority
+                                 ? static_cast<int64_t>(std::floor(expected_ballots / 2)) + 1
+                                 : CeilCount(expected_ballots * share_target);
+  return PlanChain(expected_ballots, win_number, a);
 }
 
 std::vector<PlanStep> Steps(const Plan& plan) {
@@ -360,7 +370,7 @@ absl::StatusOr<Plan> MakePlan(const model::Race& race, std::span<const model::Ra
   plan.seat = race.key.seat;
   plan.stage = race.key.stage;
   plan.party = race.key.party;
-  plan.coefficients = Coefficients(assumptions);
+  plan.coefficients = PlanCoefficients(assumptions);
 
   // Only like contests predict each other: the same seat, stage and party, and (METHODS §8)
   // the same kind of year, since presidential years bring out far more primary voters.

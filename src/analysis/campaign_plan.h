@@ -110,6 +110,14 @@ struct Plan {
   std::vector<std::string> warnings;  // partial comparables, fallbacks used
 };
 
+// The coefficients as used, each with its source (edited values name the default).
+[[nodiscard]] std::vector<PlanCoefficient> PlanCoefficients(const PlanAssumptions& assumptions);
+
+// The chain from a win number on: votes to find, contacts, doors, shifts, volunteers, budget
+// (the formulas of PlanScenario). `expected_ballots` is carried along for display. Pure.
+[[nodiscard]] PlanScenario PlanChain(double expected_ballots, int64_t win_number,
+                                     const PlanAssumptions& assumptions);
+
 // Plans the next contest like `race` (same seat, stage and party), as of `race`'s date.
 //
 // Comparables: `race` and the races in `seat_history` with the same seat, stage and party

@@ -55,8 +55,13 @@ ScoreComponent OpenSeat(const model::Race& primary) {
     return {"open_seat", 0.0, 0, 0,
             fmt::format("incumbent {} ran in the {} primary", primary.incumbent, date)};
   }
-  return {"open_seat", kUnknownValue, 0, 0,
-          "incumbency unknown: no earlier election of this seat is loaded"};
+  // Not half an open seat: an unknown weighs nothing, so seats are not ranked by a guess.
+  return {"open_seat",
+          0.0,
+          0,
+          0,
+          "incumbency unknown: no earlier election of this seat is loaded (weighs nothing)",
+          false};
 }
 
 ScoreComponent UncontestedLastPrimary(const model::Race& primary) {
@@ -229,7 +234,7 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
   for (const auto& [component, weight] : scored) {
     ScoreComponent weighted = component;
     weighted.weight = weight;
-    weighted.contribution = weight * component.value;
+    weighted.contribution = component.is_known ? weight * component.value : 0.0;
     target.score += weighted.contribution;
     target.components.push_back(std::move(weighted));
   }

@@ -54,8 +54,11 @@ struct ScoreComponent {
   std::string name;  // "open_seat", "uncontested_last_primary", "small_electorate", ...
   double value = 0;  // in [0, 1]
   double weight = 0;
-  double contribution = 0;  // weight * value
+  double contribution = 0;  // weight * value; 0 when the value is unknown
   std::string explanation;  // the facts behind the value, for people
+  // False when the facts are not loaded (incumbency of a seat with no earlier race): value and
+  // contribution are 0 and the renderers show "unknown", so no seat gains or loses by it.
+  bool is_known = true;
 };
 
 // One seat and party whose latest primary is loaded.
@@ -95,8 +98,8 @@ using IncumbentMoneyLookup = std::function<std::optional<IncumbentMoney>(const m
 // Returns one target per (seat, party) with a loaded primary that passes `filter`, best first
 // (score descending, then seat_id, then party). Components, each in [0, 1]:
 //   open_seat: 1 when incumbency is known and no incumbent was on the latest primary's ballot;
-//     0 when the incumbent ran (won or lost: incumbent_weakness scores how they did); 0.5 when
-//     incumbency is unknown.
+//     0 when the incumbent ran (won or lost: incumbent_weakness scores how they did); unknown
+//     (is_known false, weighing nothing) when no earlier race of the seat names its holder.
 //   uncontested_last_primary: 1 when the latest primary had at most one named candidate.
 //   small_electorate: scale / (scale + win_number); 0.5 when no ballots were recorded.
 //   safe_seat: how safely the party's nominee carries the seat's latest general: 0 at or below

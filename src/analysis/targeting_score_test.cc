@@ -120,16 +120,15 @@ TEST(RankTargets, ScoresComponentsAsWorkedByHand) {
        0.6,
        model::Completeness::kComplete},
       {"ny.2018-06-26.primary.rep.state-assembly.99",
-       0.5 + 1000.0 / 2060,
-       {0.5, 0, 1000.0 / 2060, 0, 0},
+       1000.0 / 2060,  // unknown incumbency weighs nothing
+       {0, 0, 1000.0 / 2060, 0, 0},
        1060,
        0,
        model::Completeness::kPartial},
   };
-  const char* const names[] = {"open_seat",          "uncontested_last_primary",
-                               "small_electorate",   "safe_seat",
-                               "incumbent_weakness", "incumbent_big_donors",
-                               "incumbent_finance"};
+  const char* const names[] = {
+      "open_seat",          "uncontested_last_primary", "small_electorate", "safe_seat",
+      "incumbent_weakness", "incumbent_big_donors",     "incumbent_finance"};
   for (size_t idx = 0; idx < std::size(wants); ++idx) {
     const Target& target = targets[idx];
     const Want& want = wants[idx];
@@ -161,7 +160,10 @@ TEST(RankTargets, ScoresComponentsAsWorkedByHand) {
   EXPECT_EQ(assembly.components[4].explanation,
             "incumbent Inc won with 60.0% in a 2-candidate primary");
   EXPECT_EQ(targets[2].components[0].explanation,
-            "incumbency unknown: no earlier election of this seat is loaded");
+            "incumbency unknown: no earlier election of this seat is loaded (weighs nothing)");
+  EXPECT_FALSE(targets[2].components[0].is_known);
+  EXPECT_EQ(targets[2].components[0].contribution, 0);
+  EXPECT_TRUE(targets[1].components[0].is_known);
   EXPECT_EQ(targets[0].components[3].explanation, "party seat: the primary decides it");
 }
 
@@ -173,8 +175,11 @@ TEST(RankTargets, ScalesSafeSeatAndFlagsMissingGenerals) {
     model::Completeness general_completeness = model::Completeness::kComplete;
   };
   const Case cases[] = {
-      {"at half: not safe", 500, 0}, {"halfway to safe", 550, 0.5},  {"exactly safe", 600, 1},
-      {"lost badly", 200, 0},        {"no general loaded", -1, 0.5},
+      {"at half: not safe", 500, 0},
+      {"halfway to safe", 550, 0.5},
+      {"exactly safe", 600, 1},
+      {"lost badly", 200, 0},
+      {"no general loaded", -1, 0.5},
       {"one county of the general: unknown", 900, 0.5, model::Completeness::kPartial},
       {"general span unknown: unknown", 900, 0.5, model::Completeness::kUnverified},
   };
