@@ -9,6 +9,8 @@
 #include "analysis/general_contests.h"
 #include "analysis/incumbency.h"
 #include "analysis/race_rollup.h"
+#include "base/file_system.h"
+#include "base/key_value_config.h"
 #include "base/status_macros.h"
 #include "fmt/format.h"
 #include "store/candidacy_queries.h"
@@ -31,6 +33,25 @@ absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const AppContext& con
   ASSIGN_OR_RETURN(auto db, store::Database::Open(context.store_path, {}));
   RETURN_IF_ERROR(store::Migrate(*db));
   return db;
+}
+
+absl::StatusOr<ingest::OfficeTable> LoadOfficeTable(std::span<const std::string> paths) {
+  std::vector<ingest::OfficeTable::Source> sources;
+  for (const std::string& path : paths) {
+    ASSIGN_OR_RETURN(std::string text, base::ReadFile(path));
+    sources.push_back(ingest::OfficeTable::Source{path, std::move(text)});
+  }
+  for (const ingest::OfficeTable::Source& source : ingest::OfficeTable::DefaultSources()) {
+    sources.push_back(source);
+  }
+  return ingest::OfficeTable::Parse(sources);
+}
+
+absl::StatusOr<analysis::PlanAssumptions> LoadPlanAssumptions(const std::string& path) {
+  if (path.empty()) return analysis::PlanAssumptions{};
+  ASSIGN_OR_RETURN(const std::string text, base::ReadFile(path));
+  ASSIGN_OR_RETURN(const base::KeyValues values, base::ParseKeyValues(text, path));
+  return analysis::PlanAssumptionsFromConfig(values, path);
 }
 
 namespace {

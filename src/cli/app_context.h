@@ -2,10 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "analysis/campaign_plan.h"
 #include "cli/output.h"
+#include "ingest/office_table.h"
 #include "store/database.h"
 #include "store/queries.h"
 
@@ -18,6 +21,16 @@ struct AppContext {
   // The requested format; InvalidArgument for an unknown name.
   [[nodiscard]] absl::StatusOr<OutputFormat> format() const;
 };
+
+// The built-in office table (config/offices/*.tsv), with the files at `paths` tried first
+// (`--offices`). InvalidArgument naming file and line for a malformed file.
+[[nodiscard]] absl::StatusOr<ingest::OfficeTable> LoadOfficeTable(
+    std::span<const std::string> paths);
+
+// PlanAssumptions{} overwritten by the `key = value` file at `path` (`--assumptions`); the
+// defaults when `path` is empty. Errors name the file and key.
+[[nodiscard]] absl::StatusOr<analysis::PlanAssumptions> LoadPlanAssumptions(
+    const std::string& path);
 
 // Opens (creating if needed) and migrates the store.
 [[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const AppContext& context);

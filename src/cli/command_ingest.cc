@@ -284,19 +284,6 @@ int RebuildAfterIngest(store::Database& db) {
   return 0;
 }
 
-// The built-in office table, with the user's files first when --offices names any.
-absl::StatusOr<ingest::OfficeTable> LoadOfficeTable(const std::vector<std::string>& paths) {
-  std::vector<ingest::OfficeTable::Source> sources;
-  for (const std::string& path : paths) {
-    ASSIGN_OR_RETURN(std::string text, base::ReadFile(path));
-    sources.push_back(ingest::OfficeTable::Source{path, std::move(text)});
-  }
-  for (const ingest::OfficeTable::Source& source : ingest::OfficeTable::DefaultSources()) {
-    sources.push_back(source);
-  }
-  return ingest::OfficeTable::Parse(sources);
-}
-
 int RunIngest(const AppContext& context, IngestOptions options) {
   if (options.paths.empty() && options.data_dir.empty()) {
     if (const char* env = std::getenv("DOWNBALLOT_DATA"); env != nullptr) options.data_dir = env;

@@ -19,27 +19,6 @@ struct PlanOptions {
   std::string assumptions_path;
 };
 
-absl::StatusOr<analysis::PlanAssumptions> LoadAssumptions(const std::string& path) {
-  if (path.empty()) return analysis::PlanAssumptions{};
-  ASSIGN_OR_RETURN(const std::string text, base::ReadFile(path));
-  ASSIGN_OR_RETURN(const base::KeyValues values, base::ParseKeyValues(text, path));
-  return analysis::PlanAssumptionsFromConfig(values, path);
-}
-
-nlohmann::json ScenarioJson(const analysis::PlanScenario& scenario) {
-  return {{"expected_ballots", scenario.expected_ballots},
-          {"win_number", scenario.win_number},
-          {"votes_to_find", scenario.votes_to_find},
-          {"contacts", scenario.contacts},
-          {"doors", scenario.doors},
-          {"shifts", scenario.shifts},
-          {"paid_shifts", scenario.paid_shifts},
-          {"volunteer_shifts", scenario.volunteer_shifts},
-          {"volunteers", scenario.volunteers},
-          {"paid_hours", scenario.paid_hours},
-          {"budget_dollars", static_cast<double>(scenario.budget_cents) / 100.0}};
-}
-
 nlohmann::json PlanJson(const analysis::Plan& plan) {
   nlohmann::json comparables = nlohmann::json::array();
   for (const analysis::ComparableRace& race : plan.comparables) {
@@ -72,9 +51,9 @@ nlohmann::json PlanJson(const analysis::Plan& plan) {
           {"num_kway_races", plan.num_kway_races},
           {"comparables", std::move(comparables)},
           {"coefficients", std::move(coefficients)},
-          {"low", ScenarioJson(plan.low)},
-          {"expected", ScenarioJson(plan.expected)},
-          {"high", ScenarioJson(plan.high)},
+          {"low", PlanScenarioJson(plan.low)},
+          {"expected", PlanScenarioJson(plan.expected)},
+          {"high", PlanScenarioJson(plan.high)},
           {"steps", std::move(steps)},
           {"warnings", plan.warnings}};
 }
@@ -97,8 +76,8 @@ Table StepTableForPeople(const analysis::Plan& plan) {
       }
       return static_cast<int64_t>(value);
     };
-    table.rows.push_back({step.name, cell(step.low), cell(step.expected), cell(step.high),
-                          step.formula});
+    table.rows.push_back(
+        {step.name, cell(step.low), cell(step.expected), cell(step.high), step.formula});
   }
   return table;
 }
@@ -129,7 +108,7 @@ void RenderPlanTable(const analysis::Plan& plan, std::ostream& out) {
 absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(const analysis::PlanAssumptions assumptions,
-                   LoadAssumptions(options.assumptions_path));
+                   LoadPlanAssumptions(options.assumptions_path));
   ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
   ASSIGN_OR_RETURN(const model::Race race, store::ReadRace(*db, options.race_id));
   store::RaceFilter seat_filter;
@@ -138,7 +117,8 @@ absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
   store::RaceFilter primaries_filter;
   primaries_filter.stage = std::string(model::ToString(race.key.stage));
   primaries_filter.level = race.level;
-  ASSIGN_OR_RETURN(const std::vector<model::Race> primaries, store::ReadRaces(*db, primaries_filter));
+  ASSIGN_OR_RETURN(const std::vector<model::Race> primaries,
+                   store::ReadRaces(*db, primaries_filter));
   ASSIGN_OR_RETURN(const analysis::Plan plan,
                    analysis::MakePlan(race, seat_history, primaries, assumptions));
   switch (format) {
@@ -157,6 +137,20 @@ absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
 
 }  // namespace
 
+nlohmann::json PlanScenarioJson(const analysis::PlanScenario& scenario) {
+  return {{"expected_ballots", scenario.expected_ballots},
+          {"win_number", scenario.win_number},
+          {"votes_to_find", scenario.votes_to_find},
+          {"contacts", scenario.contacts},
+          {"doors", scenario.doors},
+          {"shifts", scenario.shifts},
+          {"paid_shifts", scenario.paid_shifts},
+          {"volunteer_shifts", scenario.volunteer_shifts},
+          {"volunteers", scenario.volunteers},
+          {"paid_hours", scenario.paid_hours},
+          {"budget_dollars", static_cast<double>(scenario.budget_cents) / 100.0}};
+}
+
 void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code) {
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto options = std::make_shared<PlanOptions>();
@@ -166,7 +160,8 @@ void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "office from the last comparable primaries (same seat, party and kind of year), the win\n"
       "number (ceil(expected x share target)) with a low/high range, then contacts, doors,\n"
       "shifts, volunteers and budget. Every coefficient is printed with its source.");
-  command->add_option("id", options->race_id, "race ID, as listed by `downballot races`")->required();
+  command->add_option("id", options->race_id, "race ID, as listed by `downballot races`")
+      ->required();
   command->add_option("--assumptions", options->assumptions_path,
                       "`key = value` file overriding coefficients (see config/plan.conf)");
   command->add_option("--format", context.format_text, "table, csv or json");

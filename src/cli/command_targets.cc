@@ -1,14 +1,17 @@
 #include "cli/command_targets.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
+#include "analysis/body_takeover.h"
 #include "analysis/targeting_score.h"
 #include "base/file_system.h"
 #include "base/key_value_config.h"
 #include "base/status_macros.h"
 #include "cli/fec_links.h"
 #include "cli/money_profile.h"
+#include "cli/party_bodies_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "store/queries.h"
@@ -22,7 +25,61 @@ struct TargetsOptions {
   std::string party;
   int64_t limit = 25;
   std::string weights_path;
+  std::string by = "seat";  // "seat" or "body"
 };
+
+// A body and what its cheapest majority costs, for `targets --by body`.
+struct RankedBody {
+  const analysis::PartyBody* body = nullptr;
+  analysis::Takeover takeover;
+};
+
+// Bodies ranked by the expected votes their cheapest majority takes, then by candidates to
+// recruit, then by id.
+absl::StatusOr<std::vector<RankedBody>> RankBodies(const BodiesData& data) {
+  std::vector<RankedBody> ranked;
+  for (const analysis::PartyBody& body : data.bodies) {
+    ASSIGN_OR_RETURN(analysis::Takeover takeover,
+                     analysis::PlanTakeover(body, data.party_races, analysis::PlanAssumptions{}));
+    ranked.push_back({&body, std::move(takeover)});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const RankedBody& a, const RankedBody& b) {
+    if (a.takeover.expected.win_number != b.takeover.expected.win_number) {
+      return a.takeover.expected.win_number < b.takeover.expected.win_number;
+    }
+    if (a.takeover.candidates != b.takeover.candidates) {
+      return a.takeover.candidates < b.takeover.candidates;
+    }
+    return a.body->id < b.body->id;
+  });
+  return ranked;
+}
+
+Table BodyTargetTable(std::span<const RankedBody> ranked) {
+  Table table{{"rank", "body_id", "seats", "seat_count", "majority", "candidates",
+               "seats_won_by_filing", "contested_picks", "votes_low", "votes_expected",
+               "votes_high", "volunteers_expected", "budget_dollars_expected"},
+              {}};
+  int64_t rank = 0;
+  for (const RankedBody& entry : ranked) {
+    int64_t by_filing = 0;
+    int64_t contested = 0;
+    for (const analysis::TakeoverPick& pick : entry.takeover.picks) {
+      if (pick.race_id.empty()) {
+        by_filing += pick.seats;
+      } else {
+        ++contested;
+      }
+    }
+    table.rows.push_back({++rank, entry.body->id, entry.body->seats,
+                          std::string(entry.body->is_seat_count_exact ? "total" : "at_least"),
+                          entry.takeover.majority, entry.takeover.candidates, by_filing, contested,
+                          entry.takeover.low.win_number, entry.takeover.expected.win_number,
+                          entry.takeover.high.win_number, entry.takeover.expected.volunteers,
+                          static_cast<double>(entry.takeover.expected.budget_cents) / 100.0});
+  }
+  return table;
+}
 
 absl::StatusOr<analysis::TargetWeights> LoadWeights(const std::string& path) {
   if (path.empty()) return analysis::TargetWeights{};
@@ -59,7 +116,8 @@ Table TargetTable(std::span<const analysis::Target> targets) {
                              std::string(model::ToString(target.completeness)),
                              target.score};
     for (const analysis::ScoreComponent& component : target.components) {
-      row.push_back(component.value);
+      // An unknown is an empty cell, not a number that looks measured.
+      row.push_back(component.is_known ? Cell(component.value) : Cell());
     }
     table.rows.push_back(std::move(row));
   }
@@ -73,7 +131,9 @@ nlohmann::json TargetJson(std::span<const analysis::Target> targets) {
     nlohmann::json components = nlohmann::json::array();
     for (const analysis::ScoreComponent& component : target.components) {
       components.push_back({{"name", component.name},
-                            {"value", component.value},
+                            {"value", component.is_known ? nlohmann::json(component.value)
+                                                         : nlohmann::json(nullptr)},
+                            {"is_known", component.is_known},
                             {"weight", component.weight},
                             {"contribution", component.contribution},
                             {"explanation", component.explanation}});
@@ -101,8 +161,35 @@ nlohmann::json TargetJson(std::span<const analysis::Target> targets) {
   return array;
 }
 
+absl::Status RunBodyTargets(const AppContext& context, const TargetsOptions& options,
+                            OutputFormat format) {
+  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(const BodiesData data, LoadPartyBodies(*db, ingest::OfficeTable::Default(),
+                                                          {options.state, options.party}));
+  ASSIGN_OR_RETURN(std::vector<RankedBody> ranked, RankBodies(data));
+  if (options.limit > 0 && ranked.size() > static_cast<size_t>(options.limit)) {
+    ranked.resize(static_cast<size_t>(options.limit));
+  }
+  // JSON and CSV carry the same columns; `takeover BODY` explains each row.
+  Render(BodyTargetTable(ranked), format, std::cout);
+  if (format == OutputFormat::kTable) {
+    std::cout << "\nbodies ranked by the expected votes of their cheapest majority (plan "
+                 "defaults, config/plan.conf); `downballot takeover BODY` shows the seats and "
+                 "assumptions\n";
+  }
+  return absl::OkStatus();
+}
+
 absl::Status RunTargets(const AppContext& context, const TargetsOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+  if (options.by != "seat" && options.by != "body") {
+    return absl::InvalidArgumentError(
+        fmt::format("--by must be seat or body, got '{}'", options.by));
+  }
+  if (options.by == "body") {
+    if (options.limit < 0) return absl::InvalidArgumentError("--limit must be 0 (all) or more");
+    return RunBodyTargets(context, options, format);
+  }
   analysis::TargetFilter filter{options.state, std::nullopt, options.party};
   if (!options.level.empty()) {
     filter.level = model::ParseOfficeLevel(options.level);
@@ -155,6 +242,9 @@ void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) 
   command->add_option("--party", options->party, "party code, e.g. DEM");
   command->add_option("--limit", options->limit, "rows to print (default 25; 0 = all)");
   command->add_option("--weights", options->weights_path, "weights file (config/targets.conf)");
+  command->add_option("--by", options->by,
+                      "seat (default: one row per seat and party) or body (party bodies ranked by "
+                      "the cost of a majority, see `takeover`)");
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("targets", [&] { return RunTargets(context, *options); });

@@ -9,6 +9,7 @@
 #include "CLI/CLI.hpp"
 #include "base/strings.h"
 #include "cli/app_context.h"
+#include "cli/command_bodies.h"
 #include "cli/command_check.h"
 #include "cli/command_committees.h"
 #include "cli/command_forecast.h"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterRaceCommand(app, context, exit_code);
   downballot::cli::RegisterTargetsCommand(app, context, exit_code);
   downballot::cli::RegisterPlanCommand(app, context, exit_code);
+  downballot::cli::RegisterBodiesCommands(app, context, exit_code);
   downballot::cli::RegisterMismatchesCommand(app, context, exit_code);
   downballot::cli::RegisterMoneyCommand(app, context, exit_code);
   downballot::cli::RegisterCommitteesCommand(app, context, exit_code);
