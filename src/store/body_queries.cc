@@ -63,10 +63,10 @@ absl::StatusOr<std::map<std::string, std::vector<std::string>>> ReadPartyRacePre
 absl::StatusOr<std::vector<PrecinctList>> ReadGeneralPrecinctLists(
     Database& db, std::string_view state, std::span<const std::string> counties) {
   if (counties.empty()) return std::vector<PrecinctList>{};
-  constexpr int kFirstCounty = 6;  // the parameter of the first county
-  std::vector<std::string> placeholders;
+  constexpr int kFirstCounty = 6;              // the parameter of the first county
+  std::vector<std::string> county_parameters;  // "?6", "?7", ...: one bound parameter per county
   for (size_t idx = 0; idx < counties.size(); ++idx) {
-    placeholders.push_back(fmt::format("?{}", idx + kFirstCounty));
+    county_parameters.push_back(fmt::format("?{}", idx + kFirstCounty));
   }
   ASSIGN_OR_RETURN(
       auto query,
@@ -77,7 +77,7 @@ absl::StatusOr<std::vector<PrecinctList>> ReadGeneralPrecinctLists(
           "WHERE t.state = ?1 AND t.stage = ?2 AND t.geography = ?3 AND t.kind NOT IN (?4, ?5) "
           "AND r.precinct <> '' AND t.county IN ({}) "
           "GROUP BY 1, 2, 3, 4",
-          fmt::join(placeholders, ", "))));
+          fmt::join(county_parameters, ", "))));
   RETURN_IF_ERROR(query.Bind(1, state));
   RETURN_IF_ERROR(query.Bind(2, model::ToString(model::ElectionStage::kGeneral)));
   RETURN_IF_ERROR(query.Bind(3, model::ToString(model::GeographyLevel::kPrecinct)));
