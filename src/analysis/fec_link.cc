@@ -48,6 +48,26 @@ std::vector<const model::FecCandidate*> Matches(
 
 }  // namespace
 
+std::string_view ToString(FecLinkStatus status) {
+  switch (status) {
+    case FecLinkStatus::kLinked:
+      return "linked";
+    case FecLinkStatus::kUnlinked:
+      return "unlinked";
+    case FecLinkStatus::kAmbiguous:
+      return "ambiguous";
+  }
+  return "unlinked";
+}
+
+std::optional<FecLinkStatus> ParseFecLinkStatus(std::string_view text) {
+  for (const FecLinkStatus status :
+       {FecLinkStatus::kLinked, FecLinkStatus::kUnlinked, FecLinkStatus::kAmbiguous}) {
+    if (ToString(status) == text) return status;
+  }
+  return std::nullopt;
+}
+
 std::vector<FecLink> LinkFecCandidates(std::span<const model::Race> races,
                                        std::span<const model::FecCandidate> fec) {
   std::map<Seat, std::vector<const model::FecCandidate*>> by_seat;
@@ -66,7 +86,7 @@ std::vector<FecLink> LinkFecCandidates(std::span<const model::Race> races,
     const auto seat =
         by_seat.find({std::string(office), base::ToUpper(race.key.seat.state), district});
     for (const model::CandidateResult& candidate : race.candidates) {
-      FecLink link{race.id, candidate.name, "", "", "unlinked"};
+      FecLink link{race.id, candidate.name, "", "", FecLinkStatus::kUnlinked};
       if (seat != by_seat.end()) {
         const std::string key = NameMatchKey(candidate.name);
         const std::vector<const model::FecCandidate*> matches =
@@ -75,9 +95,9 @@ std::vector<FecLink> LinkFecCandidates(std::span<const model::Race> races,
         if (matches.size() == 1) {
           link.cand_id = matches.front()->cand_id;
           link.fec_name = matches.front()->name;
-          link.status = "linked";
+          link.status = FecLinkStatus::kLinked;
         } else if (matches.size() > 1) {
-          link.status = "ambiguous";
+          link.status = FecLinkStatus::kAmbiguous;
         }
       }
       links.push_back(std::move(link));

@@ -44,10 +44,8 @@ TEST(LinkFecCandidates, MatchesSeatYearAndNameAndReportsTheRest) {
       Fec("H8NY01002", "SMITH, JOHN B", "H", "NY", "01", 2018)};
   const std::vector<model::Race> races = {
       Race("U.S. House", "14", {"Alexandria Ocasio-Cortez", "Joseph Crowley", "Nobody Filed"}),
-      Race("U.S. Senate", "", {"Kirsten Gillibrand"}),
-      Race("U.S. House", "1", {"John Smith"}),
-      Race("U.S. House", "16", {"Eliot Engel"}),
-      Race("State Assembly", "99", {"Joseph Crowley"})};
+      Race("U.S. Senate", "", {"Kirsten Gillibrand"}), Race("U.S. House", "1", {"John Smith"}),
+      Race("U.S. House", "16", {"Eliot Engel"}), Race("State Assembly", "99", {"Joseph Crowley"})};
   const std::vector<FecLink> links = LinkFecCandidates(races, fec);
   ASSERT_EQ(links.size(), 6u);
   std::map<std::string, FecLink> by_name;
@@ -55,9 +53,12 @@ TEST(LinkFecCandidates, MatchesSeatYearAndNameAndReportsTheRest) {
   EXPECT_EQ(by_name["Alexandria Ocasio-Cortez@ny.2018-06-26.primary.dem.u-s-house.14"].cand_id,
             "H8NY15148");
   EXPECT_EQ(by_name["Joseph Crowley@ny.2018-06-26.primary.dem.u-s-house.14"].cand_id, "H8NY14097");
-  EXPECT_EQ(by_name["Nobody Filed@ny.2018-06-26.primary.dem.u-s-house.14"].status, "unlinked");
-  EXPECT_EQ(by_name["Kirsten Gillibrand@ny.2018-06-26.primary.dem.u-s-senate"].cand_id, "S8NY00082");
-  EXPECT_EQ(by_name["John Smith@ny.2018-06-26.primary.dem.u-s-house.1"].status, "ambiguous");
+  EXPECT_EQ(by_name["Nobody Filed@ny.2018-06-26.primary.dem.u-s-house.14"].status,
+            FecLinkStatus::kUnlinked);
+  EXPECT_EQ(by_name["Kirsten Gillibrand@ny.2018-06-26.primary.dem.u-s-senate"].cand_id,
+            "S8NY00082");
+  EXPECT_EQ(by_name["John Smith@ny.2018-06-26.primary.dem.u-s-house.1"].status,
+            FecLinkStatus::kAmbiguous);
   EXPECT_EQ(by_name["Eliot Engel@ny.2018-06-26.primary.dem.u-s-house.16"].cand_id, "H8NY16001");
 }
 

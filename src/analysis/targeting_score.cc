@@ -183,7 +183,7 @@ ScoreComponent IncumbentFinance(const model::Race& primary,
 }
 
 Target MakeTarget(const model::Race& primary, const model::Race* general,
-                  const TargetWeights& weights, const IncumbentMoneyLookup& money_of) {
+                  const TargetWeights& weights, const IncumbentMoneyByRace& money_by_race) {
   Target target;
   target.seat_id = model::MakeSeatId(primary.key.seat);
   target.seat = primary.key.seat;
@@ -219,8 +219,11 @@ Target MakeTarget(const model::Race& primary, const model::Race* general,
     target.incumbent_last_share = incumbent->share;
   }
   target.completeness = primary.completeness;
-  const std::optional<IncumbentMoney> money =
-      (money_of && !primary.incumbent.empty()) ? money_of(primary) : std::nullopt;
+  std::optional<IncumbentMoney> money;
+  if (const auto found = money_by_race.find(primary.id);
+      found != money_by_race.end() && !primary.incumbent.empty()) {
+    money = found->second;
+  }
 
   const std::pair<ScoreComponent, double> scored[] = {
       {OpenSeat(primary), weights.open_seat},
@@ -296,7 +299,7 @@ absl::StatusOr<TargetWeights> TargetWeightsFromConfig(const base::KeyValues& val
 
 std::vector<Target> RankTargets(std::span<const model::Race> races, const TargetFilter& filter,
                                 const TargetWeights& weights,
-                                const IncumbentMoneyLookup& money_of) {
+                                const IncumbentMoneyByRace& money_by_race) {
   using SeatParty = std::pair<model::SeatKey, std::string>;
   std::map<SeatParty, const model::Race*> latest_primary;
   std::map<model::SeatKey, const model::Race*> latest_general;
@@ -319,8 +322,9 @@ std::vector<Target> RankTargets(std::span<const model::Race> races, const Target
   for (const auto& [seat_party, primary] : latest_primary) {
     if (!MatchesFilter(*primary, filter)) continue;
     const auto general = latest_general.find(seat_party.first);
-    targets.push_back(MakeTarget(
-        *primary, general == latest_general.end() ? nullptr : general->second, weights, money_of));
+    targets.push_back(MakeTarget(*primary,
+                                 general == latest_general.end() ? nullptr : general->second,
+                                 weights, money_by_race));
   }
   std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
     if (a.score != b.score) return a.score > b.score;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -92,8 +93,9 @@ struct IncumbentMoney {
   double categorized_share = 0;  // share of itemized dollars with an industry code
 };
 
-// The incumbent's money for a target's latest primary, or nullopt when no FEC data is linked.
-using IncumbentMoneyLookup = std::function<std::optional<IncumbentMoney>(const model::Race&)>;
+// The incumbent's money by the id of the primary race it was looked up for; a primary missing
+// from the map has no FEC data linked. The caller reads it from the store before ranking.
+using IncumbentMoneyByRace = std::map<std::string, IncumbentMoney, std::less<>>;
 
 // Returns one target per (seat, party) with a loaded primary that passes `filter`, best first
 // (score descending, then seat_id, then party). Components, each in [0, 1]:
@@ -119,6 +121,6 @@ using IncumbentMoneyLookup = std::function<std::optional<IncumbentMoney>(const m
 [[nodiscard]] std::vector<Target> RankTargets(std::span<const model::Race> races,
                                               const TargetFilter& filter,
                                               const TargetWeights& weights,
-                                              const IncumbentMoneyLookup& money_of = nullptr);
+                                              const IncumbentMoneyByRace& money_by_race = {});
 
 }  // namespace downballot::analysis

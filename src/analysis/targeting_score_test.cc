@@ -282,12 +282,10 @@ TEST(RankTargets, ScoresTheIncumbentsMoneyWhenLinked) {
                               OfficeLevel::kState, {{"Inc", 900, {}, true}, {"Chal", 100}});
   race.incumbent = "Inc";
   const std::vector<model::Race> races = {race};
-  const IncumbentMoneyLookup money_of = [](const model::Race& primary) {
-    EXPECT_EQ(primary.incumbent, "Inc");
-    return std::optional<IncumbentMoney>(
-        IncumbentMoney{"S0NY00001", 2018, true, 0.2, true, 0.35, 0.8});
-  };
-  const std::vector<Target> linked = RankTargets(races, TargetFilter{}, TargetWeights{}, money_of);
+  const IncumbentMoneyByRace money_by_race = {
+      {race.id, IncumbentMoney{"S0NY00001", 2018, true, 0.2, true, 0.35, 0.8}}};
+  const std::vector<Target> linked =
+      RankTargets(races, TargetFilter{}, TargetWeights{}, money_by_race);
   ASSERT_EQ(linked.size(), 1u);
   EXPECT_EQ(linked[0].components[5].name, "incumbent_big_donors");
   EXPECT_NEAR(linked[0].components[5].value, 0.8, 1e-12);

@@ -8,10 +8,11 @@
 #include "base/file_system.h"
 #include "base/key_value_config.h"
 #include "base/status_macros.h"
-#include "cli/command_plan.h"
-#include "cli/party_bodies_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/bodies.h"
+#include "query/plan.h"
+#include "query/store_access.h"
 
 namespace downballot::cli {
 namespace {
@@ -25,6 +26,7 @@ struct BodiesOptions {
 struct TakeoverOptions {
   std::string body_id;
   std::string assumptions_path;
+  std::vector<std::string> settings;  // --set key=value
   std::vector<std::string> office_files;
 };
 
@@ -59,51 +61,17 @@ Table BodiesTable(const std::vector<analysis::PartyBody>& bodies, bool is_for_pe
   return table;
 }
 
-nlohmann::json BodyJson(const analysis::PartyBody& body) {
-  nlohmann::json units = nlohmann::json::array();
-  for (const analysis::BodyUnitSeats& unit : body.units) {
-    units.push_back({{"unit", unit.unit},
-                     {"members", unit.members},
-                     {"race_ids", unit.race_ids},
-                     {"seats_at_primary", unit.seats_at_primary},
-                     {"contested_seats", unit.contested_seats}});
-  }
-  const auto optional = [](const auto& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-  };
-  return {{"body_id", body.id},
-          {"state", body.key.state},
-          {"party", body.key.party},
-          {"body", body.key.body},
-          {"area", body.key.area},
-          {"last_primary", body.primary_date.ToIso()},
-          {"seats", body.seats},
-          {"seat_count", SeatCount(body)},
-          {"seats_basis", body.seats_basis},
-          {"units", body.num_units},
-          {"unit_kind", model::ToString(body.rule.unit)},
-          {"members_per_unit",
-           body.members_per_unit > 0 ? nlohmann::json(body.members_per_unit) : nlohmann::json()},
-          {"members_basis", body.members_basis},
-          {"primaries", body.primaries},
-          {"seats_at_primary", body.seats_at_primary},
-          {"contested_seats", body.contested_seats},
-          {"seats_without_primary", optional(body.seats_without_primary)},
-          {"median_ballots_per_contested_seat", optional(body.median_ballots_per_contested_seat)},
-          {"notes", body.notes},
-          {"unit_list", std::move(units)}};
-}
-
 absl::Status RunBodies(const AppContext& context, const BodiesOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  ASSIGN_OR_RETURN(const ingest::OfficeTable offices, LoadOfficeTable(options.office_files));
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const BodiesData data,
-                   LoadPartyBodies(*db, offices, {options.state, options.party}));
+  ASSIGN_OR_RETURN(const ingest::OfficeTable offices, query::LoadOfficeTable(options.office_files));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  query::Params params;
+  params.Set("state", options.state);
+  params.Set("party", options.party);
+  ASSIGN_OR_RETURN(const query::BodiesRequest request, query::ParseBodiesRequest(params));
+  ASSIGN_OR_RETURN(const query::BodiesData data, query::LoadPartyBodies(*db, offices, request));
   if (format == OutputFormat::kJson) {
-    nlohmann::json array = nlohmann::json::array();
-    for (const analysis::PartyBody& body : data.bodies) array.push_back(BodyJson(body));
-    RenderJson(array, std::cout);
+    RenderJson(query::ToJson(data.bodies), std::cout);
   } else {
     Render(BodiesTable(data.bodies, format == OutputFormat::kTable), format, std::cout);
   }
@@ -149,37 +117,6 @@ Table ChainTable(const analysis::Takeover& plan) {
   return table;
 }
 
-nlohmann::json TakeoverJson(const analysis::PartyBody& body, const analysis::Takeover& plan) {
-  nlohmann::json picks = nlohmann::json::array();
-  for (const analysis::TakeoverPick& pick : plan.picks) {
-    picks.push_back(
-        {{"unit", pick.unit},
-         {"race_id", pick.race_id.empty() ? nlohmann::json() : nlohmann::json(pick.race_id)},
-         {"seats", pick.seats},
-         {"candidates", pick.candidates},
-         {"win_number_low", pick.win_number_low},
-         {"win_number_expected", pick.win_number_expected},
-         {"win_number_high", pick.win_number_high},
-         {"basis", pick.basis}});
-  }
-  nlohmann::json coefficients = nlohmann::json::array();
-  for (const analysis::PlanCoefficient& coefficient : plan.coefficients) {
-    coefficients.push_back(
-        {{"name", coefficient.name}, {"value", coefficient.value}, {"source", coefficient.source}});
-  }
-  return {{"body", BodyJson(body)},
-          {"majority", plan.majority},
-          {"seats_won", plan.seats_won},
-          {"candidates", plan.candidates},
-          {"picks", std::move(picks)},
-          {"low", PlanScenarioJson(plan.low)},
-          {"expected", PlanScenarioJson(plan.expected)},
-          {"high", PlanScenarioJson(plan.high)},
-          {"assumptions", plan.assumptions},
-          {"coefficients", std::move(coefficients)},
-          {"warnings", plan.warnings}};
-}
-
 void RenderTakeoverTable(const analysis::PartyBody& body, const analysis::Takeover& plan,
                          std::ostream& out) {
   out << fmt::format("body       {} ({} {} {}{})\n", body.id, body.key.state, body.key.party,
@@ -205,35 +142,25 @@ void RenderTakeoverTable(const analysis::PartyBody& body, const analysis::Takeov
 
 absl::Status RunTakeover(const AppContext& context, const TakeoverOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  ASSIGN_OR_RETURN(const analysis::PlanAssumptions assumptions,
-                   LoadPlanAssumptions(options.assumptions_path));
-  ASSIGN_OR_RETURN(const ingest::OfficeTable offices, LoadOfficeTable(options.office_files));
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  // The body id starts with the state: read that state only.
-  const std::string state = options.body_id.substr(0, options.body_id.find('.'));
-  ASSIGN_OR_RETURN(const BodiesData data, LoadPartyBodies(*db, offices, {state, ""}));
-  const auto body =
-      std::find_if(data.bodies.begin(), data.bodies.end(),
-                   [&](const analysis::PartyBody& b) { return b.id == options.body_id; });
-  if (body == data.bodies.end()) {
-    std::vector<std::string> ids;
-    for (const analysis::PartyBody& known : data.bodies) ids.push_back(known.id);
-    return absl::NotFoundError(
-        fmt::format("no body '{}'{}", options.body_id,
-                    ids.empty() ? std::string("; `downballot bodies` lists the loaded ones")
-                                : fmt::format("; bodies of that state: {}", fmt::join(ids, ", "))));
-  }
-  ASSIGN_OR_RETURN(const analysis::Takeover plan,
-                   analysis::PlanTakeover(*body, data.party_races, assumptions));
+  ASSIGN_OR_RETURN(const query::Params settings, SettingsParams(options.settings));
+  ASSIGN_OR_RETURN(const query::PlanRequest coefficients,
+                   query::ParsePlanRequest("", options.assumptions_path, settings));
+  const analysis::PlanAssumptions& assumptions = coefficients.assumptions;
+  ASSIGN_OR_RETURN(const ingest::OfficeTable offices, query::LoadOfficeTable(options.office_files));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(const query::TakeoverAnswer answer,
+                   query::AnswerTakeover(*db, offices, {options.body_id, assumptions}));
+  const analysis::PartyBody& body = answer.body;
+  const analysis::Takeover& plan = answer.plan;
   switch (format) {
     case OutputFormat::kJson:
-      RenderJson(TakeoverJson(*body, plan), std::cout);
+      RenderJson(query::ToJson(answer), std::cout);
       break;
     case OutputFormat::kCsv:
       Render(PicksTable(plan), format, std::cout);
       break;
     case OutputFormat::kTable:
-      RenderTakeoverTable(*body, plan, std::cout);
+      RenderTakeoverTable(body, plan, std::cout);
       break;
   }
   return absl::OkStatus();
@@ -268,6 +195,8 @@ void RegisterBodiesCommands(CLI::App& app, AppContext& context, int& exit_code) 
       ->required();
   plan->add_option("--assumptions", takeover->assumptions_path,
                    "`key = value` file overriding plan coefficients (see config/plan.conf)");
+  plan->add_option("--set", takeover->settings,
+                   "key=value overriding one coefficient, after --assumptions (repeatable)");
   plan->add_option("--offices", takeover->office_files,
                    "office-table file(s) with bodies lines, tried before config/offices");
   plan->add_option("--format", context.format_text, "table, csv or json");

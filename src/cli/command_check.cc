@@ -17,11 +17,12 @@
 #include "analysis/roll_off.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
-#include "cli/general_contests_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "ingest/results_file_name.h"
 #include "ingest/us_states.h"
+#include "query/general_contests_data.h"
+#include "query/store_access.h"
 #include "store/candidacy_queries.h"
 #include "store/check_queries.h"
 #include "store/queries.h"
@@ -51,10 +52,10 @@ bool IsInScope(const CheckOptions& options, std::string_view state, int year) {
 // A state's House votes against its Senate votes, and contests against their reported totals.
 absl::Status AddRollOffIssues(store::Database& db, const CheckOptions& options,
                               std::vector<Issue>& issues) {
-  ContestFilter filter;
+  query::ContestFilter filter;
   if (options.cycle != 0) filter.year = options.cycle;
   filter.state = options.state;
-  absl::StatusOr<GeneralContests> contests = LoadGeneralContests(db, filter);
+  absl::StatusOr<query::GeneralContests> contests = query::LoadGeneralContests(db, filter);
   if (absl::IsFailedPrecondition(contests.status())) return absl::OkStatus();
   RETURN_IF_ERROR(contests.status());
   for (const analysis::RollOffIssue& issue :
@@ -422,7 +423,7 @@ absl::Status RunCheck(const AppContext& context, CheckOptions options) {
     options.state = *code;
   }
   if (options.cycle < 0) return absl::InvalidArgumentError("--cycle must be a year, e.g. 2018");
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   std::vector<Issue> issues;
   RETURN_IF_ERROR(AddRollOffIssues(*db, options, issues));
   store::RaceFilter filter;

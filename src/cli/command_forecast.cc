@@ -9,9 +9,10 @@
 #include "analysis/primary_fields.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
-#include "cli/primary_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/primary_data.h"
+#include "query/store_access.h"
 #include "store/forecast_store.h"
 #include "store/queries.h"
 
@@ -38,7 +39,7 @@ Table CoefficientTable(const analysis::ForecastModel& model) {
   return table;
 }
 
-nlohmann::json ModelJson(const analysis::ForecastModel& model, const PrimaryData& data) {
+nlohmann::json ModelJson(const analysis::ForecastModel& model, const query::PrimaryData& data) {
   return {{"train_cycles", model.train_cycles},
           {"training_files", data.source_paths},
           {"candidacies_with_fec_receipts", data.num_linked_to_fec},
@@ -67,11 +68,11 @@ void PrintModelSummary(const analysis::ForecastModel& model, std::ostream& out) 
 
 absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions& options,
                          OutputFormat format) {
-  ASSIGN_OR_RETURN(auto db, OpenStore(context));
+  ASSIGN_OR_RETURN(auto db, query::OpenStore(context.store_path));
   store::CandidacyFilter filter;
   if (options.cycle != 0) filter.cycle = options.cycle;
-  ASSIGN_OR_RETURN(const PrimaryData data, LoadPrimaryData(*db, filter));
-  const std::vector<model::PrimaryField> fields = BuildPrimaryFields(data);
+  ASSIGN_OR_RETURN(const query::PrimaryData data, query::LoadPrimaryData(*db, filter));
+  const std::vector<model::PrimaryField> fields = query::BuildPrimaryFields(data);
   analysis::ForecastOptions forecast_options;
   forecast_options.ridge = options.ridge;
   ASSIGN_OR_RETURN(const analysis::ForecastEvaluation evaluation,
@@ -140,9 +141,10 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
   if (options.race_id.empty() && options.cycle == 0) {
     return absl::InvalidArgumentError("give a RACE id, --cycle YEAR or --evaluate");
   }
-  ASSIGN_OR_RETURN(auto db, OpenStore(context));
-  ASSIGN_OR_RETURN(const PrimaryData data, LoadPrimaryData(*db, store::CandidacyFilter{}));
-  const std::vector<model::PrimaryField> fields = BuildPrimaryFields(data);
+  ASSIGN_OR_RETURN(auto db, query::OpenStore(context.store_path));
+  ASSIGN_OR_RETURN(const query::PrimaryData data,
+                   query::LoadPrimaryData(*db, store::CandidacyFilter{}));
+  const std::vector<model::PrimaryField> fields = query::BuildPrimaryFields(data);
 
   // The races to forecast, and so the cycle they belong to.
   std::vector<const model::PrimaryField*> targets;
@@ -157,7 +159,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
   // Any primary rolled up from returns can be forecast too, from its incumbency alone.
   model::PrimaryField from_results;
   if (targets.empty() && !options.race_id.empty()) {
-    ASSIGN_OR_RETURN(auto results_db, OpenStoreWithFreshRaces(context));
+    ASSIGN_OR_RETURN(auto results_db, query::OpenStoreWithFreshRaces(context.store_path));
     absl::StatusOr<model::Race> race = store::ReadRace(*results_db, options.race_id);
     if (race.ok() && race->key.stage == model::ElectionStage::kPrimary) {
       from_results = analysis::FieldFromRace(*race);

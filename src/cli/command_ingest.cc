@@ -21,6 +21,8 @@
 #include "ingest/openelections_parser.h"
 #include "ingest/partisan_lean_parser.h"
 #include "ingest/race_party.h"
+#include "query/race_rebuild.h"
+#include "query/store_access.h"
 #include "store/loader.h"
 #include "store/queries.h"
 
@@ -89,7 +91,7 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
   report.path = input.path;
   const auto fail = [&](std::string message) {
     // Nothing of a failed file is stored, so every row read counts as rejected with it.
-    report.status = "failed";
+    report.status = model::FileStatus::kFailed;
     report.error = std::move(message);
     report.rows_stored = 0;
     report.rows_rejected = report.rows_read;
@@ -102,14 +104,14 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
       ingest::DetectFileKind(input.path, std::string_view(*bytes).substr(0, kDetectionBytes));
   report.kind = std::string(ingest::ToString(detected.kind));
   if (detected.kind == ingest::FileKind::kUnknown) {
-    report.status = "unrecognized";
+    report.status = model::FileStatus::kUnrecognized;
     report.error = fmt::format("{}: not a recognised file: {}", input.path, detected.reason);
     return report;
   }
   auto is_loaded = store::IsFileLoaded(db, report.content_hash);
   if (!is_loaded.ok()) return fail(std::string(is_loaded.status().message()));
   if (*is_loaded) {
-    report.status = "already_loaded";
+    report.status = model::FileStatus::kAlreadyLoaded;
     return report;
   }
   const auto size = static_cast<int64_t>(bytes->size());
@@ -154,15 +156,16 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
       break;
   }
   if (!status.ok()) return fail(fmt::format("{}: {}", input.path, std::string(status.message())));
-  report.status = "loaded";
+  report.status = model::FileStatus::kLoaded;
   return report;
 }
 
 Table ReportTable(const std::vector<model::FileReport>& reports) {
   Table table{{"path", "kind", "status", "rows_read", "rows_stored", "rows_rejected", "error"}, {}};
   for (const model::FileReport& report : reports) {
-    table.rows.push_back({report.path, report.kind, report.status, report.rows_read,
-                          report.rows_stored, report.rows_rejected, report.error});
+    table.rows.push_back({report.path, report.kind, std::string(model::ToString(report.status)),
+                          report.rows_read, report.rows_stored, report.rows_rejected,
+                          report.error});
   }
   return table;
 }
@@ -189,7 +192,7 @@ nlohmann::json ReportJson(const std::vector<model::FileReport>& reports) {
     }
     files.push_back({{"path", report.path},
                      {"kind", report.kind},
-                     {"status", report.status},
+                     {"status", model::ToString(report.status)},
                      {"error", report.error},
                      {"rows_read", report.rows_read},
                      {"rows_stored", report.rows_stored},
@@ -210,10 +213,11 @@ nlohmann::json ReportJson(const std::vector<model::FileReport>& reports) {
 // files found by walking a folder are only counted.
 void NoteOutcome(const model::FileReport& report, const InputFile& input, int& exit_code,
                  int& num_unrecognized) {
-  if (report.status == "failed" || (report.status == "unrecognized" && input.is_named)) {
+  if (report.status == model::FileStatus::kFailed ||
+      (report.status == model::FileStatus::kUnrecognized && input.is_named)) {
     exit_code = 1;
     std::cerr << "downballot ingest: " << report.error << '\n';
-  } else if (report.status == "unrecognized") {
+  } else if (report.status == model::FileStatus::kUnrecognized) {
     ++num_unrecognized;
   }
 }
@@ -252,7 +256,7 @@ absl::StatusOr<IngestSetup> SetUpIngest(const AppContext& context,
   IngestSetup setup;
   ASSIGN_OR_RETURN(setup.format, context.format());
   ASSIGN_OR_RETURN(setup.inputs, CollectInputs(paths, is_fec));
-  ASSIGN_OR_RETURN(setup.db, OpenStore(context));
+  ASSIGN_OR_RETURN(setup.db, query::OpenStore(context.store_path));
   return setup;
 }
 
@@ -265,7 +269,7 @@ int ReportSetupError(std::string_view command, const absl::Status& status) {
 // Rebuilds the races the loaded files touched and says which, and how many sources disagree.
 // Returns the exit code: 1 when the rebuild failed.
 int RebuildAfterIngest(store::Database& db) {
-  const auto rebuilt = RebuildRaces(db);
+  const auto rebuilt = query::RebuildRaces(db);
   if (!rebuilt.ok()) {
     std::cerr << "downballot ingest: rebuilding races: " << rebuilt.status().message() << '\n';
     return 1;
@@ -293,7 +297,7 @@ int RunIngest(const AppContext& context, IngestOptions options) {
     std::cerr << "downballot ingest: give files or folders, --data DIR, or set DOWNBALLOT_DATA\n";
     return 2;
   }
-  auto offices = LoadOfficeTable(options.office_files);
+  auto offices = query::LoadOfficeTable(options.office_files);
   if (!offices.ok()) return ReportSetupError("downballot ingest", offices.status());
   auto setup = SetUpIngest(context, options.paths, /*is_fec=*/false);
   if (!setup.ok()) return ReportSetupError("downballot ingest", setup.status());

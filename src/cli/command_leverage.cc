@@ -5,9 +5,10 @@
 
 #include "analysis/leverage.h"
 #include "base/status_macros.h"
-#include "cli/general_contests_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/general_contests_data.h"
+#include "query/store_access.h"
 
 namespace downballot::cli {
 namespace {
@@ -27,12 +28,12 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
     return absl::InvalidArgumentError(
         fmt::format("--source must be medsl or openelections, got '{}'", options.source));
   }
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ContestFilter filter;
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  query::ContestFilter filter;
   if (options.cycle != 0) filter.year = options.cycle;
   filter.state = options.state;
   filter.office = options.office;
-  ASSIGN_OR_RETURN(GeneralContests loaded, LoadGeneralContests(*db, filter));
+  ASSIGN_OR_RETURN(query::GeneralContests loaded, query::LoadGeneralContests(*db, filter));
   std::vector<model::GeneralContest> contests;
   for (model::GeneralContest& contest : loaded.contests) {
     if (options.source.empty() || contest.source == options.source) {

@@ -4,9 +4,10 @@
 #include <memory>
 
 #include "base/status_macros.h"
-#include "cli/fec_links.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/fec_links.h"
+#include "query/store_access.h"
 #include "store/queries.h"
 
 namespace downballot::cli {
@@ -19,28 +20,35 @@ struct LinksOptions {
 
 absl::Status RunLinks(const AppContext& context, const LinksOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  if (!options.status.empty() && options.status != "linked" && options.status != "unlinked" &&
-      options.status != "ambiguous") {
-    return absl::InvalidArgumentError(fmt::format(
-        "--status must be linked, unlinked or ambiguous, got '{}'", options.status));
+  std::optional<analysis::FecLinkStatus> only;
+  if (!options.status.empty()) {
+    only = analysis::ParseFecLinkStatus(options.status);
+    if (!only) {
+      return absl::InvalidArgumentError(
+          fmt::format("--status must be linked, unlinked or ambiguous, got '{}'", options.status));
+    }
   }
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   store::RaceFilter filter;
   filter.state = options.state;
   filter.level = model::OfficeLevel::kFederal;
   ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, filter));
-  ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, ReadFecLinks(*db, races));
+  ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, query::ReadFecLinks(*db, races));
   Table table{{"race_id", "candidate", "status", "cand_id", "fec_name"}, {}};
-  std::map<std::string, int64_t> counts;
+  std::map<analysis::FecLinkStatus, int64_t> counts;
   for (const analysis::FecLink& link : links) {
     ++counts[link.status];
-    if (!options.status.empty() && link.status != options.status) continue;
-    table.rows.push_back({link.race_id, link.candidate, link.status, link.cand_id, link.fec_name});
+    if (only && link.status != *only) continue;
+    table.rows.push_back({link.race_id, link.candidate,
+                          std::string(analysis::ToString(link.status)), link.cand_id,
+                          link.fec_name});
   }
   Render(table, format, std::cout);
   std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format("downballot links: {} linked, {} unlinked, {} ambiguous\n",
-                           counts["linked"], counts["unlinked"], counts["ambiguous"]);
+                           counts[analysis::FecLinkStatus::kLinked],
+                           counts[analysis::FecLinkStatus::kUnlinked],
+                           counts[analysis::FecLinkStatus::kAmbiguous]);
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/status_macros.h"
 #include "cli/run_command.h"
+#include "query/store_access.h"
 #include "store/queries.h"
 
 namespace downballot::cli {
@@ -12,7 +13,7 @@ namespace {
 
 absl::Status RunMismatches(const AppContext& context, const std::string& race_id) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   // An unknown ID is an error (NotFound, naming `downballot races`), not an empty list.
   if (!race_id.empty()) RETURN_IF_ERROR(store::ReadRace(*db, race_id).status());
   ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));

@@ -9,7 +9,8 @@
 #include "base/status_macros.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
-#include "store/queries.h"
+#include "query/plan.h"
+#include "query/store_access.h"
 
 namespace downballot::cli {
 namespace {
@@ -17,46 +18,8 @@ namespace {
 struct PlanOptions {
   std::string race_id;
   std::string assumptions_path;
+  std::vector<std::string> settings;  // --set key=value
 };
-
-nlohmann::json PlanJson(const analysis::Plan& plan) {
-  nlohmann::json comparables = nlohmann::json::array();
-  for (const analysis::ComparableRace& race : plan.comparables) {
-    comparables.push_back({{"race_id", race.race_id},
-                           {"date", race.date.ToIso()},
-                           {"ballots_for_office", race.ballots_for_office},
-                           {"field_size", race.field_size},
-                           {"completeness", model::ToString(race.completeness)}});
-  }
-  nlohmann::json coefficients = nlohmann::json::array();
-  for (const analysis::PlanCoefficient& coefficient : plan.coefficients) {
-    coefficients.push_back(
-        {{"name", coefficient.name}, {"value", coefficient.value}, {"source", coefficient.source}});
-  }
-  nlohmann::json steps = nlohmann::json::array();
-  for (const analysis::PlanStep& step : plan.steps) {
-    steps.push_back({{"name", step.name},
-                     {"formula", step.formula},
-                     {"low", step.low},
-                     {"expected", step.expected},
-                     {"high", step.high}});
-  }
-  return {{"race_id", plan.race_id},
-          {"seat_id", model::MakeSeatId(plan.seat)},
-          {"stage", model::ToString(plan.stage)},
-          {"party", plan.party},
-          {"field_size", plan.field_size},
-          {"share_target", plan.share_target},
-          {"share_target_basis", plan.share_target_basis},
-          {"num_kway_races", plan.num_kway_races},
-          {"comparables", std::move(comparables)},
-          {"coefficients", std::move(coefficients)},
-          {"low", PlanScenarioJson(plan.low)},
-          {"expected", PlanScenarioJson(plan.expected)},
-          {"high", PlanScenarioJson(plan.high)},
-          {"steps", std::move(steps)},
-          {"warnings", plan.warnings}};
-}
 
 Table StepTable(const analysis::Plan& plan) {
   Table table{{"step", "low", "expected", "high", "formula"}, {}};
@@ -107,23 +70,14 @@ void RenderPlanTable(const analysis::Plan& plan, std::ostream& out) {
 
 absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  ASSIGN_OR_RETURN(const analysis::PlanAssumptions assumptions,
-                   LoadPlanAssumptions(options.assumptions_path));
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const model::Race race, store::ReadRace(*db, options.race_id));
-  store::RaceFilter seat_filter;
-  seat_filter.seat_id = model::MakeSeatId(race.key.seat);
-  ASSIGN_OR_RETURN(const std::vector<model::Race> seat_history, store::ReadRaces(*db, seat_filter));
-  store::RaceFilter primaries_filter;
-  primaries_filter.stage = std::string(model::ToString(race.key.stage));
-  primaries_filter.level = race.level;
-  ASSIGN_OR_RETURN(const std::vector<model::Race> primaries,
-                   store::ReadRaces(*db, primaries_filter));
-  ASSIGN_OR_RETURN(const analysis::Plan plan,
-                   analysis::MakePlan(race, seat_history, primaries, assumptions));
+  ASSIGN_OR_RETURN(const query::Params params, SettingsParams(options.settings));
+  ASSIGN_OR_RETURN(const query::PlanRequest request,
+                   query::ParsePlanRequest(options.race_id, options.assumptions_path, params));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(const analysis::Plan plan, query::AnswerPlan(*db, request));
   switch (format) {
     case OutputFormat::kJson:
-      RenderJson(PlanJson(plan), std::cout);
+      RenderJson(query::ToJson(plan), std::cout);
       break;
     case OutputFormat::kCsv:
       Render(StepTable(plan), format, std::cout);
@@ -136,20 +90,6 @@ absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
 }
 
 }  // namespace
-
-nlohmann::json PlanScenarioJson(const analysis::PlanScenario& scenario) {
-  return {{"expected_ballots", scenario.expected_ballots},
-          {"win_number", scenario.win_number},
-          {"votes_to_find", scenario.votes_to_find},
-          {"contacts", scenario.contacts},
-          {"doors", scenario.doors},
-          {"shifts", scenario.shifts},
-          {"paid_shifts", scenario.paid_shifts},
-          {"volunteer_shifts", scenario.volunteer_shifts},
-          {"volunteers", scenario.volunteers},
-          {"paid_hours", scenario.paid_hours},
-          {"budget_dollars", static_cast<double>(scenario.budget_cents) / 100.0}};
-}
 
 void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code) {
   // Shared with the callback, which CLI11 keeps after this function returns.
@@ -164,6 +104,8 @@ void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code) {
       ->required();
   command->add_option("--assumptions", options->assumptions_path,
                       "`key = value` file overriding coefficients (see config/plan.conf)");
+  command->add_option("--set", options->settings,
+                      "key=value overriding one coefficient, after --assumptions (repeatable)");
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("plan", [&] { return RunPlan(context, *options); });

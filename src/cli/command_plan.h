@@ -8,9 +8,6 @@
 
 namespace downballot::cli {
 
-// One scenario of the plan chain as JSON (`plan` and `takeover` print the same fields).
-[[nodiscard]] nlohmann::json PlanScenarioJson(const analysis::PlanScenario& scenario);
-
 void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code);
 
 }  // namespace downballot::cli

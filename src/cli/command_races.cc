@@ -7,38 +7,31 @@
 #include "cli/race_render.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/races.h"
+#include "query/store_access.h"
 #include "store/queries.h"
 
 namespace downballot::cli {
 namespace {
 
-absl::Status RunRaces(const AppContext& context, const store::RaceFilter& filter,
-                      const std::string& level_text) {
+absl::Status RunRaces(const AppContext& context, const query::Params& params) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  store::RaceFilter resolved = filter;
-  if (!level_text.empty()) {
-    resolved.level = model::ParseOfficeLevel(level_text);
-    if (!resolved.level) {
-      return absl::InvalidArgumentError(
-          fmt::format("--level must be {}, got '{}'", model::kOfficeLevelNames, level_text));
-    }
+  ASSIGN_OR_RETURN(const query::RacesRequest request, query::ParseRacesRequest(params));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(const query::RacesAnswer answer, query::AnswerRaces(*db, request));
+  if (format == OutputFormat::kJson) {
+    RenderJson(query::ToJson(answer), std::cout);
+  } else {
+    Render(query::RaceListTable(answer.races), format, std::cout);
   }
-  if (!filter.stage.empty() && !model::ParseElectionStage(filter.stage)) {
-    return absl::InvalidArgumentError(
-        fmt::format("--stage must be {}, got '{}'", model::kElectionStageNames, filter.stage));
-  }
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, resolved));
-  Render(RaceListTable(races), format, std::cout);
   return absl::OkStatus();
 }
 
 absl::Status RunRace(const AppContext& context, const std::string& race_id) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const model::Race race, store::ReadRace(*db, race_id));
-  ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));
-  RenderRaceDetail(race, mismatches, format, std::cout);
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(const query::RaceDetail detail, query::AnswerRace(*db, race_id));
+  RenderRaceDetail(detail, format, std::cout);
   return absl::OkStatus();
 }
 
@@ -48,6 +41,8 @@ void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
   struct Options {
     store::RaceFilter filter;
     std::string level;
+    int64_t limit = 0;
+    int64_t offset = 0;
   };
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto options = std::make_shared<Options>();
@@ -62,10 +57,23 @@ void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--stage", options->filter.stage, std::string(model::kElectionStageNames));
   command->add_option("--party", options->filter.party, "primary party code, e.g. DEM");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
+  command->add_option("--limit", options->limit, "rows to print (default 0 = all)");
+  command->add_option("--offset", options->offset, "rows to skip first (paging)");
   command->add_option("--format", context.format_text, "table, csv or json");
   command->callback([&context, &exit_code, options] {
-    exit_code =
-        RunCommand("races", [&] { return RunRaces(context, options->filter, options->level); });
+    exit_code = RunCommand("races", [&] {
+      query::Params params;
+      params.Set("state", options->filter.state);
+      params.Set("office", options->filter.office);
+      params.Set("district", options->filter.district);
+      params.Set("date", options->filter.date);
+      params.Set("stage", options->filter.stage);
+      params.Set("party", options->filter.party);
+      params.Set("level", options->level);
+      params.Set("limit", std::to_string(options->limit));
+      params.Set("offset", std::to_string(options->offset));
+      return RunRaces(context, params);
+    });
   });
 }
 

@@ -6,9 +6,10 @@
 #include "analysis/slate.h"
 #include "base/status_macros.h"
 #include "base/strings.h"
-#include "cli/primary_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/primary_data.h"
+#include "query/store_access.h"
 
 namespace downballot::cli {
 namespace {
@@ -91,11 +92,11 @@ absl::Status RunSlate(const AppContext& context, const SlateOptions& options) {
     return absl::InvalidArgumentError(
         fmt::format("--by must be office, seat or lean, got '{}'", options.by));
   }
-  ASSIGN_OR_RETURN(auto db, OpenStore(context));
+  ASSIGN_OR_RETURN(auto db, query::OpenStore(context.store_path));
   store::CandidacyFilter filter;
   if (options.cycle != 0) filter.cycle = options.cycle;
   filter.party = options.party;
-  ASSIGN_OR_RETURN(const PrimaryData data, LoadPrimaryData(*db, filter));
+  ASSIGN_OR_RETURN(const query::PrimaryData data, query::LoadPrimaryData(*db, filter));
   std::vector<analysis::SlateSummary> slates;
   for (analysis::SlateSummary& slate : analysis::ScoreSlates(data.candidacies)) {
     if (options.group.empty() || base::ContainsIgnoreCase(slate.group, options.group)) {

@@ -9,11 +9,12 @@
 #include "base/file_system.h"
 #include "base/key_value_config.h"
 #include "base/status_macros.h"
-#include "cli/fec_links.h"
-#include "cli/money_profile.h"
-#include "cli/party_bodies_data.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/money_profile.h"
+#include "query/party_bodies_data.h"
+#include "query/store_access.h"
+#include "query/targets.h"
 #include "store/queries.h"
 
 namespace downballot::cli {
@@ -23,7 +24,11 @@ struct TargetsOptions {
   std::string state;
   std::string level;
   std::string party;
+  bool open_only = false;
+  std::string sort;
+  std::string order;
   int64_t limit = 25;
+  int64_t offset = 0;
   std::string weights_path;
   std::string by = "seat";  // "seat" or "body"
 };
@@ -36,7 +41,7 @@ struct RankedBody {
 
 // Bodies ranked by the expected votes their cheapest majority takes, then by candidates to
 // recruit, then by id.
-absl::StatusOr<std::vector<RankedBody>> RankBodies(const BodiesData& data) {
+absl::StatusOr<std::vector<RankedBody>> RankBodies(const query::BodiesData& data) {
   std::vector<RankedBody> ranked;
   for (const analysis::PartyBody& body : data.bodies) {
     ASSIGN_OR_RETURN(analysis::Takeover takeover,
@@ -89,19 +94,19 @@ absl::StatusOr<analysis::TargetWeights> LoadWeights(const std::string& path) {
 }
 
 // Flat table: one row per target, one column per component value; explanations go to JSON.
-Table TargetTable(std::span<const analysis::Target> targets) {
+Table TargetTable(const query::TargetsAnswer& answer) {
   Table table{
       {"rank", "seat_id", "office", "district", "jurisdiction", "party", "level", "last_primary",
        "field_size", "ballots_for_office", "win_number", "incumbent", "completeness", "score"},
       {}};
-  if (!targets.empty()) {
-    for (const analysis::ScoreComponent& component : targets.front().components) {
+  if (!answer.targets.empty()) {
+    for (const analysis::ScoreComponent& component : answer.targets.front().target.components) {
       table.columns.push_back(component.name);
     }
   }
-  int64_t rank = 0;
-  for (const analysis::Target& target : targets) {
-    std::vector<Cell> row = {++rank,
+  for (const query::RankedTarget& entry : answer.targets) {
+    const analysis::Target& target = entry.target;
+    std::vector<Cell> row = {entry.rank,
                              target.seat_id,
                              target.seat.office,
                              target.seat.district,
@@ -124,48 +129,12 @@ Table TargetTable(std::span<const analysis::Target> targets) {
   return table;
 }
 
-nlohmann::json TargetJson(std::span<const analysis::Target> targets) {
-  nlohmann::json array = nlohmann::json::array();
-  int64_t rank = 0;
-  for (const analysis::Target& target : targets) {
-    nlohmann::json components = nlohmann::json::array();
-    for (const analysis::ScoreComponent& component : target.components) {
-      components.push_back({{"name", component.name},
-                            {"value", component.is_known ? nlohmann::json(component.value)
-                                                         : nlohmann::json(nullptr)},
-                            {"is_known", component.is_known},
-                            {"weight", component.weight},
-                            {"contribution", component.contribution},
-                            {"explanation", component.explanation}});
-    }
-    array.push_back({{"rank", ++rank},
-                     {"seat_id", target.seat_id},
-                     {"state", target.seat.state},
-                     {"office", target.seat.office},
-                     {"district", target.seat.district},
-                     {"jurisdiction", target.seat.jurisdiction},
-                     {"party", target.party},
-                     {"level", model::ToString(target.level)},
-                     {"last_race_id", target.last_race_id},
-                     {"last_primary", target.last_primary_date.ToIso()},
-                     {"last_general_race_id", target.last_general_race_id},
-                     {"field_size", target.last_field_size},
-                     {"ballots_for_office", target.last_ballots_for_office},
-                     {"win_number", target.win_number},
-                     {"incumbent", target.incumbent},
-                     {"incumbent_last_share", target.incumbent_last_share},
-                     {"completeness", model::ToString(target.completeness)},
-                     {"score", target.score},
-                     {"components", std::move(components)}});
-  }
-  return array;
-}
-
 absl::Status RunBodyTargets(const AppContext& context, const TargetsOptions& options,
                             OutputFormat format) {
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const BodiesData data, LoadPartyBodies(*db, ingest::OfficeTable::Default(),
-                                                          {options.state, options.party}));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(
+      const query::BodiesData data,
+      query::LoadPartyBodies(*db, ingest::OfficeTable::Default(), {options.state, options.party}));
   ASSIGN_OR_RETURN(std::vector<RankedBody> ranked, RankBodies(data));
   if (options.limit > 0 && ranked.size() > static_cast<size_t>(options.limit)) {
     ranked.resize(static_cast<size_t>(options.limit));
@@ -190,31 +159,24 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
     if (options.limit < 0) return absl::InvalidArgumentError("--limit must be 0 (all) or more");
     return RunBodyTargets(context, options, format);
   }
-  analysis::TargetFilter filter{options.state, std::nullopt, options.party};
-  if (!options.level.empty()) {
-    filter.level = model::ParseOfficeLevel(options.level);
-    if (!filter.level) {
-      return absl::InvalidArgumentError(
-          fmt::format("--level must be {}, got '{}'", model::kOfficeLevelNames, options.level));
-    }
-  }
-  if (options.limit < 0) return absl::InvalidArgumentError("--limit must be 0 (all) or more");
-  ASSIGN_OR_RETURN(const analysis::TargetWeights weights, LoadWeights(options.weights_path));
-  ASSIGN_OR_RETURN(auto db, OpenStoreWithFreshRaces(context));
-  ASSIGN_OR_RETURN(const std::vector<model::Race> races, store::ReadRaces(*db, {}));
-  // Federal incumbents' money, when FEC files are loaded (docs/money.md).
-  ASSIGN_OR_RETURN(const Coding coding, LoadCoding(CodingOptions{}));
-  ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, ReadFecLinks(*db, races));
-  const analysis::IncumbentMoneyLookup money_of =
-      MakeIncumbentMoneyLookup(*db, links, races, coding);
-  std::vector<analysis::Target> targets = analysis::RankTargets(races, filter, weights, money_of);
-  if (options.limit > 0 && targets.size() > static_cast<size_t>(options.limit)) {
-    targets.resize(static_cast<size_t>(options.limit));
-  }
+  query::Params params;
+  params.Set("state", options.state);
+  params.Set("level", options.level);
+  params.Set("party", options.party);
+  params.Set("open", options.open_only ? "1" : "");
+  params.Set("sort", options.sort);
+  params.Set("order", options.order);
+  params.Set("limit", std::to_string(options.limit));
+  params.Set("offset", std::to_string(options.offset));
+  ASSIGN_OR_RETURN(query::TargetsRequest request, query::ParseTargetsRequest(params));
+  ASSIGN_OR_RETURN(request.weights, LoadWeights(options.weights_path));
+  ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+  ASSIGN_OR_RETURN(const query::Coding coding, query::LoadCoding(query::CodingOptions{}));
+  ASSIGN_OR_RETURN(const query::TargetsAnswer answer, query::AnswerTargets(*db, request, coding));
   if (format == OutputFormat::kJson) {
-    RenderJson(TargetJson(targets), std::cout);
+    RenderJson(query::ToJson(answer), std::cout);
   } else {
-    Render(TargetTable(targets), format, std::cout);
+    Render(TargetTable(answer), format, std::cout);
   }
   if (format == OutputFormat::kTable) {
     std::cout << "\nscore = sum of weight x component (each 0..1); `--format json` explains every "
@@ -240,7 +202,12 @@ void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) 
   command->add_option("--state", options->state, "two-letter state code, e.g. NY");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--party", options->party, "party code, e.g. DEM");
+  command->add_flag("--open-only", options->open_only, "only seats no incumbent ran for");
+  command->add_option("--sort", options->sort,
+                      "score (default), win_number, ballots or field_size");
+  command->add_option("--order", options->order, "desc (default for score) or asc");
   command->add_option("--limit", options->limit, "rows to print (default 25; 0 = all)");
+  command->add_option("--offset", options->offset, "rows to skip first (paging)");
   command->add_option("--weights", options->weights_path, "weights file (config/targets.conf)");
   command->add_option("--by", options->by,
                       "seat (default: one row per seat and party) or body (party bodies ranked by "

@@ -54,13 +54,13 @@ absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::Fe
     case ingest::FecFileKind::kIndividualContributions: {
       const ingest::ContributionScanOptions options{.num_threads = kIngestThreads};
       money::ReceiptAggregator aggregator(options.num_threads);
-      RETURN_IF_ERROR(ingest::ScanContributions(
-          path, kind, report, options, [&aggregator](int worker, const model::ContributionView& row) {
-            aggregator.Add(worker, row);
-            return absl::OkStatus();
-          }));
-      const std::vector<model::PackedDonorReceipts> committees =
-          aggregator.Finish(kIngestThreads);
+      RETURN_IF_ERROR(
+          ingest::ScanContributions(path, kind, report, options,
+                                    [&aggregator](int worker, const model::ContributionView& row) {
+                                      aggregator.Add(worker, row);
+                                      return absl::OkStatus();
+                                    }));
+      const std::vector<model::PackedDonorReceipts> committees = aggregator.Finish(kIngestThreads);
       int64_t num_totals = 0;
       for (const model::PackedDonorReceipts& committee : committees) {
         num_totals += committee.entries;
@@ -84,7 +84,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
   report.path = path;
   const auto fail = [&](std::string message) {
     // Nothing of a failed file is stored, so every row read counts as rejected with it.
-    report.status = "failed";
+    report.status = model::FileStatus::kFailed;
     report.error = std::move(message);
     report.rows_stored = 0;
     report.rows_rejected = report.rows_read;
@@ -94,7 +94,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
   const auto kind = ingest::FecFileKindFromName(name);
   if (!kind) {
     report.kind = "unknown";
-    report.status = "unrecognized";
+    report.status = model::FileStatus::kUnrecognized;
     report.error = fmt::format(
         "{}: not an FEC bulk file name (cn, cm, ccl, itcont, itpas2, weball, webl, or their "
         "zips)",
@@ -108,7 +108,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
     return fail(fmt::format("{}: the file name gives no cycle: pass --cycle (e.g. 2020)", path));
   }
   if (*kind == ingest::FecFileKind::kCommitteeToCommittee) {
-    report.status = "unrecognized";
+    report.status = model::FileStatus::kUnrecognized;
     report.error = fmt::format("{}: committee-to-committee files (itoth) are not used yet", path);
     return report;
   }
@@ -134,7 +134,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
     auto is_loaded = store::IsFileLoaded(db, report.content_hash);
     if (!is_loaded.ok()) return fail(std::string(is_loaded.status().message()));
     if (*is_loaded) {
-      report.status = "already_loaded";
+      report.status = model::FileStatus::kAlreadyLoaded;
       return report;
     }
   }
@@ -150,7 +150,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
     // Parser errors already name the file; store errors do not.
     return fail(message.starts_with(path) ? message : fmt::format("{}: {}", path, message));
   }
-  report.status = "loaded";
+  report.status = model::FileStatus::kLoaded;
   return report;
 }
 

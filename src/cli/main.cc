@@ -12,14 +12,17 @@
 #include "cli/command_bodies.h"
 #include "cli/command_check.h"
 #include "cli/command_committees.h"
+#include "cli/command_files.h"
 #include "cli/command_forecast.h"
 #include "cli/command_ingest.h"
 #include "cli/command_leverage.h"
 #include "cli/command_links.h"
+#include "cli/command_map.h"
 #include "cli/command_mismatches.h"
 #include "cli/command_money.h"
 #include "cli/command_plan.h"
 #include "cli/command_races.h"
+#include "cli/command_serve.h"
 #include "cli/command_slate.h"
 #include "cli/command_targets.h"
 
@@ -69,6 +72,9 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterForecastCommand(app, context, exit_code);
   downballot::cli::RegisterLeverageCommand(app, context, exit_code);
   downballot::cli::RegisterCheckCommand(app, context, exit_code);
+  downballot::cli::RegisterServeCommand(app, context, exit_code);
+  downballot::cli::RegisterFilesCommand(app, context, exit_code);
+  downballot::cli::RegisterMapCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

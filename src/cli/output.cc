@@ -81,32 +81,8 @@ OutputFormat DefaultOutputFormat() {
   return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kCsv;
 }
 
-nlohmann::json ToJson(const Cell& cell) {
-  struct Visitor {
-    nlohmann::json operator()(std::monostate) const { return nullptr; }
-    nlohmann::json operator()(const std::string& text) const { return text; }
-    nlohmann::json operator()(int64_t number) const { return number; }
-    nlohmann::json operator()(double number) const { return number; }
-    nlohmann::json operator()(bool flag) const { return flag; }
-  };
-  return std::visit(Visitor{}, cell);
-}
-
-nlohmann::json ToJson(const Table& table) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::json object = nlohmann::json::object();
-    for (size_t column = 0; column < table.columns.size() && column < row.size(); ++column) {
-      object[table.columns[column]] = ToJson(row[column]);
-    }
-    rows.push_back(std::move(object));
-  }
-  return rows;
-}
-
 void RenderJson(const nlohmann::json& value, std::ostream& out) {
-  // Replace invalid UTF-8 rather than throw: names come from public files.
-  out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << query::JsonText(value) << '\n';
 }
 
 void Render(const Table& table, OutputFormat format, std::ostream& out) {

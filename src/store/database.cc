@@ -42,9 +42,9 @@ absl::Status Statement::Bind(int index, std::string_view value) {
 }
 
 absl::Status Statement::BindStatic(int index, std::string_view value) {
-  return Check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                                 SQLITE_STATIC),
-               "bind");
+  return Check(
+      sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC),
+      "bind");
 }
 
 // bind_blob64: a committee's blob may outgrow an int, and SQLite then answers SQLITE_TOOBIG
@@ -54,7 +54,9 @@ absl::Status Statement::BindStaticBlob(int index, std::string_view value) {
                "bind");
 }
 
-absl::Status Statement::BindNull(int index) { return Check(sqlite3_bind_null(stmt_, index), "bind"); }
+absl::Status Statement::BindNull(int index) {
+  return Check(sqlite3_bind_null(stmt_, index), "bind");
+}
 
 absl::Status Statement::Bind(int index, const std::optional<double>& value) {
   return value ? Bind(index, *value) : BindNull(index);
@@ -110,14 +112,23 @@ std::string_view Statement::ColumnBlob(int column) const {
                           static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path,
-                                                          DatabaseOptions options) {
+                                                         DatabaseOptions options) {
   sqlite3* handle = nullptr;
   // NOMUTEX: a Database is used by one thread at a time (see the class comment), so SQLite's
   // per-call locking is pure cost on the insert path.
-  const int rc = sqlite3_open_v2(path.c_str(), &handle,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int mode =
+      options.is_read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &handle, mode | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
     sqlite3_close(handle);
@@ -127,7 +138,16 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path
   sqlite3_busy_timeout(handle, 5000);
   // Fail early on a file that is not a database rather than on the first query.
   if (auto status = db->Exec("PRAGMA foreign_keys = ON"); !status.ok()) {
-    return absl::InternalError(fmt::format("{}: not a downballot store: {}", path, std::string(status.message())));
+    return absl::InternalError(
+        fmt::format("{}: not a downballot store: {}", path, std::string(status.message())));
+  }
+  if (options.is_read_only) {
+    // The writer chose the journal mode; a reader only sizes its own cache.
+    if (auto status = db->Exec("PRAGMA query_only = ON; PRAGMA cache_size = -65536");
+        !status.ok()) {
+      return absl::InternalError(fmt::format("{}: {}", path, std::string(status.message())));
+    }
+    return db;
   }
   if (options.is_wal && path != ":memory:") {
     // A 128 MiB page cache (SQLite's default is 2 MiB) keeps the B-tree of a bulk load in memory.

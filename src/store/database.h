@@ -62,14 +62,21 @@ class Statement {
 struct DatabaseOptions {
   // WAL lets readers (the future server) work while an ingest writes.
   bool is_wal = true;
+  // Opens an existing store for reading only (the server's workers): no file is created, no
+  // pragma writes, and every write fails with SQLITE_READONLY.
+  bool is_read_only = false;
 };
+
+// A LIKE pattern matching any text that contains `text` literally: '%', '_' and '\\' in it are
+// escaped, so the statement must say `LIKE ? ESCAPE '\\'`.
+[[nodiscard]] std::string ContainsPattern(std::string_view text);
 
 // An open SQLite database. Not thread-safe; use one per thread.
 class Database {
  public:
   // Opens or creates the file (":memory:" for tests). Internal with SQLite's message on failure.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path,
-                                                                       DatabaseOptions options);
+                                                                      DatabaseOptions options);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -16,12 +16,13 @@ absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(Database& db,
                                                                    std::optional<int> cycle) {
   ASSIGN_OR_RETURN(
       auto select,
-      db.Prepare("SELECT DISTINCT cycle, cand_id, name, party, election_year, office_state, office, "
-                 "office_district, incumbent_challenger, status, principal_committee, state, zip "
-                 "FROM fec_candidate WHERE (cand_id = ?1 COLLATE NOCASE OR name LIKE ?2) "
-                 "AND (?3 = 0 OR cycle = ?3) ORDER BY cycle DESC, name, cand_id"));
+      db.Prepare(
+          "SELECT DISTINCT cycle, cand_id, name, party, election_year, office_state, office, "
+          "office_district, incumbent_challenger, status, principal_committee, state, zip "
+          "FROM fec_candidate WHERE (cand_id = ?1 COLLATE NOCASE OR name LIKE ?2 ESCAPE '\\') "
+          "AND (?3 = 0 OR cycle = ?3) ORDER BY cycle DESC, name, cand_id"));
   RETURN_IF_ERROR(select.Bind(1, query));
-  RETURN_IF_ERROR(select.Bind(2, "%" + query + "%"));
+  RETURN_IF_ERROR(select.Bind(2, ContainsPattern(query)));
   RETURN_IF_ERROR(select.Bind(3, int64_t{cycle.value_or(0)}));
   std::vector<FecCandidateInCycle> found;
   while (true) {

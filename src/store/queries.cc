@@ -388,13 +388,14 @@ absl::StatusOr<bool> AreRacesStale(Database& db) {
 
 absl::StatusOr<std::vector<model::Race>> ReadRaces(Database& db, const RaceFilter& filter) {
   const std::string level = filter.level ? std::string(model::ToString(*filter.level)) : "";
-  const std::string office_pattern = filter.office.empty() ? "" : "%" + filter.office + "%";
+  const std::string office_pattern = filter.office.empty() ? "" : ContainsPattern(filter.office);
   // Each filter is bound; an empty one matches everything.
   ASSIGN_OR_RETURN(
       auto query,
       db.Prepare(fmt::format(
           "SELECT {} FROM race WHERE (?1 = '' OR state = ?1 COLLATE NOCASE) "
-          "AND (?2 = '' OR office LIKE ?2) AND (?3 = '' OR district = ?3 COLLATE NOCASE) "
+          "AND (?2 = '' OR office LIKE ?2 ESCAPE '\\') AND (?3 = '' OR district = ?3 COLLATE "
+          "NOCASE) "
           "AND (?4 = '' OR election_date = ?4) AND (?5 = '' OR stage = ?5 COLLATE NOCASE) "
           "AND (?6 = '' OR party = ?6 COLLATE NOCASE) AND (?7 = '' OR seat_id = ?7) "
           "AND (?8 = '' OR level = ?8) ORDER BY election_date, id",
@@ -480,7 +481,7 @@ absl::StatusOr<std::vector<model::FileReport>> ReadFileReports(Database& db) {
     report.path = files.ColumnText(1);
     report.kind = files.ColumnText(2);
     report.content_hash = files.ColumnText(3);
-    report.status = "loaded";
+    report.status = model::FileStatus::kLoaded;
     report.rows_read = files.ColumnInt(4);
     report.rows_stored = files.ColumnInt(5);
     report.rows_rejected = files.ColumnInt(6);
@@ -508,6 +509,21 @@ absl::StatusOr<std::optional<double>> ReadPartisanLean(Database& db, const std::
   ASSIGN_OR_RETURN(const bool has_row, query.Step());
   if (!has_row) return std::optional<double>();
   return std::optional<double>(query.ColumnDouble(0));
+}
+
+absl::StatusOr<std::vector<IngestedFile>> ReadIngestHistory(Database& db) {
+  ASSIGN_OR_RETURN(Statement files,
+                   db.Prepare("SELECT path, kind, bytes, rows_read, rows_stored, rows_rejected, "
+                              "ingested_at FROM source_file ORDER BY ingested_at DESC, path"));
+  std::vector<IngestedFile> history;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, files.Step());
+    if (!has_row) break;
+    history.push_back({files.ColumnText(0), files.ColumnText(1), files.ColumnInt(2),
+                       files.ColumnInt(3), files.ColumnInt(4), files.ColumnInt(5),
+                       files.ColumnText(6)});
+  }
+  return history;
 }
 
 }  // namespace downballot::store

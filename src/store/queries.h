@@ -77,6 +77,20 @@ struct RaceFilter {
 // store's.
 [[nodiscard]] absl::StatusOr<std::vector<model::NearMatch>> ReadNearMatches(Database& db);
 
+// One ingested file as the history lists it.
+struct IngestedFile {
+  std::string path;
+  std::string kind;
+  int64_t bytes = 0;
+  int64_t rows_read = 0;
+  int64_t rows_stored = 0;
+  int64_t rows_rejected = 0;
+  std::string ingested_at;  // UTC, ISO 8601
+};
+
+// Every ingested file, newest first (then by path).
+[[nodiscard]] absl::StatusOr<std::vector<IngestedFile>> ReadIngestHistory(Database& db);
+
 // One FileReport per ingested file (rejects included), in ingest order.
 [[nodiscard]] absl::StatusOr<std::vector<model::FileReport>> ReadFileReports(Database& db);
 

@@ -1,4 +1,4 @@
-#include "cli/general_contests_data.h"
+#include "query/general_contests_data.h"
 
 #include "analysis/general_contests.h"
 #include "base/status_macros.h"
@@ -7,7 +7,7 @@
 #include "store/candidacy_queries.h"
 #include "store/queries.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 namespace {
 
 bool Matches(const model::GeneralContest& contest, const ContestFilter& filter) {
@@ -51,4 +51,4 @@ absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
   return result;
 }
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

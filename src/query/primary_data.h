@@ -13,7 +13,7 @@
 #include "store/candidacy_queries.h"
 #include "store/database.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 struct PrimaryData {
   std::vector<model::PrimaryCandidacy> candidacies;
@@ -33,4 +33,4 @@ struct PrimaryData {
 // Every primary of `data` as a forecast choice set.
 [[nodiscard]] std::vector<model::PrimaryField> BuildPrimaryFields(const PrimaryData& data);
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

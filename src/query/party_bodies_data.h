@@ -11,7 +11,7 @@
 #include "model/race.h"
 #include "store/database.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 struct BodiesRequest {
   std::string state;  // two-letter code, any case; "" = every state
@@ -31,4 +31,4 @@ struct BodiesData {
                                                          const ingest::OfficeTable& offices,
                                                          const BodiesRequest& request);
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

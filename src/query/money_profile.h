@@ -12,7 +12,7 @@
 #include "store/database.h"
 #include "store/money_queries.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 struct CodingOptions {
   std::string rules_path;       // "" = the rules compiled in (config/industry_rules.tsv)
@@ -34,4 +34,4 @@ struct Coding {
     store::Database& db, const store::FecCandidateInCycle& found, const Coding& coding,
     size_t top_n);
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

@@ -1,4 +1,4 @@
-#include "cli/primary_data.h"
+#include "query/primary_data.h"
 
 #include <algorithm>
 #include <iterator>
@@ -8,10 +8,10 @@
 
 #include "analysis/primary_fields.h"
 #include "base/status_macros.h"
-#include "cli/fec_links.h"
+#include "query/fec_links.h"
 #include "store/money_queries.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 namespace {
 
 // The lean of the candidacy's district (or state) in the latest lean year at or before its cycle.
@@ -40,7 +40,8 @@ absl::Status AddFecReceipts(store::Database& db, PrimaryData& data) {
   ASSIGN_OR_RETURN(const std::vector<analysis::FecLink> links, ReadFecLinks(db, races));
   std::map<std::pair<std::string, std::string>, std::string> cand_id_of;
   for (const analysis::FecLink& link : links) {
-    if (link.status == "linked") cand_id_of[{link.race_id, link.candidate}] = link.cand_id;
+    if (link.status == analysis::FecLinkStatus::kLinked)
+      cand_id_of[{link.race_id, link.candidate}] = link.cand_id;
   }
   for (const analysis::PrimaryRace& primary : data.races) {
     for (size_t idx : primary.candidacies) {
@@ -99,4 +100,4 @@ std::vector<model::PrimaryField> BuildPrimaryFields(const PrimaryData& data) {
   return fields;
 }
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

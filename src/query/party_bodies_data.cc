@@ -1,4 +1,4 @@
-#include "cli/party_bodies_data.h"
+#include "query/party_bodies_data.h"
 
 #include <map>
 #include <set>
@@ -10,7 +10,7 @@
 #include "store/body_queries.h"
 #include "store/queries.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 absl::StatusOr<BodiesData> LoadPartyBodies(store::Database& db, const ingest::OfficeTable& offices,
                                            const BodiesRequest& request) {
@@ -80,4 +80,4 @@ absl::StatusOr<BodiesData> LoadPartyBodies(store::Database& db, const ingest::Of
   return data;
 }
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

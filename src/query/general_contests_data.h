@@ -10,7 +10,7 @@
 #include "model/general_return.h"
 #include "store/database.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 struct ContestFilter {
   std::optional<int> year;
@@ -34,4 +34,4 @@ struct GeneralContests {
 [[nodiscard]] absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
                                                                   const ContestFilter& filter);
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

@@ -1,4 +1,4 @@
-#include "cli/money_profile.h"
+#include "query/money_profile.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,7 +9,7 @@
 #include "base/status_macros.h"
 #include "money/default_industry_rules.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 namespace {
 
 namespace fs = std::filesystem;
@@ -22,7 +22,8 @@ std::string FindCategoriesFile() {
   std::error_code error;
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.starts_with("CRP_Categories") && it->path().string() > best) best = it->path().string();
+    if (name.starts_with("CRP_Categories") && it->path().string() > best)
+      best = it->path().string();
   }
   return best;
 }
@@ -35,8 +36,7 @@ absl::StatusOr<Coding> LoadCoding(const CodingOptions& options) {
       options.categories_path.empty() ? FindCategoriesFile() : options.categories_path;
   if (!coding.categories_source.empty()) {
     ASSIGN_OR_RETURN(const std::string text, base::ReadFile(coding.categories_source));
-    ASSIGN_OR_RETURN(coding.categories,
-                     money::ParseCrpCategories(text, coding.categories_source));
+    ASSIGN_OR_RETURN(coding.categories, money::ParseCrpCategories(text, coding.categories_source));
   }
   std::string rules_text;
   std::string rules_source = "built-in config/industry_rules.tsv";
@@ -46,7 +46,8 @@ absl::StatusOr<Coding> LoadCoding(const CodingOptions& options) {
     ASSIGN_OR_RETURN(rules_text, base::ReadFile(options.rules_path));
     rules_source = options.rules_path;
   }
-  ASSIGN_OR_RETURN(auto rules, money::ParseIndustryRules(rules_text, rules_source, coding.categories));
+  ASSIGN_OR_RETURN(auto rules,
+                   money::ParseIndustryRules(rules_text, rules_source, coding.categories));
   ASSIGN_OR_RETURN(auto classifier, money::IndustryClassifier::Create(std::move(rules)));
   coding.classifier.emplace(std::move(classifier));
   return coding;
@@ -105,4 +106,4 @@ absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
   return profile;
 }
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

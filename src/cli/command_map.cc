@@ -1,0 +1,42 @@
+#include "cli/command_map.h"
+
+#include <iostream>
+#include <memory>
+
+#include "base/status_macros.h"
+#include "cli/run_command.h"
+#include "query/opportunity_map.h"
+#include "query/store_access.h"
+
+namespace downballot::cli {
+
+void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
+  struct Options {
+    std::string level;
+    std::string party;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "map",
+      "Opportunity per state, as the dashboard's map shades it: seats with a loaded primary,\n"
+      "open seats (no incumbent ran) and the best `targets` score with its seat.");
+  command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
+  command->add_option("--party", options->party, "party code, e.g. DEM");
+  command->add_option("--format", context.format_text, "table, csv or json");
+  command->callback([&context, &exit_code, options] {
+    exit_code = RunCommand("map", [&]() -> absl::Status {
+      ASSIGN_OR_RETURN(const OutputFormat format, context.format());
+      query::Params params;
+      params.Set("level", options->level);
+      params.Set("party", options->party);
+      ASSIGN_OR_RETURN(const analysis::TargetFilter filter, query::ParseMapRequest(params));
+      ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
+      ASSIGN_OR_RETURN(const query::Coding coding, query::LoadCoding(query::CodingOptions{}));
+      ASSIGN_OR_RETURN(const Table map, query::AnswerMap(*db, filter, coding));
+      Render(map, format, std::cout);
+      return absl::OkStatus();
+    });
+  });
+}
+
+}  // namespace downballot::cli
