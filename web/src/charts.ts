@@ -28,7 +28,8 @@ export function turnoutChart(points: TurnoutPoint[], width: number): Element {
     color: { legend: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(points, { x: 'date', y: 'ballots', stroke: 'series', marker: 'circle' }),
+      Plot.line(points, { x: 'date', y: 'ballots', stroke: 'series' }),
+      Plot.dot(points, { x: 'date', y: 'ballots', fill: 'series', r: 3.5 }),
       Plot.dot(points.filter((p) => p.current), { x: 'date', y: 'ballots', r: 7, stroke: 'black', strokeWidth: 2 }),
       Plot.tip(points, Plot.pointer({ x: 'date', y: 'ballots', title: (p: TurnoutPoint) => `${p.series} ${p.date.toISOString().slice(0, 10)}: ${p.ballots.toLocaleString('en-US')} ballots` })),
     ],

@@ -7,7 +7,7 @@
 //
 // usage: node web/tests/browser.mjs BASE_URL SCREENSHOT_DIR
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -18,6 +18,7 @@ if (!baseUrl || !shotDir) {
 }
 const base = baseUrl.replace(/\/$/, '');
 mkdirSync(shotDir, { recursive: true });
+rmSync(join(shotDir, 'failure.png'), { force: true }); // a failure of an earlier run
 
 const TOTAL_MS = 120_000;
 const STEP_MS = 30_000;

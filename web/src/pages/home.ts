@@ -133,7 +133,7 @@ export const homePage: Page = ({ main, query, alive, navigate }) => {
     { key: 'state', label: 'State', className: 'hide-narrow' },
     { key: 'party', label: 'Party', className: 'hide-narrow' },
     { key: 'level', label: 'Level', className: 'hide-narrow' },
-    { key: 'last_primary', label: 'Last primary', className: 'hide-narrow' },
+    { key: 'last_primary', label: 'Last primary', className: 'hide-medium' },
     { key: 'field_size', label: 'Field', numeric: true, className: 'hide-narrow', title: 'named candidates at the last primary' },
     { key: 'ballots_for_office', label: 'Ballots', numeric: true, title: 'ballots for the office at the last primary' },
     { key: 'win_number', label: 'Win number', numeric: true },

@@ -314,11 +314,10 @@ async function loadMoney(candidate: { cand_id: string; cycle: number }): Promise
     return await get<Money>('money', { candidate: candidate.cand_id, cycle: candidate.cycle });
   } catch (error) {
     if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 503)) throw error;
-    try {
-      return await get<Money>('money', { candidate: candidate.cand_id });
-    } catch {
-      throw error;
-    }
+    // Another cycle's profile counts only if it has money: an empty one would read as $0.
+    const latest = await get<Money>('money', { candidate: candidate.cand_id }).catch(() => null);
+    if (latest && latest.total_receipts_dollars > 0) return latest;
+    throw error;
   }
 }
 
