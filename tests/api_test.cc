@@ -140,6 +140,9 @@ TEST_F(ApiTest, EveryEndpointEqualsTheCliDocument) {
   const nlohmann::json bodies = Api("/api/bodies?state=NY&party=CON");
   ASSERT_FALSE(bodies.empty());
   const std::string body_id = bodies[0]["body_id"].get<std::string>();
+  const nlohmann::json cycle_forecast = Api("/api/forecast?cycle=2022");
+  ASSERT_FALSE(cycle_forecast["forecasts"].empty());
+  const std::string primary_id = cycle_forecast["forecasts"][0]["race_id"].get<std::string>();
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"/api/targets?state=NY&level=party&limit=10", "targets --state NY --level party --limit 10"},
       {"/api/targets?state=NY&sort=win_number&limit=5&offset=5",
@@ -156,6 +159,17 @@ TEST_F(ApiTest, EveryEndpointEqualsTheCliDocument) {
       {"/api/money?candidate=H8CO03192&cycle=2020", "money H8CO03192 --cycle 2020"},
       {"/api/files", "files"},
       {"/api/map?level=party", "map --level party"},
+      {"/api/summary", "summary"},
+      {"/api/slates", "slate"},
+      {"/api/slates?group=justice&cycle=2018&by=office", "slate justice --cycle 2018 --by office"},
+      {"/api/leverage?state=NY&flagged=1", "leverage --state NY --flagged"},
+      {"/api/leverage?state=NY&cycle=2018&totals=1", "leverage --state NY --cycle 2018 --totals"},
+      {"/api/check?state=NY", "check --state NY"},
+      {"/api/check?state=AZ&cycle=2018", "check --state AZ --cycle 2018"},
+      {"/api/forecast?cycle=2022", "forecast --cycle 2022"},
+      {"/api/races/" + primary_id + "/forecast?ridge=2", "forecast " + primary_id + " --ridge 2"},
+      {"/api/races/" + race_id + "/forecast", "forecast " + race_id},
+      {"/api/forecast/evaluation?cycle=2018", "forecast --evaluate --cycle 2018"},
   };
   for (const auto& [target, args] : pairs) {
     const nlohmann::json api = Api(target);
@@ -179,7 +193,10 @@ TEST_F(ApiTest, BadParametersAre400WithAMessage) {
        {"/api/targets?state=XYZ", "/api/targets?level=galaxy", "/api/targets?limit=100000",
         "/api/targets?limit=0", "/api/targets?offset=-3", "/api/targets?bogus=1",
         "/api/races?date=yesterday", "/api/money", "/api/money?candidate=x&cycle=99",
-        "/api/races/x/plan?take_rate=7"}) {
+        "/api/races/x/plan?take_rate=7", "/api/slates?by=county", "/api/leverage?source=web",
+        "/api/leverage?cycle=18", "/api/check?cycle=abc", "/api/forecast",
+        "/api/forecast/evaluation?ridge=-1", "/api/forecast?cycle=2022&train=2022",
+        "/api/forecast?cycle=2022&train=2018,x", "/api/summary?state=NY"}) {
     const HttpReply reply = Get(port_, target);
     EXPECT_EQ(reply.status, 400) << target;
     const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
@@ -217,6 +234,10 @@ TEST_F(ApiTest, InjectionStringsInEveryParameterChangeNothing) {
     }
     EXPECT_EQ(Get(port_, "/api/races/" + std::string(attack)).status, 404) << attack;
     EXPECT_EQ(Get(port_, "/api/money?candidate=" + std::string(attack)).status, 404) << attack;
+    EXPECT_EQ(Get(port_, "/api/slates?group=" + std::string(attack)).status, 404) << attack;
+    EXPECT_EQ(Api("/api/leverage?office=" + std::string(attack)), nlohmann::json::array())
+        << attack;
+    EXPECT_EQ(Get(port_, "/api/check?state=" + std::string(attack)).status, 400) << attack;
   }
   EXPECT_EQ(Api("/api/races?state=NY&limit=500"), before);
 }

@@ -141,6 +141,25 @@ TEST_F(NewYorkStore, PartyTargetsListCountyAndStateCommitteeSeats) {
   EXPECT_TRUE(has_state_committee);
 }
 
+// Targets are read from the store's ranked-target table; a weights file (here the defaults)
+// ranks every race in memory instead. Both must give the same page for every filter and sort.
+TEST_F(NewYorkStore, TargetTableAnswersAsRankingInMemory) {
+  const std::string weights = std::string(DOWNBALLOT_SOURCE_DIR) + "/config/targets.conf";
+  for (const std::string args :
+       {"--limit 0", "--state NY --level party --limit 0", "--open-only --limit 40 --offset 5",
+        "--sort win_number --limit 60", "--sort ballots --order asc --party DEM --limit 0",
+        "--sort field_size --order desc --level state --limit 30 --offset 3",
+        "--state NY --open-only --sort win_number --limit 0"}) {
+    const CommandResult table = RunDownballot(store_, "targets " + args + " --format json");
+    const CommandResult memory =
+        RunDownballot(store_, "targets " + args + " --weights '" + weights + "' --format json");
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    ASSERT_EQ(memory.exit_code, 0) << memory.err;
+    EXPECT_FALSE(nlohmann::json::parse(table.out).empty()) << args;
+    EXPECT_EQ(nlohmann::json::parse(table.out), nlohmann::json::parse(memory.out)) << args;
+  }
+}
+
 TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   const CommandResult races = RunDownballot(
       store_, "races --state NY --office 'U.S. House' --district 14 --stage primary --format csv");

@@ -143,9 +143,8 @@ void RenderTakeoverTable(const analysis::PartyBody& body, const analysis::Takeov
 absl::Status RunTakeover(const AppContext& context, const TakeoverOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(const query::Params settings, SettingsParams(options.settings));
-  ASSIGN_OR_RETURN(const query::PlanRequest coefficients,
-                   query::ParsePlanRequest("", options.assumptions_path, settings));
-  const analysis::PlanAssumptions& assumptions = coefficients.assumptions;
+  ASSIGN_OR_RETURN(const analysis::PlanAssumptions assumptions,
+                   query::ParseAssumptions(options.assumptions_path, settings));
   ASSIGN_OR_RETURN(const ingest::OfficeTable offices, query::LoadOfficeTable(options.office_files));
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   ASSIGN_OR_RETURN(const query::TakeoverAnswer answer,

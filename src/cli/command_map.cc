@@ -7,6 +7,7 @@
 #include "cli/run_command.h"
 #include "query/opportunity_map.h"
 #include "query/store_access.h"
+#include "query/targets.h"
 
 namespace downballot::cli {
 
@@ -18,8 +19,9 @@ void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "map",
-      "Opportunity per state, as the dashboard's map shades it: seats with a loaded primary,\n"
-      "open seats (no incumbent ran) and the best `targets` score with its seat.");
+      "Opportunity per state, then per county (seats whose jurisdiction is a county), as the\n"
+      "dashboard's map shades it: seats with a loaded primary, open seats (no incumbent ran)\n"
+      "and the best `targets` score with its seat.");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--party", options->party, "party code, e.g. DEM");
   command->add_option("--format", context.format_text, "table, csv or json");
@@ -32,8 +34,18 @@ void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
       ASSIGN_OR_RETURN(const analysis::TargetFilter filter, query::ParseMapRequest(params));
       ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
       ASSIGN_OR_RETURN(const query::Coding coding, query::LoadCoding(query::CodingOptions{}));
-      ASSIGN_OR_RETURN(const Table map, query::AnswerMap(*db, filter, coding));
-      Render(map, format, std::cout);
+      RETURN_IF_ERROR(query::EnsureFreshTargets(*db, coding));
+      ASSIGN_OR_RETURN(const query::MapAnswer map, query::AnswerMap(*db, filter, coding));
+      if (format == OutputFormat::kJson) {
+        RenderJson(query::ToJson(map), std::cout);
+        return absl::OkStatus();
+      }
+      // Table and CSV: the states, then (after one empty line) the counties.
+      Render(map.states, format, std::cout);
+      if (!map.counties.rows.empty()) {
+        std::cout << '\n';
+        Render(map.counties, format, std::cout);
+      }
       return absl::OkStatus();
     });
   });

@@ -27,7 +27,7 @@ struct TargetsOptions {
   bool open_only = false;
   std::string sort;
   std::string order;
-  int64_t limit = 25;
+  int64_t limit = query::kDefaultPageSize;
   int64_t offset = 0;
   std::string weights_path;
   std::string by = "seat";  // "seat" or "body"
@@ -86,8 +86,9 @@ Table BodyTargetTable(std::span<const RankedBody> ranked) {
   return table;
 }
 
-absl::StatusOr<analysis::TargetWeights> LoadWeights(const std::string& path) {
-  if (path.empty()) return analysis::TargetWeights{};
+// The weights of `path`; nullopt without one (the defaults, read from the store's table).
+absl::StatusOr<std::optional<analysis::TargetWeights>> LoadWeights(const std::string& path) {
+  if (path.empty()) return std::nullopt;
   ASSIGN_OR_RETURN(const std::string text, base::ReadFile(path));
   ASSIGN_OR_RETURN(const base::KeyValues values, base::ParseKeyValues(text, path));
   return analysis::TargetWeightsFromConfig(values, path);
@@ -172,6 +173,7 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
   ASSIGN_OR_RETURN(request.weights, LoadWeights(options.weights_path));
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   ASSIGN_OR_RETURN(const query::Coding coding, query::LoadCoding(query::CodingOptions{}));
+  if (!request.weights.has_value()) RETURN_IF_ERROR(query::EnsureFreshTargets(*db, coding));
   ASSIGN_OR_RETURN(const query::TargetsAnswer answer, query::AnswerTargets(*db, request, coding));
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);

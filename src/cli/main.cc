@@ -24,6 +24,7 @@
 #include "cli/command_races.h"
 #include "cli/command_serve.h"
 #include "cli/command_slate.h"
+#include "cli/command_summary.h"
 #include "cli/command_targets.h"
 
 namespace {
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterServeCommand(app, context, exit_code);
   downballot::cli::RegisterFilesCommand(app, context, exit_code);
   downballot::cli::RegisterMapCommand(app, context, exit_code);
+  downballot::cli::RegisterSummaryCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

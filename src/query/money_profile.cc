@@ -34,9 +34,11 @@ absl::StatusOr<Coding> LoadCoding(const CodingOptions& options) {
   Coding coding;
   coding.categories_source =
       options.categories_path.empty() ? FindCategoriesFile() : options.categories_path;
+  std::string categories_text;
   if (!coding.categories_source.empty()) {
-    ASSIGN_OR_RETURN(const std::string text, base::ReadFile(coding.categories_source));
-    ASSIGN_OR_RETURN(coding.categories, money::ParseCrpCategories(text, coding.categories_source));
+    ASSIGN_OR_RETURN(categories_text, base::ReadFile(coding.categories_source));
+    ASSIGN_OR_RETURN(coding.categories,
+                     money::ParseCrpCategories(categories_text, coding.categories_source));
   }
   std::string rules_text;
   std::string rules_source = "built-in config/industry_rules.tsv";
@@ -50,6 +52,8 @@ absl::StatusOr<Coding> LoadCoding(const CodingOptions& options) {
                    money::ParseIndustryRules(rules_text, rules_source, coding.categories));
   ASSIGN_OR_RETURN(auto classifier, money::IndustryClassifier::Create(std::move(rules)));
   coding.classifier.emplace(std::move(classifier));
+  coding.fingerprint =
+      base::ContentHash(base::ContentHash(rules_text) + "\n" + base::ContentHash(categories_text));
   return coding;
 }
 

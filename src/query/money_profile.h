@@ -24,6 +24,9 @@ struct Coding {
   std::vector<money::CrpCategory> categories;
   std::optional<money::IndustryClassifier> classifier;
   std::string categories_source;
+  // ContentHash of the rules and categories read: what a derived table scored with this coding
+  // records, so a table built with other files is known to be out of date.
+  std::string fingerprint;
 };
 
 // Loads the rules (built in unless a path is given) and the categories. Errors name the file.

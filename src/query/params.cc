@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
 
 #include "base/strings.h"
 #include "fmt/format.h"
+#include "ingest/us_states.h"
 
 namespace downballot::query {
 namespace {
@@ -59,12 +61,14 @@ bool Params::Has(std::string_view name) const {
 absl::StatusOr<std::string> Params::State(std::string_view name) const {
   const std::string text = Text(name);
   if (text.empty()) return text;
-  if (text.size() != 2 || !std::isalpha(static_cast<unsigned char>(text[0])) ||
-      !std::isalpha(static_cast<unsigned char>(text[1]))) {
-    return absl::InvalidArgumentError(
-        fmt::format("{} must be a two-letter state code such as NY, got '{}'", name, text));
+  if (const std::optional<std::string> code = ingest::StatePostalCode(text)) return *code;
+  // Territories elect too (MEDSL and the FEC list them), though they are no states.
+  const std::string upper = base::ToUpper(text);
+  for (const std::string_view territory : {"AS", "GU", "MP", "PR", "VI"}) {
+    if (upper == territory) return upper;
   }
-  return base::ToUpper(text);
+  return absl::InvalidArgumentError(fmt::format(
+      "{} must be a state's two-letter code or name (e.g. NY or New York), got '{}'", name, text));
 }
 
 absl::StatusOr<std::string> Params::Party(std::string_view name) const {
@@ -106,6 +110,43 @@ absl::StatusOr<int64_t> Params::Integer(std::string_view name, int64_t min, int6
   absl::StatusOr<std::optional<int64_t>> value = OptionalInteger(name, min, max);
   if (!value.ok()) return value.status();
   return value->value_or(fallback);
+}
+
+absl::StatusOr<double> Params::Number(std::string_view name, double min, double max,
+                                      double fallback) const {
+  const std::string text = Text(name);
+  if (text.empty()) return fallback;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      value < min || value > max) {
+    return absl::InvalidArgumentError(
+        fmt::format("{} must be a number from {:g} to {:g}, got '{}'", name, min, max, text));
+  }
+  return value;
+}
+
+absl::StatusOr<std::vector<int64_t>> Params::IntegerList(std::string_view name, int64_t min,
+                                                         int64_t max) const {
+  std::vector<int64_t> values;
+  const std::string text = Text(name);
+  if (text.empty()) return values;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    const size_t comma = std::min(text.find(',', begin), text.size());
+    int64_t value = 0;
+    const char* first = text.data() + begin;
+    const char* last = text.data() + comma;
+    const auto [end, error] = std::from_chars(first, last, value);
+    if (first == last || error != std::errc() || end != last || value < min || value > max) {
+      return absl::InvalidArgumentError(
+          fmt::format("{} must be whole numbers from {} to {} separated by commas, got '{}'", name,
+                      min, max, text));
+    }
+    values.push_back(value);
+    begin = comma + 1;
+  }
+  return values;
 }
 
 absl::StatusOr<bool> Params::Flag(std::string_view name) const {

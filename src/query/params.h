@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <initializer_list>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +21,9 @@ namespace downballot::query {
 
 // Longest text any parameter may carry; longer values are refused before any other check.
 inline constexpr size_t kMaxParamLength = 200;
+
+// Rows of a paged list (targets; every list on the API) when no limit is given.
+inline constexpr int64_t kDefaultPageSize = 25;
 
 // The rows of `all` from `offset`, at most `limit` of them (0 = every row): a list's page.
 template <typename Row>
@@ -49,7 +52,8 @@ class Params {
   [[nodiscard]] std::string Text(std::string_view name) const;
   [[nodiscard]] bool Has(std::string_view name) const;
 
-  // A two-letter state code, upper-cased; "" when absent. InvalidArgument otherwise.
+  // A state's (or DC's, or a territory's) two-letter code, upper-cased, or a state's name ("New
+  // York") as its code; "" when absent. InvalidArgument for anything else ("ZZ").
   [[nodiscard]] absl::StatusOr<std::string> State(std::string_view name) const;
   // A party code (letters and digits, at most 16), upper-cased; "" when absent.
   [[nodiscard]] absl::StatusOr<std::string> Party(std::string_view name) const;
@@ -62,6 +66,12 @@ class Params {
   [[nodiscard]] absl::StatusOr<std::optional<int64_t>> OptionalInteger(std::string_view name,
                                                                        int64_t min,
                                                                        int64_t max) const;
+  // A finite number in [min, max]; `fallback` when absent.
+  [[nodiscard]] absl::StatusOr<double> Number(std::string_view name, double min, double max,
+                                              double fallback) const;
+  // Whole numbers in [min, max] separated by commas ("2016,2018"); empty when absent.
+  [[nodiscard]] absl::StatusOr<std::vector<int64_t>> IntegerList(std::string_view name, int64_t min,
+                                                                 int64_t max) const;
   // "1", "true", "yes" or "0", "false", "no"; false when absent.
   [[nodiscard]] absl::StatusOr<bool> Flag(std::string_view name) const;
   // One of `choices`; `fallback` when absent.

@@ -12,11 +12,16 @@ namespace downballot::query {
 absl::StatusOr<PlanRequest> ParsePlanRequest(std::string race_id,
                                              const std::string& assumptions_path,
                                              const Params& params) {
-  ASSIGN_OR_RETURN(const auto overrides, params.Overrides());
   PlanRequest request;
   request.race_id = std::move(race_id);
-  ASSIGN_OR_RETURN(request.assumptions, LoadPlanAssumptions(assumptions_path, overrides));
+  ASSIGN_OR_RETURN(request.assumptions, ParseAssumptions(assumptions_path, params));
   return request;
+}
+
+absl::StatusOr<analysis::PlanAssumptions> ParseAssumptions(const std::string& assumptions_path,
+                                                           const Params& params) {
+  ASSIGN_OR_RETURN(const auto overrides, params.Overrides());
+  return LoadPlanAssumptions(assumptions_path, overrides);
 }
 
 absl::StatusOr<analysis::Plan> AnswerPlan(store::Database& db, const PlanRequest& request) {

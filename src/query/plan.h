@@ -18,8 +18,12 @@ struct PlanRequest {
   analysis::PlanAssumptions assumptions;
 };
 
-// `params` are coefficient overrides (keys of config/plan.conf) applied over the file at
-// `assumptions_path` ("" = none) and the defaults. InvalidArgument naming the key.
+// The plan coefficients: `params` are overrides (keys of config/plan.conf) applied over the file
+// at `assumptions_path` ("" = none) and the defaults. InvalidArgument naming the key.
+[[nodiscard]] absl::StatusOr<analysis::PlanAssumptions> ParseAssumptions(
+    const std::string& assumptions_path, const Params& params);
+
+// The race and its coefficients (ParseAssumptions).
 [[nodiscard]] absl::StatusOr<PlanRequest> ParsePlanRequest(std::string race_id,
                                                            const std::string& assumptions_path,
                                                            const Params& params);

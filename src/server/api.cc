@@ -7,11 +7,16 @@
 #include "base/status_macros.h"
 #include "fmt/format.h"
 #include "query/bodies.h"
+#include "query/check.h"
 #include "query/files.h"
+#include "query/forecast.h"
+#include "query/leverage.h"
 #include "query/money.h"
 #include "query/opportunity_map.h"
 #include "query/plan.h"
 #include "query/races.h"
+#include "query/slates.h"
+#include "query/summary.h"
 #include "query/table.h"
 #include "query/targets.h"
 
@@ -58,16 +63,16 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return segments;
 }
 
-// The API pages every list: limit 1..kMaxPageSize, default 25.
+// The API pages every list: limit 1..kMaxPageSize, default query::kDefaultPageSize.
 absl::Status CheckPage(const query::Params& params) {
   if (!params.Has("limit")) return absl::OkStatus();
-  return params.Integer("limit", 1, kMaxPageSize, 25).status();
+  return params.Integer("limit", 1, kMaxPageSize, query::kDefaultPageSize).status();
 }
 
 query::Params WithDefaultLimit(const query::Params& params) {
   if (params.Has("limit")) return params;
   query::Params paged = params;
-  paged.Set("limit", "25");
+  paged.Set("limit", std::to_string(query::kDefaultPageSize));
   return paged;
 }
 
@@ -108,11 +113,11 @@ absl::StatusOr<ApiResponse> Route(store::Database& db, const ApiContext& context
     return Ok(query::ToJson(data.bodies));
   }
   if (parts.size() == 3 && parts[0] == "bodies" && parts[2] == "takeover") {
-    ASSIGN_OR_RETURN(const query::PlanRequest coefficients,
-                     query::ParsePlanRequest("", "", params));
-    ASSIGN_OR_RETURN(const query::TakeoverAnswer answer,
-                     query::AnswerTakeover(db, context.offices,
-                                           {std::string(parts[1]), coefficients.assumptions}));
+    ASSIGN_OR_RETURN(const analysis::PlanAssumptions assumptions,
+                     query::ParseAssumptions("", params));
+    ASSIGN_OR_RETURN(
+        const query::TakeoverAnswer answer,
+        query::AnswerTakeover(db, context.offices, {std::string(parts[1]), assumptions}));
     return Ok(query::ToJson(answer));
   }
   if (parts.size() == 1 && parts[0] == "money") {
@@ -128,8 +133,42 @@ absl::StatusOr<ApiResponse> Route(store::Database& db, const ApiContext& context
   }
   if (parts.size() == 1 && parts[0] == "map") {
     ASSIGN_OR_RETURN(const analysis::TargetFilter filter, query::ParseMapRequest(params));
-    ASSIGN_OR_RETURN(const query::Table map, query::AnswerMap(db, filter, context.coding));
+    ASSIGN_OR_RETURN(const query::MapAnswer map, query::AnswerMap(db, filter, context.coding));
     return Ok(query::ToJson(map));
+  }
+  if (parts.size() == 1 && parts[0] == "summary") {
+    RETURN_IF_ERROR(query::ParseSummaryRequest(params));
+    ASSIGN_OR_RETURN(const query::SummaryAnswer answer, query::AnswerSummary(db));
+    return Ok(query::ToJson(answer));
+  }
+  if (parts.size() == 1 && parts[0] == "slates") {
+    ASSIGN_OR_RETURN(const query::SlatesRequest request, query::ParseSlatesRequest(params));
+    ASSIGN_OR_RETURN(const query::SlatesAnswer answer, query::AnswerSlates(db, request));
+    return Ok(query::ToJson(answer));
+  }
+  if (parts.size() == 1 && parts[0] == "leverage") {
+    ASSIGN_OR_RETURN(const query::LeverageRequest request, query::ParseLeverageRequest(params));
+    ASSIGN_OR_RETURN(const query::LeverageAnswer answer, query::AnswerLeverage(db, request));
+    return Ok(query::ToJson(answer.rows));
+  }
+  if (parts.size() == 1 && parts[0] == "check") {
+    ASSIGN_OR_RETURN(const query::CheckRequest request, query::ParseCheckRequest(params));
+    ASSIGN_OR_RETURN(const query::CheckAnswer answer, query::AnswerCheck(db, request));
+    return Ok(query::ToJson(answer.issues));
+  }
+  // A race's forecast, or every primary of a cycle's (`/api/forecast?cycle=YEAR`).
+  if ((parts.size() == 3 && parts[0] == "races" && parts[2] == "forecast") ||
+      (parts.size() == 1 && parts[0] == "forecast")) {
+    ASSIGN_OR_RETURN(
+        const query::ForecastRequest request,
+        query::ParseForecastRequest(parts.size() == 3 ? std::string(parts[1]) : "", params));
+    ASSIGN_OR_RETURN(const query::ForecastAnswer answer, query::AnswerForecast(db, request));
+    return Ok(query::ToJson(answer));
+  }
+  if (parts.size() == 2 && parts[0] == "forecast" && parts[1] == "evaluation") {
+    ASSIGN_OR_RETURN(const query::EvaluationRequest request, query::ParseEvaluationRequest(params));
+    ASSIGN_OR_RETURN(const query::EvaluationAnswer answer, query::AnswerEvaluation(db, request));
+    return Ok(query::ToJson(answer));
   }
   return absl::NotFoundError(
       fmt::format("no endpoint /api/{} (docs/api.md lists them)", path.substr(0, 100)));

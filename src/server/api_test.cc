@@ -32,6 +32,20 @@ TEST_F(ApiTest, EmptyStoreAnswersEmptyPages) {
   const ApiResponse races = Get("races", {{"state", "NY"}});
   EXPECT_EQ(races.status, 200);
   EXPECT_EQ(races.total_count, 0);
+  const ApiResponse summary = Get("summary");
+  EXPECT_EQ(summary.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(summary.body)["races"], 0);
+  const ApiResponse map = Get("map");
+  EXPECT_EQ(
+      nlohmann::json::parse(map.body),
+      nlohmann::json({{"states", nlohmann::json::array()}, {"counties", nlohmann::json::array()}}));
+  // Questions about data that is not loaded say what is missing.
+  for (const std::string_view path : {"forecast?cycle=2018", "slates", "forecast/evaluation"}) {
+    const ApiResponse response =
+        path == "forecast?cycle=2018" ? Get("forecast", {{"cycle", "2018"}}) : Get(path);
+    EXPECT_EQ(response.status, 409) << path;
+    EXPECT_EQ(ErrorCode(response), "failed_precondition") << path;
+  }
 }
 
 TEST_F(ApiTest, UnknownThingsAre404) {
@@ -45,7 +59,7 @@ TEST_F(ApiTest, UnknownThingsAre404) {
 TEST_F(ApiTest, BadParametersAre400AndNameTheParameter) {
   const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>
       cases = {
-          {"targets", {{"state", "New York"}}},
+          {"targets", {{"state", "New Yrok"}}},
           {"targets", {{"level", "galactic"}}},
           {"targets", {{"limit", "0"}}},
           {"targets", {{"limit", "501"}}},
@@ -60,6 +74,15 @@ TEST_F(ApiTest, BadParametersAre400AndNameTheParameter) {
           {"races/x/plan", {{"no_such_coefficient", "1"}}},
           {"races/x", {{"extra", "1"}}},
           {"bodies", {{"party", "DEM;"}}},
+          {"slates", {{"by", "county"}}},
+          {"leverage", {{"source", "web"}}},
+          {"leverage", {{"totals", "2"}}},
+          {"check", {{"state", "ZZZ"}}},
+          {"forecast", {{"ridge", "1"}}},
+          {"forecast", {{"cycle", "2022"}, {"ridge", "-1"}}},
+          {"races/x/forecast", {{"train", "2018,"}}},
+          {"forecast/evaluation", {{"cycle", "22"}}},
+          {"summary", {{"state", "NY"}}},
       };
   for (const auto& [path, params] : cases) {
     const ApiResponse response = Get(path, params);

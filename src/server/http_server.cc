@@ -11,6 +11,7 @@
 #include "httplib.h"
 #include "nlohmann/json.hpp"
 #include "query/store_access.h"
+#include "query/targets.h"
 #include "server/api.h"
 
 namespace downballot::server {
@@ -45,11 +46,15 @@ class ConnectionPerThread {
 }  // namespace
 
 absl::Status Serve(const ServerOptions& options, const std::function<void(int)>& on_listening) {
-  // The one write: migrate and rebuild stale races, so read-only workers see fresh races.
-  { ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(options.store_path)); }
   ApiContext context;
   ASSIGN_OR_RETURN(context.offices, query::LoadOfficeTable({}));
   ASSIGN_OR_RETURN(context.coding, query::LoadCoding(query::CodingOptions{}));
+  // The one write: migrate, rebuild stale races and the ranked targets, so read-only workers
+  // see fresh races and read targets through the table's indexes.
+  {
+    ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(options.store_path));
+    RETURN_IF_ERROR(query::EnsureFreshTargets(*db, context.coding));
+  }
   ConnectionPerThread connections(options.store_path);
 
   httplib::Server http;

@@ -5,6 +5,7 @@
 
 #include "base/status_macros.h"
 #include "base/strings.h"
+#include "fmt/format.h"
 
 namespace downballot::store {
 namespace {
@@ -19,16 +20,32 @@ std::vector<int64_t> ParseIntList(const std::string& text) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(Database& db) {
+absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(Database& db,
+                                                                       const std::string& state,
+                                                                       int year) {
+  // The rows in scope, in file and line order so each group lists its lines in order. Only the
+  // conditions asked for are written, so SQLite can use the state index; values are bound.
+  std::string rows = "SELECT * FROM result_row ORDER BY file_id, line";
+  if (!state.empty() || year != 0) {
+    rows = fmt::format(
+        "SELECT r.* FROM result_tally t JOIN result_row r ON r.tally_id = t.id WHERE {} {} {} "
+        "ORDER BY r.file_id, r.line",
+        state.empty() ? "" : "t.state = ?1", !state.empty() && year != 0 ? "AND" : "",
+        year == 0 ? "" : "substr(t.election_date, 1, 4) = ?2");
+  }
   ASSIGN_OR_RETURN(
       auto select,
       db.Prepare("SELECT f.path, t.state, CAST(substr(t.election_date, 1, 4) AS INTEGER), "
                  "t.county, r.precinct, t.office_raw, t.district, t.candidate, "
                  "t.party_raw, group_concat(r.line), group_concat(r.votes) "
-                 "FROM (SELECT * FROM result_row ORDER BY file_id, line) r "
+                 "FROM (" +
+                 rows +
+                 ") r "
                  "JOIN result_tally t ON t.id = r.tally_id JOIN source_file f ON f.id = r.file_id "
                  "GROUP BY r.file_id, r.tally_id, r.precinct HAVING count(*) > 1 "
                  "ORDER BY r.file_id, min(r.line)"));
+  if (!state.empty()) RETURN_IF_ERROR(select.Bind(1, state));
+  if (year != 0) RETURN_IF_ERROR(select.Bind(2, fmt::format("{:04}", year)));
   std::vector<RepeatedResultRows> found;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, select.Step());

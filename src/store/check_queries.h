@@ -15,7 +15,7 @@ namespace downballot::store {
 // party line: the same vote entered twice, or two different counts for one thing.
 struct RepeatedResultRows {
   std::string path;
-  std::string state;  // postal code, lowercase as stored
+  std::string state;  // postal code, upper case as stored
   int year = 0;       // of the election
   std::string county;
   std::string precinct;
@@ -26,7 +26,10 @@ struct RepeatedResultRows {
   std::vector<int64_t> lines;
   std::vector<int64_t> votes;  // per line
 };
-[[nodiscard]] absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(Database& db);
+// Of one state (upper-case code, "" = every state) and one year (0 = every year), read through
+// the tallies' state index so a state's check does not sort every stored row.
+[[nodiscard]] absl::StatusOr<std::vector<RepeatedResultRows>> ReadRepeatedResultRows(
+    Database& db, const std::string& state = "", int year = 0);
 
 // Rows a parser rejected because they repeat an earlier row of their file.
 struct RejectedRepeat {

@@ -8,6 +8,7 @@
 #include "base/status_macros.h"
 #include "fmt/format.h"
 #include "store/source_file.h"
+#include "store/target_table.h"
 
 namespace downballot::store {
 namespace {
@@ -52,6 +53,7 @@ absl::Status LoadFile(Database& db, model::FileReport& report, int64_t bytes, in
     RETURN_IF_ERROR(insert_row(insert, record));
     RETURN_IF_ERROR(insert.Execute());
   }
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 

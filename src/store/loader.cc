@@ -8,6 +8,7 @@
 #include "base/status_macros.h"
 #include "fmt/format.h"
 #include "store/source_file.h"
+#include "store/target_table.h"
 
 namespace downballot::store {
 namespace {
@@ -158,6 +159,7 @@ absl::Status LoadResults(Database& db, model::FileReport& report, int64_t bytes,
     RETURN_IF_ERROR(insert.Execute());
   }
   RETURN_IF_ERROR(MarkStateStale(db, info.state));
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 
@@ -221,6 +223,7 @@ absl::Status LoadPrimaryCandidacies(Database& db, model::FileReport& report, int
       RETURN_IF_ERROR(endorse.Execute());
     }
   }
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 
@@ -240,6 +243,7 @@ absl::Status LoadPartisanLeans(Database& db, model::FileReport& report, int64_t 
     RETURN_IF_ERROR(insert.Bind(5, lean.dem_margin));
     RETURN_IF_ERROR(insert.Execute());
   }
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 
@@ -277,6 +281,7 @@ absl::Status LoadGeneralReturns(Database& db, model::FileReport& report, int64_t
   std::set<std::string_view> states;
   for (const model::GeneralReturn& row : returns) states.insert(row.state);
   for (const std::string_view state : states) RETURN_IF_ERROR(MarkStateStale(db, state));
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 
@@ -296,6 +301,7 @@ absl::Status LoadCounties(Database& db, model::FileReport& report, int64_t bytes
   }
   // Counties identify a race's returns across files: every state's races are rebuilt.
   RETURN_IF_ERROR(db.Exec("UPDATE store_state SET value = '1' WHERE key = 'races_stale'"));
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 

@@ -562,6 +562,30 @@ ALTER TABLE result_tally ADD COLUMN body TEXT NOT NULL DEFAULT '';
 ALTER TABLE race ADD COLUMN body TEXT NOT NULL DEFAULT '';
 UPDATE store_state SET value = '1' WHERE key = 'races_stale';
 )sql",
+    // 8: the ranked targets as a derived table (store/target_table.h), so a filtered page of a
+    // national store is read through an index instead of ranking every race per request.
+    R"sql(
+CREATE TABLE target (
+  score_order        INTEGER PRIMARY KEY,
+  seat_id            TEXT NOT NULL,
+  party              TEXT NOT NULL,
+  state              TEXT NOT NULL,
+  jurisdiction       TEXT NOT NULL,
+  level              TEXT NOT NULL,
+  is_open            INTEGER NOT NULL,
+  score              REAL NOT NULL,
+  win_number         INTEGER NOT NULL,
+  ballots_for_office INTEGER NOT NULL,
+  field_size         INTEGER NOT NULL,
+  document           TEXT NOT NULL
+);
+CREATE INDEX target_state ON target(state, score_order);
+CREATE INDEX target_level ON target(level, score_order);
+CREATE INDEX target_party ON target(party, score_order);
+CREATE INDEX target_win_number ON target(win_number, score_order);
+CREATE INDEX target_ballots ON target(ballots_for_office, score_order);
+INSERT OR REPLACE INTO store_state VALUES ('targets_built_for', '');
+)sql",
 };
 
 }  // namespace

@@ -187,4 +187,16 @@ absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
   return std::optional<model::FecCandidateSummary>(std::move(summary));
 }
 
+absl::StatusOr<std::vector<int>> ReadFecCycles(Database& db) {
+  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT cycle FROM fec_candidate UNION "
+                                           "SELECT cycle FROM fec_candidate_summary ORDER BY 1"));
+  std::vector<int> cycles;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (!has_row) break;
+    cycles.push_back(static_cast<int>(select.ColumnInt(0)));
+  }
+  return cycles;
+}
+
 }  // namespace downballot::store

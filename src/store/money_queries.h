@@ -49,4 +49,7 @@ struct FecCandidateInCycle {
 [[nodiscard]] absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
     Database& db, const std::string& cand_id, int cycle);
 
+// The cycles with any FEC candidate (cn) or candidate summary (weball) loaded, ascending.
+[[nodiscard]] absl::StatusOr<std::vector<int>> ReadFecCycles(Database& db);
+
 }  // namespace downballot::store

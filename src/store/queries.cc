@@ -7,6 +7,7 @@
 #include "base/status_macros.h"
 #include "base/strings.h"
 #include "fmt/format.h"
+#include "store/target_table.h"
 
 namespace downballot::store {
 namespace {
@@ -364,6 +365,7 @@ absl::Status SaveRaces(Database& db, const RaceSet& set, const std::optional<std
         db.Exec("DELETE FROM stale_state; "
                 "UPDATE store_state SET value = '0' WHERE key = 'races_stale'"));
   }
+  RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
 }
 
@@ -509,6 +511,23 @@ absl::StatusOr<std::optional<double>> ReadPartisanLean(Database& db, const std::
   ASSIGN_OR_RETURN(const bool has_row, query.Step());
   if (!has_row) return std::optional<double>();
   return std::optional<double>(query.ColumnDouble(0));
+}
+
+absl::StatusOr<std::vector<RaceGroup>> ReadRaceGroups(Database& db) {
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare("SELECT state, CAST(substr(election_date, 1, 4) AS INTEGER) AS year, stage, "
+                 "level, party, COUNT(*) FROM race GROUP BY state, year, stage, level, party "
+                 "ORDER BY state, year, stage, level, party"));
+  std::vector<RaceGroup> groups;
+  while (true) {
+    ASSIGN_OR_RETURN(const bool has_row, select.Step());
+    if (!has_row) break;
+    groups.push_back({select.ColumnText(0), static_cast<int>(select.ColumnInt(1)),
+                      select.ColumnText(2), select.ColumnText(3), select.ColumnText(4),
+                      select.ColumnInt(5)});
+  }
+  return groups;
 }
 
 absl::StatusOr<std::vector<IngestedFile>> ReadIngestHistory(Database& db) {

@@ -77,6 +77,18 @@ struct RaceFilter {
 // store's.
 [[nodiscard]] absl::StatusOr<std::vector<model::NearMatch>> ReadNearMatches(Database& db);
 
+// How many races share a state, year, stage, level and party: what the store covers.
+struct RaceGroup {
+  std::string state;
+  int year = 0;
+  std::string stage;
+  std::string level;
+  std::string party;  // "" for general elections
+  int64_t num_races = 0;
+};
+// Every group, ordered by state, year, stage, level, party. Errors: the store's.
+[[nodiscard]] absl::StatusOr<std::vector<RaceGroup>> ReadRaceGroups(Database& db);
+
 // One ingested file as the history lists it.
 struct IngestedFile {
   std::string path;

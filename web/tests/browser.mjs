@@ -1,8 +1,8 @@
 // Browser test of the dashboard: drives Debian's Chromium (headless) through playwright-core
 // against a running `downballot serve --web web/dist`. It filters the targets to New York's
 // party seats, opens a race, edits a plan assumption and checks that the win number changes,
-// exports the CSV, then opens the party bodies and a takeover, the slates, leverage, data
-// check and files pages. A screenshot of each page goes to the screenshot folder. It fails
+// exports the CSV, then opens the party bodies and a takeover, a federal primary's money and
+// forecast, the slates, leverage, data check and files pages. A screenshot of each page goes to the screenshot folder. It fails
 // (exit 1) on any console error, page error, failed request or server error.
 //
 // usage: node web/tests/browser.mjs BASE_URL SCREENSHOT_DIR
@@ -109,23 +109,11 @@ async function visit(hash, name, check) {
   await shot(name);
 }
 
-/**
- * A page whose endpoint the server does not serve yet (docs/api.md names them): while the API
- * answers "no endpoint", the page must say so in its error box; once served, `check` runs.
- */
-async function visitPending(hash, name, endpoint, check) {
-  const probe = await page.request.get(`${base}/api/${endpoint}`);
-  if (probe.status() === 404 && (await probe.text()).includes('no endpoint')) {
-    step = `open ${hash} (endpoint /api/${endpoint} not served yet)`;
-    await page.goto(`${base}/${hash}`);
-    await settled(['main']);
-    const shown = await page.$$eval('main .error', (nodes) => nodes.map((n) => n.textContent).join(' '));
-    if (!shown.includes('no endpoint')) throw new Error(`/api/${endpoint} is not served and the page does not say so`);
-    notes.push(`/api/${endpoint} is not served yet; ${hash} shows the API's message`);
-    await shot(name);
-    return;
-  }
-  await visit(hash, name, check);
+/** The table inside the card section whose heading starts with `title`, or null. */
+async function sectionTable(title) {
+  const card = page.locator('main section.card', { has: page.locator('h2', { hasText: title }) });
+  if ((await card.count()) === 0) return null;
+  return card.first().locator('table').count();
 }
 
 try {
@@ -212,12 +200,34 @@ try {
   await settled();
   await shot('body-takeover');
 
-  await visitPending('#/slates', 'slates', 'slates', async () => {
-    if (!(await page.$('main figure svg'))) throw new Error('the slates chart is missing');
+  // A general whose linked candidate has receipts in the FEC sample: the money section.
+  await visit('#/race/ca.2018-11-06.general.u-s-house.9', 'race-money', async () => {
+    if (!(await sectionTable('Money'))) throw new Error('the race shows no money table');
   });
-  await visitPending('#/slates?by=lean', 'slates-by-lean', 'slates?by=lean');
-  await visitPending('#/leverage?state=NY', 'leverage', 'leverage?state=NY');
-  await visitPending('#/check?state=NY', 'check', 'check?state=NY', async () => {
+  // A federal primary: its forecast, and its money section (a table, or what is not loaded).
+  await visit('#/race/ny.2018-06-26.primary.dem.u-s-house.1', 'race-forecast', async () => {
+    if (!(await sectionTable('Forecast'))) throw new Error('the race shows no forecast table');
+    const money = page.locator('main section.card', { has: page.locator('h2', { hasText: 'Money' }) });
+    if (!(await money.locator('table, .empty').count())) throw new Error('the money section shows nothing');
+    const probabilities = await page.$$eval('main section.card', (cards) => {
+      const card = cards.find((c) => c.querySelector('h2')?.textContent?.startsWith('Forecast'));
+      return card?.querySelector('table tbody')?.querySelectorAll('tr').length ?? 0;
+    });
+    log(`race money and forecast shown (${probabilities} candidates forecast)`);
+  });
+  await visit('#/slates', 'slates', async () => {
+    if (!(await page.$('main figure svg'))) throw new Error('the slates chart is missing');
+    if (!(await page.$('main tbody tr'))) throw new Error('the slates table is empty');
+  });
+  await visit('#/slates?by=lean', 'slates-by-lean', async () => {
+    if (!(await page.$('main tbody tr'))) throw new Error('the slates split by lean is empty');
+  });
+  await visit('#/leverage?state=NY', 'leverage', async () => {
+    const rows = await page.$$('main tbody tr');
+    if (!rows.length) throw new Error('no NY minor line exceeds a margin');
+    log(`leverage: ${rows.length} NY minor lines exceed the margin`);
+  });
+  await visit('#/check?state=NY', 'check', async () => {
     if (!(await page.$('main tbody tr'))) throw new Error('the data check lists nothing for NY');
   });
   await visit('#/files', 'files', async () => {

@@ -321,6 +321,16 @@ async function loadMoney(candidate: { cand_id: string; cycle: number }): Promise
   }
 }
 
+/** The money view, or what is missing when the FEC files of the candidate's cycle are not loaded. */
+async function moneySection(candidate: { cand_id: string; name: string; cycle: number }, width: number): Promise<(Node | null)[]> {
+  try {
+    return moneyView(await loadMoney(candidate), candidate.cycle, width);
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 409)) throw error;
+    return [empty(`No FEC money is loaded for ${candidate.name} (${candidate.cand_id}): ${error.message}`)];
+  }
+}
+
 function moneyView(money: Money, raceCycle: number, width: number): (Node | null)[] {
   const parts = [
     ['Small individual (≤ $200)', money.small_dollars],
@@ -443,7 +453,7 @@ export const racePage: Page = ({ main, args, query, alive, replaceQuery }) => {
               alive,
             }),
           ),
-          h('div', null, section('Turnout history', () => history(race, width), alive), candidate ? section(`Money: ${candidate.name}`, async () => moneyView(await loadMoney(candidate), candidate.cycle, width), alive) : null, race.stage.includes('primary') ? section('Forecast', () => forecastView(race, width), alive) : null),
+          h('div', null, section('Turnout history', () => history(race, width), alive), candidate ? section(`Money: ${candidate.name}`, () => moneySection(candidate, width), alive) : null, race.stage.includes('primary') ? section('Forecast', () => forecastView(race, width), alive) : null),
         ),
       ];
     },
