@@ -1,14 +1,25 @@
 #include "query/fec_links.h"
 
+#include <algorithm>
+
 #include "analysis/candidate_name.h"
 #include "base/status_macros.h"
+#include "base/strings.h"
 #include "store/money_queries.h"
 
 namespace downballot::query {
 
 absl::StatusOr<std::vector<analysis::FecLink>> ReadFecLinks(store::Database& db,
                                                             std::span<const model::Race> races) {
-  ASSIGN_OR_RETURN(const auto found, store::FindFecCandidates(db, "", std::nullopt));
+  // Links never cross a state line: races of one state need that state's candidates only.
+  const bool is_one_state =
+      !races.empty() && std::all_of(races.begin(), races.end(), [&](const model::Race& race) {
+        return race.key.seat.state == races.front().key.seat.state;
+      });
+  ASSIGN_OR_RETURN(const auto found, is_one_state
+                                         ? store::ReadFecCandidatesOfState(
+                                               db, base::ToUpper(races.front().key.seat.state))
+                                         : store::FindFecCandidates(db, "", std::nullopt));
   std::vector<model::FecCandidate> candidates;
   candidates.reserve(found.size());
   for (const store::FecCandidateInCycle& row : found) candidates.push_back(row.candidate);

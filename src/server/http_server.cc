@@ -64,6 +64,10 @@ absl::Status Serve(const ServerOptions& options, const std::function<void(int)>&
   http.set_write_timeout(kWriteTimeoutSeconds, 0);
   http.set_keep_alive_timeout(kReadTimeoutSeconds);
   http.set_keep_alive_max_count(1000);
+  // httplib sends the headers and the body in two writes: with Nagle's algorithm on, the body
+  // waits for the client's delayed ACK of the headers, 40 ms a response (measured: 48 ms p50
+  // for a 50 KB targets page at one connection, 21 requests/s).
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     if (request.headers.size() > kMaxHeaders) {

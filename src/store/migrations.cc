@@ -563,7 +563,8 @@ ALTER TABLE race ADD COLUMN body TEXT NOT NULL DEFAULT '';
 UPDATE store_state SET value = '1' WHERE key = 'races_stale';
 )sql",
     // 8: the ranked targets as a derived table (store/target_table.h), so a filtered page of a
-    // national store is read through an index instead of ranking every race per request.
+    // national store is read through an index instead of ranking every race per request. The
+    // documents sit in their own table so filtering and ranking scan narrow rows.
     R"sql(
 CREATE TABLE target (
   score_order        INTEGER PRIMARY KEY,
@@ -576,8 +577,11 @@ CREATE TABLE target (
   score              REAL NOT NULL,
   win_number         INTEGER NOT NULL,
   ballots_for_office INTEGER NOT NULL,
-  field_size         INTEGER NOT NULL,
-  document           TEXT NOT NULL
+  field_size         INTEGER NOT NULL
+);
+CREATE TABLE target_document (
+  score_order INTEGER PRIMARY KEY,
+  document    TEXT NOT NULL
 );
 CREATE INDEX target_state ON target(state, score_order);
 CREATE INDEX target_level ON target(level, score_order);
@@ -585,6 +589,10 @@ CREATE INDEX target_party ON target(party, score_order);
 CREATE INDEX target_win_number ON target(win_number, score_order);
 CREATE INDEX target_ballots ON target(ballots_for_office, score_order);
 INSERT OR REPLACE INTO store_state VALUES ('targets_built_for', '');
+)sql",
+    // 9: a race's FEC links read the candidates of its state only.
+    R"sql(
+CREATE INDEX fec_candidate_office_state ON fec_candidate(office_state);
 )sql",
 };
 

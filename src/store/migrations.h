@@ -7,7 +7,7 @@
 namespace downballot::store {
 
 // The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // Brings `db` to `target_version`, each migration in its own transaction; a store already there
 // or past it is left alone. Only tests pass a `target_version` below kSchemaVersion, to build a

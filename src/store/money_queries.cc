@@ -11,19 +11,14 @@
 
 namespace downballot::store {
 
-absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(Database& db,
-                                                                   const std::string& query,
-                                                                   std::optional<int> cycle) {
-  ASSIGN_OR_RETURN(
-      auto select,
-      db.Prepare(
-          "SELECT DISTINCT cycle, cand_id, name, party, election_year, office_state, office, "
-          "office_district, incumbent_challenger, status, principal_committee, state, zip "
-          "FROM fec_candidate WHERE (cand_id = ?1 COLLATE NOCASE OR name LIKE ?2 ESCAPE '\\') "
-          "AND (?3 = 0 OR cycle = ?3) ORDER BY cycle DESC, name, cand_id"));
-  RETURN_IF_ERROR(select.Bind(1, query));
-  RETURN_IF_ERROR(select.Bind(2, ContainsPattern(query)));
-  RETURN_IF_ERROR(select.Bind(3, int64_t{cycle.value_or(0)}));
+namespace {
+
+constexpr std::string_view kFecCandidateColumns =
+    "cycle, cand_id, name, party, election_year, office_state, office, office_district, "
+    "incumbent_challenger, status, principal_committee, state, zip";
+
+// The rows of a SELECT DISTINCT of kFecCandidateColumns.
+absl::StatusOr<std::vector<FecCandidateInCycle>> ReadFecCandidateRows(Statement& select) {
   std::vector<FecCandidateInCycle> found;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, select.Step());
@@ -46,6 +41,33 @@ absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(Database& db,
     found.push_back(std::move(row));
   }
   return found;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<FecCandidateInCycle>> FindFecCandidates(Database& db,
+                                                                   const std::string& query,
+                                                                   std::optional<int> cycle) {
+  ASSIGN_OR_RETURN(
+      auto select,
+      db.Prepare(fmt::format(
+          "SELECT DISTINCT {} FROM fec_candidate WHERE (cand_id = ?1 COLLATE NOCASE OR name LIKE "
+          "?2 ESCAPE '\\') AND (?3 = 0 OR cycle = ?3) ORDER BY cycle DESC, name, cand_id",
+          kFecCandidateColumns)));
+  RETURN_IF_ERROR(select.Bind(1, query));
+  RETURN_IF_ERROR(select.Bind(2, ContainsPattern(query)));
+  RETURN_IF_ERROR(select.Bind(3, int64_t{cycle.value_or(0)}));
+  return ReadFecCandidateRows(select);
+}
+
+absl::StatusOr<std::vector<FecCandidateInCycle>> ReadFecCandidatesOfState(
+    Database& db, const std::string& office_state) {
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare(fmt::format("SELECT DISTINCT {} FROM fec_candidate WHERE "
+                                          "office_state = ?1 ORDER BY cycle DESC, name, cand_id",
+                                          kFecCandidateColumns)));
+  RETURN_IF_ERROR(select.Bind(1, office_state));
+  return ReadFecCandidateRows(select);
 }
 
 absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(Database& db,

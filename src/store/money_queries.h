@@ -49,6 +49,11 @@ struct FecCandidateInCycle {
 [[nodiscard]] absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
     Database& db, const std::string& cand_id, int cycle);
 
+// Every loaded FEC candidate (cn) whose office is in `office_state` (upper-case postal code),
+// every cycle, newest first: what linking one state's races reads.
+[[nodiscard]] absl::StatusOr<std::vector<FecCandidateInCycle>> ReadFecCandidatesOfState(
+    Database& db, const std::string& office_state);
+
 // The cycles with any FEC candidate (cn) or candidate summary (weball) loaded, ascending.
 [[nodiscard]] absl::StatusOr<std::vector<int>> ReadFecCycles(Database& db);
 

@@ -83,18 +83,32 @@ absl::StatusOr<model::Race> RaceFromRow(const Statement& row) {
   return race;
 }
 
+// Which races' rows a read takes: every race (no clause), or those a WHERE clause over
+// `race_id` names, with its bound values (?1, ?2, ... in order).
+struct RaceRowScope {
+  std::string where;
+  std::vector<std::string> values;
+};
+
+absl::Status BindScope(Statement& statement, const RaceRowScope& scope) {
+  for (size_t idx = 0; idx < scope.values.size(); ++idx) {
+    RETURN_IF_ERROR(statement.Bind(static_cast<int>(idx) + 1, scope.values[idx]));
+  }
+  return absl::OkStatus();
+}
+
 // Fills candidates (with aliases and party lines), set-aside counties and sub-tabulations for
-// `races` (keyed by id) in one scan of each table.
+// `races` (keyed by id) in one indexed read of each table over `scope`.
 absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
-                              const std::string& only_race_id) {
+                              const RaceRowScope& scope) {
   std::map<std::string, model::Race*, std::less<>> by_id;
   for (model::Race& race : races) by_id[race.id] = &race;
-  const std::string where = only_race_id.empty() ? "" : " WHERE race_id = ?1";
+  const std::string& where = scope.where;
   ASSIGN_OR_RETURN(auto candidates,
                    db.Prepare("SELECT race_id, name, votes, share, rank, is_winner, is_incumbent, "
                               "aliases FROM race_candidate" +
                               where + " ORDER BY race_id, rank, name"));
-  if (!only_race_id.empty()) RETURN_IF_ERROR(candidates.Bind(1, only_race_id));
+  RETURN_IF_ERROR(BindScope(candidates, scope));
   std::map<std::pair<std::string, std::string>, model::CandidateResult*> by_candidate;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, candidates.Step());
@@ -119,7 +133,7 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
   ASSIGN_OR_RETURN(auto lines, db.Prepare("SELECT race_id, name, party, votes FROM "
                                           "race_candidate_line" +
                                           where + " ORDER BY race_id, name, votes DESC, party"));
-  if (!only_race_id.empty()) RETURN_IF_ERROR(lines.Bind(1, only_race_id));
+  RETURN_IF_ERROR(BindScope(lines, scope));
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, lines.Step());
     if (!has_row) break;
@@ -130,7 +144,7 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
   ASSIGN_OR_RETURN(auto aside, db.Prepare("SELECT race_id, county, candidates, votes, reason "
                                           "FROM race_set_aside" +
                                           where + " ORDER BY rowid"));
-  if (!only_race_id.empty()) RETURN_IF_ERROR(aside.Bind(1, only_race_id));
+  RETURN_IF_ERROR(BindScope(aside, scope));
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, aside.Step());
     if (!has_row) break;
@@ -143,7 +157,7 @@ absl::Status AttachCandidates(Database& db, std::vector<model::Race>& races,
   ASSIGN_OR_RETURN(auto breakdown, db.Prepare("SELECT race_id, breakdown, candidate, votes FROM "
                                               "race_sub_tabulation" +
                                               where + " ORDER BY rowid"));
-  if (!only_race_id.empty()) RETURN_IF_ERROR(breakdown.Bind(1, only_race_id));
+  RETURN_IF_ERROR(BindScope(breakdown, scope));
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, breakdown.Step());
     if (!has_row) break;
@@ -389,27 +403,30 @@ absl::StatusOr<bool> AreRacesStale(Database& db) {
 }
 
 absl::StatusOr<std::vector<model::Race>> ReadRaces(Database& db, const RaceFilter& filter) {
-  const std::string level = filter.level ? std::string(model::ToString(*filter.level)) : "";
-  const std::string office_pattern = filter.office.empty() ? "" : ContainsPattern(filter.office);
-  // Each filter is bound; an empty one matches everything.
-  ASSIGN_OR_RETURN(
-      auto query,
-      db.Prepare(fmt::format(
-          "SELECT {} FROM race WHERE (?1 = '' OR state = ?1 COLLATE NOCASE) "
-          "AND (?2 = '' OR office LIKE ?2 ESCAPE '\\') AND (?3 = '' OR district = ?3 COLLATE "
-          "NOCASE) "
-          "AND (?4 = '' OR election_date = ?4) AND (?5 = '' OR stage = ?5 COLLATE NOCASE) "
-          "AND (?6 = '' OR party = ?6 COLLATE NOCASE) AND (?7 = '' OR seat_id = ?7) "
-          "AND (?8 = '' OR level = ?8) ORDER BY election_date, id",
-          kRaceColumns)));
-  RETURN_IF_ERROR(query.Bind(1, filter.state));
-  RETURN_IF_ERROR(query.Bind(2, office_pattern));
-  RETURN_IF_ERROR(query.Bind(3, filter.district));
-  RETURN_IF_ERROR(query.Bind(4, filter.date));
-  RETURN_IF_ERROR(query.Bind(5, filter.stage));
-  RETURN_IF_ERROR(query.Bind(6, filter.party));
-  RETURN_IF_ERROR(query.Bind(7, filter.seat_id));
-  RETURN_IF_ERROR(query.Bind(8, level));
+  // Only the conditions asked for are written, so SQLite can use the state and seat indexes;
+  // every value is bound. Codes are stored upper case (state) or compared ignoring case.
+  std::vector<std::string> conditions;
+  RaceRowScope scope;
+  const auto add = [&](std::string_view condition, std::string value) {
+    if (value.empty()) return;
+    scope.values.push_back(std::move(value));
+    conditions.push_back(fmt::format("{} ?{}", condition, scope.values.size()));
+  };
+  add("state =", base::ToUpper(filter.state));
+  add("office LIKE", filter.office.empty() ? "" : ContainsPattern(filter.office));
+  if (!filter.office.empty()) conditions.back() += " ESCAPE '\\'";
+  add("district COLLATE NOCASE =", filter.district);
+  add("election_date =", filter.date);
+  add("stage COLLATE NOCASE =", filter.stage);
+  add("party COLLATE NOCASE =", filter.party);
+  add("seat_id =", filter.seat_id);
+  add("level =", filter.level ? std::string(model::ToString(*filter.level)) : "");
+  const std::string where =
+      conditions.empty() ? "" : fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
+  ASSIGN_OR_RETURN(auto query, db.Prepare(fmt::format("SELECT {} FROM race{} ORDER BY "
+                                                      "election_date, id",
+                                                      kRaceColumns, where)));
+  RETURN_IF_ERROR(BindScope(query, scope));
   std::vector<model::Race> races;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, query.Step());
@@ -417,7 +434,8 @@ absl::StatusOr<std::vector<model::Race>> ReadRaces(Database& db, const RaceFilte
     ASSIGN_OR_RETURN(model::Race race, RaceFromRow(query));
     races.push_back(std::move(race));
   }
-  RETURN_IF_ERROR(AttachCandidates(db, races, races.size() == 1 ? races.front().id : ""));
+  if (!where.empty()) scope.where = " WHERE race_id IN (SELECT id FROM race" + where + ")";
+  RETURN_IF_ERROR(AttachCandidates(db, races, scope));
   return races;
 }
 
@@ -433,7 +451,7 @@ absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id) {
   std::vector<model::Race> races;
   ASSIGN_OR_RETURN(model::Race race, RaceFromRow(query));
   races.push_back(std::move(race));
-  RETURN_IF_ERROR(AttachCandidates(db, races, race_id));
+  RETURN_IF_ERROR(AttachCandidates(db, races, RaceRowScope{" WHERE race_id = ?1", {race_id}}));
   return std::move(races.front());
 }
 
@@ -442,10 +460,10 @@ absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
   ASSIGN_OR_RETURN(auto query,
                    db.Prepare("SELECT race_id, county, candidate, counted_votes, other_votes, "
                               "counted_source, other_source, is_against_medsl "
-                              "FROM reconciliation_mismatch "
-                              "WHERE (?1 = '' OR race_id = ?1) "
-                              "ORDER BY race_id, county, candidate, other_source"));
-  RETURN_IF_ERROR(query.Bind(1, race_id));
+                              "FROM reconciliation_mismatch" +
+                              std::string(race_id.empty() ? "" : " WHERE race_id = ?1") +
+                              " ORDER BY race_id, county, candidate, other_source"));
+  if (!race_id.empty()) RETURN_IF_ERROR(query.Bind(1, race_id));
   std::vector<model::ReconciliationMismatch> mismatches;
   while (true) {
     ASSIGN_OR_RETURN(const bool has_row, query.Step());

@@ -66,9 +66,10 @@ absl::StatusOr<std::string> ReadTargetsBuiltFor(Database& db) {
 absl::Status SaveTargets(Database& db, const std::vector<TargetRow>& rows,
                          const std::string& built_for) {
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
-  RETURN_IF_ERROR(db.Exec("DELETE FROM target"));
+  RETURN_IF_ERROR(db.Exec("DELETE FROM target; DELETE FROM target_document"));
   ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO target VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                           "?7, ?8, ?9, ?10, ?11, ?12)"));
+                                           "?7, ?8, ?9, ?10, ?11)"));
+  ASSIGN_OR_RETURN(auto insert_document, db.Prepare("INSERT INTO target_document VALUES (?1, ?2)"));
   int64_t order = 0;
   for (const TargetRow& row : rows) {
     RETURN_IF_ERROR(insert.Bind(1, ++order));
@@ -82,8 +83,10 @@ absl::Status SaveTargets(Database& db, const std::vector<TargetRow>& rows,
     RETURN_IF_ERROR(insert.Bind(9, row.win_number));
     RETURN_IF_ERROR(insert.Bind(10, row.ballots_for_office));
     RETURN_IF_ERROR(insert.Bind(11, row.field_size));
-    RETURN_IF_ERROR(insert.Bind(12, row.document));
     RETURN_IF_ERROR(insert.Execute());
+    RETURN_IF_ERROR(insert_document.Bind(1, order));
+    RETURN_IF_ERROR(insert_document.Bind(2, row.document));
+    RETURN_IF_ERROR(insert_document.Execute());
   }
   ASSIGN_OR_RETURN(auto mark, db.Prepare("INSERT OR REPLACE INTO store_state VALUES "
                                          "('targets_built_for', ?1)"));
@@ -102,18 +105,24 @@ absl::StatusOr<TargetPage> ReadTargetPage(Database& db, const TargetPageRequest&
     if (has_row) page.total = count.ColumnInt(0);
   }
   // score_order is the rank among every target, so in the unfiltered table it is the rank;
-  // a filtered page numbers the rows that pass in score_order.
+  // a filtered page numbers the rows that pass in score_order. The page is chosen on the
+  // narrow rows; only its documents are read.
+  const std::string columns = "score_order, score, win_number, ballots_for_office, field_size";
   const std::string ranked =
       where.sql.empty()
-          ? std::string("SELECT score_order AS rank, * FROM target")
-          : "SELECT ROW_NUMBER() OVER (ORDER BY score_order) AS rank, * FROM target" + where.sql;
+          ? fmt::format("SELECT score_order AS rank, {} FROM target", columns)
+          : fmt::format("SELECT ROW_NUMBER() OVER (ORDER BY score_order) AS rank, {} FROM target{}",
+                        columns, where.sql);
   const bool by_rank = request.order == TargetOrder::kScore && request.is_descending;
-  const std::string order = by_rank ? std::string("rank")
-                                    : fmt::format("{} {}, rank", OrderColumn(request.order),
-                                                  request.is_descending ? "DESC" : "ASC");
-  const std::string sql =
-      fmt::format("SELECT rank, document FROM ({}) ORDER BY {} LIMIT ?{} OFFSET ?{}", ranked, order,
-                  where.values.size() + 1, where.values.size() + 2);
+  const auto order = [&](std::string_view prefix) {
+    return by_rank ? fmt::format("{}rank", prefix)
+                   : fmt::format("{}{} {}, {}rank", prefix, OrderColumn(request.order),
+                                 request.is_descending ? "DESC" : "ASC", prefix);
+  };
+  const std::string sql = fmt::format(
+      "SELECT p.rank, d.document FROM (SELECT * FROM ({}) ORDER BY {} LIMIT ?{} OFFSET ?{}) p "
+      "JOIN target_document d ON d.score_order = p.score_order ORDER BY {}",
+      ranked, order(""), where.values.size() + 1, where.values.size() + 2, order("p."));
   ASSIGN_OR_RETURN(auto select, db.Prepare(sql));
   RETURN_IF_ERROR(BindValues(select, where));
   const int limit_index = static_cast<int>(where.values.size()) + 1;
