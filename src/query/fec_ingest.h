@@ -1,4 +1,4 @@
-// `downballot ingest fec PATH...`: loads FEC bulk files (plain or zipped) into the store.
+// Loading one FEC bulk file (plain or zipped) into the store: `ingest fec`.
 #pragma once
 
 #include <optional>
@@ -7,7 +7,7 @@
 #include "model/ingest_report.h"
 #include "store/database.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 
 // Loads one FEC bulk file in one transaction and returns its report (status "loaded",
 // "already_loaded", "unrecognized" or "failed"). The file's kind comes from its FEC name
@@ -17,4 +17,4 @@ namespace downballot::cli {
 [[nodiscard]] model::FileReport IngestFecFile(store::Database& db, const std::string& path,
                                               std::optional<int> cycle);
 
-}  // namespace downballot::cli
+}  // namespace downballot::query

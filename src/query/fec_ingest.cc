@@ -1,4 +1,4 @@
-#include "cli/fec_ingest.h"
+#include "query/fec_ingest.h"
 
 #include <filesystem>
 #include <functional>
@@ -17,7 +17,7 @@
 #include "store/fec_loader.h"
 #include "store/loader.h"
 
-namespace downballot::cli {
+namespace downballot::query {
 namespace {
 
 // itcont is scanned in this many chunks at once: the target machines have two cores, as for
@@ -154,4 +154,4 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
   return report;
 }
 
-}  // namespace downballot::cli
+}  // namespace downballot::query
