@@ -9,6 +9,10 @@
 #
 #   bench/run_serve_bench.sh [--duration S] [--connections N] [--runs N] [--scale K]
 #                            [--threads N] [--binary PATH] [--data DIR] [--results FILE]
+#
+# --threads (default 64) is the server's: httplib serves one keep-alive connection per worker
+# thread, so 64 clients that never close need 64 workers (with 8, the waiting connections time
+# out in wrk).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,7 +22,7 @@ DURATION=30
 CONNECTIONS=64
 RUNS=3
 SCALE=50
-THREADS=8
+THREADS=64
 BINARY="$REPO_ROOT/build/release/src/cli/downballot"
 DATA="$REPO_ROOT/../shared/data"
 RESULTS="$SCRIPT_DIR/RESULTS.md"
@@ -37,7 +41,7 @@ while [ $# -gt 0 ]; do
     --binary) BINARY="${2:?}"; shift 2 ;;
     --data) DATA="${2:?}"; shift 2 ;;
     --results) RESULTS="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
 done
@@ -225,20 +229,24 @@ sqlite_rate() {
   for (( i = 0; i < loops; i++ )); do cat "$sql_file" >>"$looped"; done
   local start end
   start=$(date +%s.%N)
-  sqlite3 -bail -readonly "$store" <"$looped" >/dev/null &
+  sqlite3 -bail -readonly -cmd ".timeout 5000" "$store" <"$looped" >/dev/null &
   local first=$!
-  sqlite3 -bail -readonly "$store" <"$looped" >/dev/null
+  sqlite3 -bail -readonly -cmd ".timeout 5000" "$store" <"$looped" >/dev/null
   wait "$first"
   end=$(date +%s.%N)
   awk -v n=$(( 2 * loops * questions )) -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / (e - s) }'
 }
 
 ROWS=()  # one Markdown row per run
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; true' EXIT
 run_scenario() {
   local label=$1 store=$2 question=$3 paths_file=$4 sql_file=$5 run=$6
   local log_file="$OUT_DIR/serve-$label-$question-$run.log"
+  : >"$log_file"  # the server's shell opens it after this one reads it
   "$BINARY" --store "$store" serve --port 0 --threads "$THREADS" >"$log_file" 2>&1 &
   local server=$!
+  SERVER_PID=$server
   local port="" tries=0
   while [ -z "$port" ] && [ $tries -lt 600 ]; do
     port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$log_file")
@@ -250,6 +258,7 @@ run_scenario() {
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$SCRIPT_DIR/wrk_paths.lua" \
     "http://127.0.0.1:$port" -- "$paths_file" >"$out" 2>&1 || true
   kill "$server"; wait "$server" 2>/dev/null || true
+  SERVER_PID=""
   local rps p50 p99 non2xx socket
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")

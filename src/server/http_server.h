@@ -14,7 +14,10 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;       // 0 = any free port
   std::string web_root;  // the dashboard's built files; "" = API only
-  int threads = 8;
+  // Workers: httplib serves one keep-alive connection per worker for as long as it stays open
+  // (up to kReadTimeoutSeconds idle), so this is how many clients' connections are served at
+  // once. A browser holds about six.
+  int threads = 32;
 };
 
 // The limits every connection is held to (docs/security.md).

@@ -142,8 +142,9 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path
         fmt::format("{}: not a downballot store: {}", path, std::string(status.message())));
   }
   if (options.is_read_only) {
-    // The writer chose the journal mode; a reader only sizes its own cache.
-    if (auto status = db->Exec("PRAGMA query_only = ON; PRAGMA cache_size = -65536");
+    // The writer chose the journal mode; a reader only sizes its own cache, small because a
+    // server holds one reader per worker and the OS caches the file for all of them.
+    if (auto status = db->Exec("PRAGMA query_only = ON; PRAGMA cache_size = -16384");
         !status.ok()) {
       return absl::InternalError(fmt::format("{}: {}", path, std::string(status.message())));
     }

@@ -92,6 +92,9 @@ absl::Status SaveTargets(Database& db, const std::vector<TargetRow>& rows,
                                          "('targets_built_for', ?1)"));
   RETURN_IF_ERROR(mark.Bind(1, built_for));
   RETURN_IF_ERROR(mark.Execute());
+  // Statistics, so a page filtered by state and level reads the state's rows rather than every
+  // party seat of the country (AK party seats of a 50-state store: 15 -> 1 ms).
+  RETURN_IF_ERROR(db.Exec("ANALYZE target"));
   return transaction.Commit();
 }
 

@@ -1,5 +1,6 @@
 // The ranked targets as a derived table: written whole after the races or the FEC data change,
-// read a filtered, sorted page at a time through its indexes (docs/architecture.md "Targets").
+// read a filtered, sorted page at a time through its indexes (docs/api.md, "Targets at national
+// scale").
 #pragma once
 
 #include <cstdint>
