@@ -33,17 +33,17 @@ struct Issue {
   std::string rows;  // where to look: "file:line,line" or contest ids
 };
 
-bool IsInScope(const CheckRequest& options, std::string_view state, int year) {
-  return (options.state.empty() || base::EqualsIgnoreCase(state, options.state)) &&
-         (options.cycle == 0 || year == options.cycle);
+bool IsInScope(const CheckRequest& request, std::string_view state, int year) {
+  return (request.state.empty() || base::EqualsIgnoreCase(state, request.state)) &&
+         (request.cycle == 0 || year == request.cycle);
 }
 
 // A state's House votes against its Senate votes, and contests against their reported totals.
-absl::Status AddRollOffIssues(store::Database& db, const CheckRequest& options,
+absl::Status AddRollOffIssues(store::Database& db, const CheckRequest& request,
                               std::vector<Issue>& issues) {
   query::ContestFilter filter;
-  if (options.cycle != 0) filter.year = options.cycle;
-  filter.state = options.state;
+  if (request.cycle != 0) filter.year = request.cycle;
+  filter.state = request.state;
   absl::StatusOr<query::GeneralContests> contests = query::LoadGeneralContests(db, filter);
   if (absl::IsFailedPrecondition(contests.status())) return absl::OkStatus();
   RETURN_IF_ERROR(contests.status());
@@ -81,10 +81,10 @@ void AddVotesOverBallotsIssues(std::span<const model::Race> races, std::vector<I
   }
 }
 
-absl::Status AddRepeatedRowIssues(store::Database& db, const CheckRequest& options,
+absl::Status AddRepeatedRowIssues(store::Database& db, const CheckRequest& request,
                                   std::vector<Issue>& issues) {
   ASSIGN_OR_RETURN(const std::vector<store::RepeatedResultRows> repeats,
-                   store::ReadRepeatedResultRows(db, options.state, options.cycle));
+                   store::ReadRepeatedResultRows(db, request.state, request.cycle));
   // One issue per file: a file that repeats lines repeats many, and a list of hundreds of
   // one-line issues hides the rest of the report.
   struct FileRepeats {
@@ -98,7 +98,7 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckRequest& optio
   constexpr size_t kMaxExamples = 3;
   constexpr size_t kMaxLines = 40;
   for (const store::RepeatedResultRows& repeat : repeats) {
-    if (!IsInScope(options, repeat.state, repeat.year)) continue;
+    if (!IsInScope(request, repeat.state, repeat.year)) continue;
     const bool is_same_count =
         std::all_of(repeat.votes.begin(), repeat.votes.end(),
                     [&](int64_t votes) { return votes == repeat.votes.front(); });
@@ -126,7 +126,7 @@ absl::Status AddRepeatedRowIssues(store::Database& db, const CheckRequest& optio
               fmt::format("{}:{}", path, fmt::join(file.lines, ","))});
   }
   // A rejected row keeps only its file and line, not its state or year: listed unfiltered only.
-  if (!options.state.empty() || options.cycle != 0) return absl::OkStatus();
+  if (!request.state.empty() || request.cycle != 0) return absl::OkStatus();
   ASSIGN_OR_RETURN(const std::vector<store::RejectedRepeat> rejected,
                    store::ReadRejectedRepeats(db));
   std::map<std::string, std::vector<int64_t>> lines_by_file;
@@ -220,12 +220,12 @@ void AddConflictIssues(std::span<const model::Race> races, std::vector<Issue>& i
 // Our primaries against FiveThirtyEight's shares and winners.
 // Returns how many comparisons ended in each verdict.
 absl::StatusOr<std::map<analysis::FteVerdict, int64_t>> AddFteIssues(
-    store::Database& db, const CheckRequest& options, std::span<const model::Race> races,
+    store::Database& db, const CheckRequest& request, std::span<const model::Race> races,
     std::vector<Issue>& issues) {
   std::map<analysis::FteVerdict, int64_t> counts;
   store::CandidacyFilter filter;
-  if (options.cycle != 0) filter.cycle = options.cycle;
-  filter.state = options.state;
+  if (request.cycle != 0) filter.cycle = request.cycle;
+  filter.state = request.state;
   ASSIGN_OR_RETURN(const std::vector<store::StoredCandidacy> stored,
                    store::ReadPrimaryCandidacies(db, filter));
   std::vector<model::PrimaryCandidacy> candidacies;
@@ -293,19 +293,19 @@ struct FileScope {
   std::string state;
   bool is_in_scope = false;
 };
-FileScope ScopeOfFile(const CheckRequest& options, const std::string& path) {
+FileScope ScopeOfFile(const CheckRequest& request, const std::string& path) {
   const auto info = ingest::ParseResultFileName(path);
-  if (!info.ok()) return {"", options.state.empty() && options.cycle == 0};
-  return {info->state, IsInScope(options, info->state, info->date.year)};
+  if (!info.ok()) return {"", request.state.empty() && request.cycle == 0};
+  return {info->state, IsInScope(request, info->state, info->date.year)};
 }
 
-absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckRequest& options,
+absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckRequest& request,
                                       std::vector<Issue>& issues) {
   ASSIGN_OR_RETURN(const std::vector<store::UnmatchedOffice> offices,
                    store::ReadUnmatchedOffices(db));
   for (const store::UnmatchedOffice& office : offices) {
     if (std::none_of(office.paths.begin(), office.paths.end(), [&](const std::string& path) {
-          return ScopeOfFile(options, path).is_in_scope;
+          return ScopeOfFile(request, path).is_in_scope;
         })) {
       continue;
     }
@@ -322,7 +322,7 @@ absl::Status AddUnmatchedOfficeIssues(store::Database& db, const CheckRequest& o
 
 // What OpenElections' own data tests look for, as the parser noted it per file: repeated
 // entries, vote-mode columns above the votes, missing votes, floats for districts.
-absl::Status AddFileNoteIssues(store::Database& db, const CheckRequest& options,
+absl::Status AddFileNoteIssues(store::Database& db, const CheckRequest& request,
                                std::vector<Issue>& issues) {
   ASSIGN_OR_RETURN(const std::vector<store::FileNote> notes, store::ReadFileNotes(db));
   for (const store::FileNote& note : notes) {
@@ -340,7 +340,7 @@ absl::Status AddFileNoteIssues(store::Database& db, const CheckRequest& options,
     } else {
       continue;
     }
-    const FileScope scope = ScopeOfFile(options, note.path);
+    const FileScope scope = ScopeOfFile(request, note.path);
     if (!scope.is_in_scope) continue;
     issues.push_back(
         Issue{"warning", std::string(check), scope.state, note.path, note.note, note.path});
@@ -382,14 +382,14 @@ void AddRepeatedContestIssues(std::span<const model::Race> races, std::vector<Is
 // Counties no loaded FIPS table knows, in states it covers: a misspelling the roll-up cannot
 // match to the same county in another file. A county name belongs to no one year: listed only
 // when no --cycle is asked for.
-absl::Status AddUnknownCountyIssues(store::Database& db, const CheckRequest& options,
+absl::Status AddUnknownCountyIssues(store::Database& db, const CheckRequest& request,
                                     std::vector<Issue>& issues) {
-  if (options.cycle != 0) return absl::OkStatus();
+  if (request.cycle != 0) return absl::OkStatus();
   ASSIGN_OR_RETURN(const std::vector<model::County> counties, store::ReadCounties(db));
   const analysis::CountyDirectory directory(counties);
   ASSIGN_OR_RETURN(const std::vector<store::NamedCounty> named, store::ReadNamedCounties(db));
   for (const store::NamedCounty& county : named) {
-    if (!options.state.empty() && !base::EqualsIgnoreCase(county.state, options.state)) continue;
+    if (!request.state.empty() && !base::EqualsIgnoreCase(county.state, request.state)) continue;
     if (!directory.HasState(county.state)) continue;
     if (directory.IsKnown(county.state, county.county)) continue;
     issues.push_back(Issue{"warning", "unknown_county", county.state, county.county,
