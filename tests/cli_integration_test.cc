@@ -141,6 +141,19 @@ TEST_F(NewYorkStore, PartyTargetsListCountyAndStateCommitteeSeats) {
   EXPECT_TRUE(has_state_committee);
 }
 
+// No rows is still the whole header, and stderr says why and what is loaded.
+TEST_F(NewYorkStore, EmptyTargetsKeepTheirColumnsAndSayWhy) {
+  const CommandResult result = RunDownballot(store_, "targets --state AK --format csv");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
+            "rank,seat_id,office,district,jurisdiction,party,level,last_primary,field_size,"
+            "ballots_for_office,win_number,incumbent,completeness,score,open_seat,"
+            "uncontested_last_primary,small_electorate,safe_seat,incumbent_weakness,"
+            "incumbent_big_donors,incumbent_finance");
+  EXPECT_NE(result.err.find("no seat matches"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Primaries are loaded for NY"), std::string::npos) << result.err;
+}
+
 // Targets are read from the store's ranked-target table; a weights file (here the defaults)
 // ranks every race in memory instead. Both must give the same page for every filter and sort.
 TEST_F(NewYorkStore, TargetTableAnswersAsRankingInMemory) {
@@ -477,6 +490,21 @@ TEST_F(PrimariesAndGenerals, CheckFlagsMedslCaliforniaHouseDoubling) {
     }
   }
   EXPECT_TRUE(flagged);
+}
+
+// A mistyped --store must not become a new, empty store that answers every question with
+// nothing: every command that reads refuses it and names the ingest to run.
+TEST(BadInput, ReadingCommandsRefuseAStoreThatDoesNotExist) {
+  const fs::path store = FreshDir("missing") / "typo.db";
+  for (const std::string args :
+       {"races", "targets", "summary", "files", "slate", "check", "leverage", "map",
+        "money H8CO03192", "forecast --evaluate", "bodies", "race ny.2018-06-26.x"}) {
+    const CommandResult result = RunDownballot(store, args);
+    EXPECT_EQ(result.exit_code, 1) << args;
+    EXPECT_NE(result.err.find("no store here"), std::string::npos) << args << ": " << result.err;
+    EXPECT_NE(result.err.find("ingest"), std::string::npos) << args;
+    EXPECT_FALSE(fs::exists(store)) << args << " created " << store;
+  }
 }
 
 TEST(BadInput, ClearErrorNonZeroExitAndUnchangedStore) {

@@ -63,6 +63,12 @@ struct ScoreComponent {
 };
 
 // One seat and party whose latest primary is loaded.
+// The names of a target's components, in the order every Target lists them (that of
+// TargetWeights' fields): the columns a table of targets has even when it has no rows.
+inline constexpr std::string_view kTargetComponentNames[] = {
+    "open_seat",          "uncontested_last_primary", "small_electorate", "safe_seat",
+    "incumbent_weakness", "incumbent_big_donors",     "incumbent_finance"};
+
 struct Target {
   std::string seat_id;  // model::MakeSeatId(seat)
   model::SeatKey seat;

@@ -97,6 +97,12 @@ TEST(RankTargets, ScoresComponentsAsWorkedByHand) {
   const std::vector<model::Race> races = SampleRaces();
   const std::vector<Target> targets = RankTargets(races, TargetFilter{}, TargetWeights{});
   ASSERT_EQ(targets.size(), 3u);
+  for (const Target& target : targets) {
+    ASSERT_EQ(target.components.size(), std::size(kTargetComponentNames));
+    for (size_t idx = 0; idx < target.components.size(); ++idx) {
+      EXPECT_EQ(target.components[idx].name, kTargetComponentNames[idx]);
+    }
+  }
 
   struct Want {
     std::string last_race_id;

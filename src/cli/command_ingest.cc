@@ -75,7 +75,7 @@ absl::StatusOr<IngestSetup> SetUpIngest(const AppContext& context,
   IngestSetup setup;
   ASSIGN_OR_RETURN(setup.format, context.format());
   ASSIGN_OR_RETURN(setup.inputs, query::CollectInputs(paths, is_fec));
-  ASSIGN_OR_RETURN(setup.db, query::OpenStore(context.store_path));
+  ASSIGN_OR_RETURN(setup.db, query::OpenOrCreateStore(context.store_path));
   return setup;
 }
 

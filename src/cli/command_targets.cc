@@ -14,6 +14,7 @@
 #include "query/money_profile.h"
 #include "query/party_bodies_data.h"
 #include "query/store_access.h"
+#include "query/summary.h"
 #include "query/targets.h"
 #include "store/queries.h"
 
@@ -100,10 +101,9 @@ Table TargetTable(const query::TargetsAnswer& answer) {
       {"rank", "seat_id", "office", "district", "jurisdiction", "party", "level", "last_primary",
        "field_size", "ballots_for_office", "win_number", "incumbent", "completeness", "score"},
       {}};
-  if (!answer.targets.empty()) {
-    for (const analysis::ScoreComponent& component : answer.targets.front().target.components) {
-      table.columns.push_back(component.name);
-    }
+  // Every component has its column, rows or none: CSV readers rely on the header.
+  for (const std::string_view name : analysis::kTargetComponentNames) {
+    table.columns.emplace_back(name);
   }
   for (const query::RankedTarget& entry : answer.targets) {
     const analysis::Target& target = entry.target;
@@ -128,6 +128,27 @@ Table TargetTable(const query::TargetsAnswer& answer) {
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+// Why a targets list is empty: nothing loaded, or what the store does have to filter on.
+std::string NoTargetsHint(const query::SummaryAnswer& summary) {
+  std::vector<std::string> states;
+  for (const query::CoveredState& state : summary.states) {
+    if (state.num_primaries > 0) states.push_back(state.state);
+  }
+  if (states.empty()) {
+    return "downballot targets: no seat has a loaded primary: targets come from primary results "
+           "(`downballot ingest` OpenElections primary files; `downballot summary` shows what "
+           "is loaded)";
+  }
+  std::vector<std::string> parties;
+  for (const query::NamedCount& party : summary.parties) parties.push_back(party.name);
+  std::vector<std::string> levels;
+  for (const query::NamedCount& level : summary.levels) levels.push_back(level.name);
+  return fmt::format(
+      "downballot targets: no seat matches these filters. Primaries are loaded for {}; parties "
+      "{}; levels {} (`downballot summary` shows what is loaded)",
+      fmt::join(states, ", "), fmt::join(parties, ", "), fmt::join(levels, ", "));
 }
 
 absl::Status RunBodyTargets(const AppContext& context, const TargetsOptions& options,
@@ -186,6 +207,11 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
               << (options.weights_path.empty() ? "built-in defaults (config/targets.conf)"
                                                : options.weights_path)
               << '\n';
+  }
+  if (answer.total == 0) {
+    std::cout.flush();
+    ASSIGN_OR_RETURN(const query::SummaryAnswer summary, query::AnswerSummary(*db));
+    std::cerr << NoTargetsHint(summary) << '\n';
   }
   return absl::OkStatus();
 }

@@ -14,10 +14,21 @@
 
 namespace downballot::query {
 
-absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const std::string& path) {
+absl::StatusOr<std::unique_ptr<store::Database>> OpenOrCreateStore(const std::string& path) {
   ASSIGN_OR_RETURN(auto db, store::Database::Open(path, {}));
   RETURN_IF_ERROR(store::Migrate(*db));
   return db;
+}
+
+absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return absl::NotFoundError(fmt::format(
+        "{}: no store here. Load data first (`downballot --store {} ingest --data DIR`), or give "
+        "the store's path with --store FILE before the command",
+        path, path));
+  }
+  return OpenOrCreateStore(path);
 }
 
 absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreWithFreshRaces(const std::string& path) {
@@ -30,7 +41,9 @@ absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreWithFreshRaces(const s
 absl::StatusOr<std::unique_ptr<store::Database>> OpenStoreReadOnly(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
-    return absl::NotFoundError(fmt::format("{}: no such store", path));
+    return absl::NotFoundError(fmt::format(
+        "{}: no store here. Load data first (`downballot --store {} ingest --data DIR`)", path,
+        path));
   }
   store::DatabaseOptions options;
   options.is_read_only = true;

@@ -15,8 +15,14 @@
 
 namespace downballot::query {
 
-// Opens (creating if needed) and migrates the store at `path`.
+// Opens and migrates the store at `path`, which must exist: NotFound naming the `ingest` to run
+// otherwise, since a mistyped --store would otherwise make a new, empty store that answers
+// every question with nothing.
 [[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const std::string& path);
+
+// Opens (creating if needed) and migrates the store at `path`: for the commands that load data.
+[[nodiscard]] absl::StatusOr<std::unique_ptr<store::Database>> OpenOrCreateStore(
+    const std::string& path);
 
 // OpenStore, then rebuilds the derived race tables if results changed since the last rebuild
 // (or a previous rebuild was interrupted).
