@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace downballot::model {
@@ -52,6 +53,15 @@ struct FileReport {
   void Reject(int64_t line, std::string field, std::string reason) {
     ++rows_rejected;
     rejects.push_back(RowError{path, line, std::move(field), std::move(reason)});
+  }
+
+  // Marks the file failed with `message`: nothing of a failed file is stored, so every row
+  // read counts as rejected with it.
+  void Fail(std::string message) {
+    status = FileStatus::kFailed;
+    error = std::move(message);
+    rows_stored = 0;
+    rows_rejected = rows_read;
   }
 };
 

@@ -83,11 +83,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
   model::FileReport report;
   report.path = path;
   const auto fail = [&](std::string message) {
-    // Nothing of a failed file is stored, so every row read counts as rejected with it.
-    report.status = model::FileStatus::kFailed;
-    report.error = std::move(message);
-    report.rows_stored = 0;
-    report.rows_rejected = report.rows_read;
+    report.Fail(std::move(message));
     return report;
   };
   const std::string name = std::filesystem::path(path).filename().string();

@@ -67,11 +67,7 @@ model::FileReport IngestFile(store::Database& db, const InputFile& input,
   model::FileReport report;
   report.path = input.path;
   const auto fail = [&](std::string message) {
-    // Nothing of a failed file is stored, so every row read counts as rejected with it.
-    report.status = model::FileStatus::kFailed;
-    report.error = std::move(message);
-    report.rows_stored = 0;
-    report.rows_rejected = report.rows_read;
+    report.Fail(std::move(message));
     return report;
   };
   auto bytes = base::ReadFile(input.path);
