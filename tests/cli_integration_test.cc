@@ -150,8 +150,34 @@ TEST_F(NewYorkStore, EmptyTargetsKeepTheirColumnsAndSayWhy) {
             "ballots_for_office,win_number,incumbent,completeness,score,open_seat,"
             "uncontested_last_primary,small_electorate,safe_seat,incumbent_weakness,"
             "incumbent_big_donors,incumbent_finance");
-  EXPECT_NE(result.err.find("no seat matches"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("Primaries are loaded for NY"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("nothing matches these filters"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Loaded primaries: states NY;"), std::string::npos) << result.err;
+  // A party's name is its code; a name no table knows is explained like any other no-match.
+  const CommandResult by_name = RunDownballot(store_, "targets --party Democrat --format csv");
+  EXPECT_EQ(by_name.exit_code, 0) << by_name.err;
+  EXPECT_NE(by_name.out.find(",DEM,"), std::string::npos);
+  const CommandResult races = RunDownballot(store_, "races --state NY --office Dogcatcher");
+  EXPECT_EQ(races.exit_code, 0) << races.err;
+  EXPECT_NE(races.err.find("downballot races: nothing matches these filters"), std::string::npos)
+      << races.err;
+}
+
+// A store with no results says which ingest loads them, whatever the command.
+TEST(EmptyStore, EveryListingSaysWhichIngestLoadsData) {
+  const fs::path dir = FreshDir("empty");
+  const fs::path empty_folder = dir / "nothing";
+  fs::create_directories(empty_folder);
+  const fs::path store = dir / "s.db";
+  ASSERT_EQ(RunDownballot(store, "ingest '" + empty_folder.string() + "'").exit_code, 0);
+  for (const std::string command : {"races", "targets", "leverage"}) {
+    const CommandResult result = RunDownballot(store, command + " --format csv");
+    EXPECT_EQ(result.exit_code, 0) << command << ": " << result.err;
+    EXPECT_NE(result.err.find("the store holds no election results yet"), std::string::npos)
+        << command << ": " << result.err;
+    EXPECT_NE(result.err.find("downballot ingest --data DIR"), std::string::npos) << result.err;
+    EXPECT_FALSE(result.out.empty()) << command;  // the header, every column
+  }
+  fs::remove_all(dir);
 }
 
 // Targets are read from the store's ranked-target table; a weights file (here the defaults)
@@ -181,6 +207,33 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   const CommandResult missing = RunDownballot(store_, "race no.such.race");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no race 'no.such.race'"), std::string::npos);
+  // A typo gets the nearest ids; the start of one id (as a cut table cell shows it) is that id.
+  const CommandResult typo_id = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-hose.14");
+  EXPECT_EQ(typo_id.exit_code, 1);
+  EXPECT_NE(typo_id.err.find("nearest: ny.2018-06-26.primary.dem.u-s-house.14"), std::string::npos)
+      << typo_id.err;
+  const CommandResult cut =
+      RunDownballot(store_, "race 'ny.2018-06-26.primary.dem.u-s-house.14\u2026' --format csv");
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_NE(cut.out.find("Alexandria Ocasio-Cortez"), std::string::npos);
+  const CommandResult several = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-house.1");
+  EXPECT_EQ(several.exit_code, 0) << several.err;  // a whole id, though it starts others too
+  const CommandResult ambiguous = RunDownballot(store_, "race ny.2018-06-26.primary.dem.u-s-ho");
+  EXPECT_EQ(ambiguous.exit_code, 1);
+  EXPECT_NE(ambiguous.err.find("give the whole id"), std::string::npos) << ambiguous.err;
+  // A mistyped flag gets the nearest one; global options work after the command too.
+  const CommandResult flag = RunDownballot(store_, "races --sate NY");
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_NE(flag.err.find("unknown option '--sate'; did you mean `--state`?"), std::string::npos)
+      << flag.err;
+  EXPECT_EQ(flag.err.find("unexpected argument 'NY'"), std::string::npos) << flag.err;
+  const CommandResult after = RunDownballot(
+      dir_ / "elsewhere.db", "races --store '" + store_.string() + "' --limit 1 --format json");
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(nlohmann::json::parse(after.out).size(), 1u);
+  const CommandResult format_first = RunDownballot(store_, "--format json races --limit 1");
+  EXPECT_EQ(format_first.exit_code, 0) << format_first.err;
+  EXPECT_EQ(nlohmann::json::parse(format_first.out).size(), 1u);
   const CommandResult bad_level = RunDownballot(store_, "races --level galactic");
   EXPECT_EQ(bad_level.exit_code, 2);
   const CommandResult typo = RunDownballot(store_, "racse");
@@ -494,6 +547,17 @@ TEST_F(PrimariesAndGenerals, CheckFlagsMedslCaliforniaHouseDoubling) {
 
 // A mistyped --store must not become a new, empty store that answers every question with
 // nothing: every command that reads refuses it and names the ingest to run.
+// An FEC file given to `ingest` names the command that loads it.
+TEST(BadInput, AnFecFileGivenToIngestNamesIngestFec) {
+  const std::string cn = kData + "/fec/cycle2020_jk3587/cn.txt";
+  if (!fs::exists(cn)) GTEST_SKIP() << "no " << cn;
+  const fs::path dir = FreshDir("fec_hint");
+  const CommandResult result = RunDownballot(dir / "s.db", "ingest '" + cn + "' --format json");
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.out.find("`downballot ingest fec"), std::string::npos) << result.out;
+  fs::remove_all(dir);
+}
+
 TEST(BadInput, ReadingCommandsRefuseAStoreThatDoesNotExist) {
   const fs::path store = FreshDir("missing") / "typo.db";
   for (const std::string args :
@@ -620,6 +684,38 @@ TEST(FecMoney, SampleLoadsAndOneProfileTracesToItsRows) {
   EXPECT_NE(committees.err.find("70671 rows read = 70671 aggregated + 0 rejected"),
             std::string::npos)
       << committees.err;
+  EXPECT_NE(committees.err.find("not the committee's receipts"), std::string::npos);
+
+  // --fec-rules counts the same rows as `money` does: the same figures for the same committee.
+  const CommandResult by_rules =
+      RunDownballot(store, "committees --fec-rules '" + fec + "/itcont.txt' --format json");
+  ASSERT_EQ(by_rules.exit_code, 0) << by_rules.err;
+  nlohmann::json committee;
+  for (const auto& row : nlohmann::json::parse(by_rules.out)) {
+    if (row["cmte_id"] == "C00649459") committee = row;
+  }
+  ASSERT_FALSE(committee.is_null()) << by_rules.out.substr(0, 500);
+  EXPECT_EQ(std::stod(committee["individual_dollars"].get<std::string>()),
+            profile["itemized_individual_dollars"].get<double>());
+  EXPECT_EQ(std::stod(committee["refunds_dollars"].get<std::string>()),
+            profile["refunds_dollars"].get<double>());
+  EXPECT_EQ(std::stod(committee["candidate_dollars"].get<std::string>()),
+            lines["candidate_contributions"]["computed_dollars"].get<double>());
+  EXPECT_NE(by_rules.err.find("70671 rows read = 70671 counted + 0 rejected"), std::string::npos)
+      << by_rules.err;
+
+  // A candidate with no money loaded: shares of nothing are unknown (null), and a note says the
+  // zeros mean nothing is loaded.
+  const CommandResult empty = RunDownballot(store, "money H8NY15148 --cycle 2020 --format json");
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  const auto nothing = nlohmann::json::parse(empty.out);
+  EXPECT_TRUE(nothing["finance_share"].is_null());
+  EXPECT_TRUE(nothing["in_state_share"].is_null());
+  EXPECT_TRUE(nothing["small_share"].is_null());
+  EXPECT_NE(nothing["notes"].dump().find("no money of this candidate is loaded"), std::string::npos)
+      << nothing["notes"];
+  // The summary files are loaded; this candidate is not in them.
+  EXPECT_NE(nothing["notes"].dump().find("does not list this candidate"), std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -191,9 +191,13 @@ TEST_F(PartyBodies, TakeoverPicksTheCheapestMajorityCountedPerMember) {
   EXPECT_GE(seats_won, plan["majority"].get<int64_t>());
   EXPECT_LT(seats_won - 2, plan["majority"].get<int64_t>());  // no pick more than needed
   EXPECT_EQ(plan["expected"]["win_number"], votes);
-  // contacts = votes x 14 (Gerber & Green), doors = contacts / 0.25 (plan defaults).
-  EXPECT_EQ(plan["expected"]["contacts"], votes * 14);
-  EXPECT_EQ(plan["expected"]["doors"], votes * 14 * 4);
+  // Half the votes assured (base_vote_share), the rest found at 14 contacts each (Gerber &
+  // Green), doors = contacts / 0.25 (plan defaults); the high end finds every vote.
+  const int64_t to_find = (votes + 1) / 2;
+  EXPECT_EQ(plan["expected"]["votes_to_find"], to_find);
+  EXPECT_EQ(plan["expected"]["contacts"], to_find * 14);
+  EXPECT_EQ(plan["expected"]["doors"], to_find * 14 * 4);
+  EXPECT_EQ(plan["high"]["votes_to_find"], plan["high"]["win_number"]);
   // Every district left out costs at least the dearest one picked.
   for (const Json& unit : plan["body"]["unit_list"]) {
     for (const Json& race_id : unit["race_ids"]) {

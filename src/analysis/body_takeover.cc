@@ -132,7 +132,7 @@ absl::StatusOr<Takeover> PlanTakeover(const PartyBody& body,
   }
   plan.low = PlanChain(expected_ballots, low, assumptions);
   plan.expected = PlanChain(expected_ballots, expected, assumptions);
-  plan.high = PlanChain(expected_ballots, high, assumptions);
+  plan.high = PlanChain(expected_ballots, high, WorstCase(assumptions));
 
   plan.assumptions = {
       fmt::format("majority = floor({} seats / 2) + 1 = {}", body.seats, plan.majority),

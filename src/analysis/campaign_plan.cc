@@ -50,7 +50,11 @@ constexpr CoefficientSource kSources[] = {
     {"turnout_high_factor",
      "downballot default: +15% when one comparable race is loaded "
      "(CallHub suggests a 10-20% cushion)"},
-    {"base_vote_share", "downballot default: no vote assumed already won"},
+    {"base_vote_share",
+     "NDTC 'Calculating your vote goal': the base vote comes to you for being on the ballot, "
+     "the deficit is found by canvassing; half the win number is downballot's judgment"},
+    {"worst_case_base_vote_share",
+     "the range's high end: no vote assured, every vote found at the door (downballot)"},
     {"contacts_per_vote", "Gerber & Green: door-to-door canvassing, 1 vote per 14 contacts"},
     {"take_rate", "doors that become conversations: 20-30% typical (doornoc, Black Peak)"},
     {"doors_per_hour", "Wellstone/FIRM: suburban walk list, 15 doors an hour"},
@@ -70,6 +74,7 @@ std::vector<std::pair<std::string_view, double>> NamedValues(const PlanAssumptio
           {"turnout_low_factor", a.turnout_low_factor},
           {"turnout_high_factor", a.turnout_high_factor},
           {"base_vote_share", a.base_vote_share},
+          {"worst_case_base_vote_share", a.worst_case_base_vote_share},
           {"contacts_per_vote", a.contacts_per_vote},
           {"take_rate", a.take_rate},
           {"doors_per_hour", a.doors_per_hour},
@@ -119,6 +124,12 @@ PlanScenario PlanChain(double expected_ballots, int64_t win_number, const PlanAs
   return s;
 }
 
+PlanAssumptions WorstCase(const PlanAssumptions& assumptions) {
+  PlanAssumptions worst = assumptions;
+  worst.base_vote_share = assumptions.worst_case_base_vote_share;
+  return worst;
+}
+
 namespace {
 
 absl::Status OutOfRange(std::string_view source, std::string_view key, double value,
@@ -150,8 +161,9 @@ std::vector<PlanStep> Steps(const Plan& plan) {
        plan.is_majority ? "floor(expected_ballots / 2) + 1 (a runoff: a majority)"
                         : "ceil(expected_ballots * share_target)",
        nullptr, &PlanScenario::win_number},
-      {"votes_to_find", "ceil(win_number * (1 - base_vote_share))", nullptr,
-       &PlanScenario::votes_to_find},
+      {"votes_to_find",
+       "ceil(win_number * (1 - base_vote_share)); the high end uses worst_case_base_vote_share",
+       nullptr, &PlanScenario::votes_to_find},
       {"contacts", "ceil(votes_to_find * contacts_per_vote)", nullptr, &PlanScenario::contacts},
       {"doors", "ceil(contacts / take_rate)", nullptr, &PlanScenario::doors},
       {"shifts", "ceil(doors / (doors_per_hour * shift_hours))", nullptr, &PlanScenario::shifts},
@@ -294,6 +306,10 @@ absl::Status CheckPlanAssumptions(const PlanAssumptions& a, std::string_view sou
   if (!in_unit(a.base_vote_share)) {
     return OutOfRange(source, "base_vote_share", a.base_vote_share, "in [0, 1]");
   }
+  if (!(a.worst_case_base_vote_share >= 0 && a.worst_case_base_vote_share <= a.base_vote_share)) {
+    return OutOfRange(source, "worst_case_base_vote_share", a.worst_case_base_vote_share,
+                      "in [0, base_vote_share]");
+  }
   if (!(a.contacts_per_vote > 0)) {
     return OutOfRange(source, "contacts_per_vote", a.contacts_per_vote, "> 0");
   }
@@ -332,6 +348,7 @@ absl::StatusOr<PlanAssumptions> PlanAssumptionsFromConfig(const base::KeyValues&
                                 {"turnout_low_factor", &a.turnout_low_factor},
                                 {"turnout_high_factor", &a.turnout_high_factor},
                                 {"base_vote_share", &a.base_vote_share},
+                                {"worst_case_base_vote_share", &a.worst_case_base_vote_share},
                                 {"contacts_per_vote", &a.contacts_per_vote},
                                 {"take_rate", &a.take_rate},
                                 {"doors_per_hour", &a.doors_per_hour},
@@ -437,7 +454,7 @@ absl::StatusOr<Plan> MakePlan(const model::Race& race, std::span<const model::Ra
   }
   plan.low = RunChain(low, plan.share_target, plan.is_majority, assumptions);
   plan.expected = RunChain(expected, plan.share_target, plan.is_majority, assumptions);
-  plan.high = RunChain(high, plan.share_target, plan.is_majority, assumptions);
+  plan.high = RunChain(high, plan.share_target, plan.is_majority, WorstCase(assumptions));
   plan.steps = Steps(plan);
   return plan;
 }

@@ -25,10 +25,11 @@ struct PlanAssumptions {
   int field_size = 0;                  // expected named candidates; 0 = the race's own field
   double turnout_low_factor = 0.85;    // low/high range when only one comparable race exists
   double turnout_high_factor = 1.15;
-  double base_vote_share = 0;     // share of the win number already assured
-  double contacts_per_vote = 14;  // door contacts per vote (Gerber & Green)
-  double take_rate = 0.25;        // doors knocked that become conversations
-  double doors_per_hour = 15;     // suburban walk list (Wellstone/FIRM)
+  double base_vote_share = 0.5;  // share of the win number already assured (NDTC "base vote")
+  double worst_case_base_vote_share = 0;  // the same, at the range's high end: nothing assured
+  double contacts_per_vote = 14;          // door contacts per vote (Gerber & Green)
+  double take_rate = 0.25;                // doors knocked that become conversations
+  double doors_per_hour = 15;             // suburban walk list (Wellstone/FIRM)
   double shift_hours = 3;
   double shifts_per_volunteer_per_week = 2;
   double weeks = 8;
@@ -117,6 +118,10 @@ struct Plan {
 // (the formulas of PlanScenario). `expected_ballots` is carried along for display. Pure.
 [[nodiscard]] PlanScenario PlanChain(double expected_ballots, int64_t win_number,
                                      const PlanAssumptions& assumptions);
+
+// `assumptions` for the high end of a plan's range: the worst case, with only
+// worst_case_base_vote_share of the win number assured.
+[[nodiscard]] PlanAssumptions WorstCase(const PlanAssumptions& assumptions);
 
 // Plans the next contest like `race` (same seat, stage and party), as of `race`'s date.
 //

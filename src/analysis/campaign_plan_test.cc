@@ -53,13 +53,13 @@ void ExpectScenario(const PlanScenario& got, const PlanScenario& want) {
 // The 2016 presidential-year primary (3000) is another kind of year and the 2020 one is later,
 // so the last three like races are 2018, 2014, 2010:
 //   E = (1000 + 900 + 1100) / 3 = 1000, low 900, high 1100; two-way share 0.53.
-// Expected: win ceil(530) = 530; contacts 530 x 14 = 7420; doors 7420 / 0.25 = 29680;
-//   shifts ceil(29680 / 45) = ceil(659.6) = 660; volunteers ceil(660 / 16) = ceil(41.25) = 42;
-//   budget 29680 x $0.10 = $2968.00.
-// Low: win ceil(477) = 477; contacts 6678; doors 26712; shifts ceil(593.6) = 594;
-//   volunteers ceil(37.1) = 38; budget $2671.20.
-// High: win ceil(583) = 583; contacts 8162; doors 32648; shifts ceil(725.5) = 726;
-//   volunteers ceil(45.4) = 46; budget $3264.80.
+// Expected: win ceil(530) = 530; half assured, votes to find 265; contacts 265 x 14 = 3710;
+//   doors 3710 / 0.25 = 14840; shifts ceil(14840 / 45) = ceil(329.8) = 330; volunteers
+//   ceil(330 / 16) = ceil(20.6) = 21; budget 14840 x $0.10 = $1484.00.
+// Low: win ceil(477) = 477; votes ceil(238.5) = 239; contacts 3346; doors 13384; shifts
+//   ceil(297.4) = 298; volunteers ceil(18.6) = 19; budget $1338.40.
+// High, the worst case (nothing assured): win ceil(583) = 583; votes 583; contacts 8162;
+//   doors 32648; shifts ceil(725.5) = 726; volunteers ceil(45.4) = 46; budget $3264.80.
 TEST(MakePlan, AveragesTheLastThreeLikeRacesAndRunsTheChain) {
   const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 1000);
   const std::vector<model::Race> history = {
@@ -79,8 +79,8 @@ TEST(MakePlan, AveragesTheLastThreeLikeRacesAndRunsTheChain) {
   EXPECT_EQ(plan->comparables[2].race_id, "ny.2010-09-14.primary.dem.state-assembly.99");
   EXPECT_EQ(plan->field_size, 2);
   EXPECT_DOUBLE_EQ(plan->share_target, 0.53);
-  ExpectScenario(plan->expected, {1000, 530, 530, 7420, 29680, 660, 0, 660, 42, 0, 296800});
-  ExpectScenario(plan->low, {900, 477, 477, 6678, 26712, 594, 0, 594, 38, 0, 267120});
+  ExpectScenario(plan->expected, {1000, 530, 265, 3710, 14840, 330, 0, 330, 21, 0, 148400});
+  ExpectScenario(plan->low, {900, 477, 239, 3346, 13384, 298, 0, 298, 19, 0, 133840});
   ExpectScenario(plan->high, {1100, 583, 583, 8162, 32648, 726, 0, 726, 46, 0, 326480});
 
   ASSERT_EQ(plan->steps.size(), 11u);
@@ -90,11 +90,11 @@ TEST(MakePlan, AveragesTheLastThreeLikeRacesAndRunsTheChain) {
   EXPECT_DOUBLE_EQ(plan->steps[1].expected, 530);
   EXPECT_DOUBLE_EQ(plan->steps[1].high, 583);
   EXPECT_EQ(plan->steps[10].name, "budget_dollars");
-  EXPECT_DOUBLE_EQ(plan->steps[10].expected, 2968.0);
-  EXPECT_DOUBLE_EQ(plan->steps[10].low, 2671.2);
-  EXPECT_EQ(plan->coefficients.size(), 16u);
-  EXPECT_EQ(plan->coefficients[7].name, "contacts_per_vote");
-  EXPECT_EQ(plan->coefficients[7].source,
+  EXPECT_DOUBLE_EQ(plan->steps[10].expected, 1484.0);
+  EXPECT_DOUBLE_EQ(plan->steps[10].low, 1338.4);
+  EXPECT_EQ(plan->coefficients.size(), 17u);
+  EXPECT_EQ(plan->coefficients[8].name, "contacts_per_vote");
+  EXPECT_EQ(plan->coefficients[8].source,
             "Gerber & Green: door-to-door canvassing, 1 vote per 14 contacts");
   EXPECT_EQ(plan->warnings,
             (std::vector<std::string>{"left out 1 race(s) of this seat held in a different kind "
@@ -109,9 +109,9 @@ TEST(MakePlan, AveragesTheLastThreeLikeRacesAndRunsTheChain) {
 // Low: E 200 x 0.85 = 170; win ceil(90.1) = 91; votes ceil(68.25) = 69; contacts 966;
 //   doors 3864; shifts ceil(85.9) = 86; paid 43, volunteer 43; volunteers ceil(2.7) = 3;
 //   paid hours 129; budget 386.40 + 2580 = $2966.40.
-// High: E 200 x 1.15 = 230; win ceil(121.9) = 122; votes ceil(91.5) = 92; contacts 1288;
-//   doors 5152; shifts ceil(114.5) = 115; paid ceil(57.5) = 58, volunteer 57;
-//   volunteers ceil(3.6) = 4; paid hours 174; budget 515.20 + 3480 = $3995.20.
+// High, the worst case (nothing assured): E 200 x 1.15 = 230; win ceil(121.9) = 122; votes 122;
+//   contacts 1708; doors 6832; shifts ceil(151.8) = 152; paid 76, volunteer 76;
+//   volunteers ceil(4.75) = 5; paid hours 228; budget 683.20 + 4560 = $5243.20.
 TEST(MakePlan, UsesFactorsForOneComparableAndPaysPaidCanvassers) {
   const model::Race race = MakePrimary(kAssembly99, {2018, 6, 26}, 200);
   PlanAssumptions assumptions;
@@ -123,13 +123,13 @@ TEST(MakePlan, UsesFactorsForOneComparableAndPaysPaidCanvassers) {
   ASSERT_EQ(plan->comparables.size(), 1u);
   ExpectScenario(plan->expected, {200, 106, 80, 1120, 4480, 100, 50, 50, 4, 150, 344800});
   ExpectScenario(plan->low, {170, 91, 69, 966, 3864, 86, 43, 43, 3, 129, 296640});
-  ExpectScenario(plan->high, {230, 122, 92, 1288, 5152, 115, 58, 57, 4, 174, 399520});
+  ExpectScenario(plan->high, {230, 122, 122, 1708, 6832, 152, 76, 76, 5, 228, 524320});
   EXPECT_EQ(plan->warnings,
             (std::vector<std::string>{"one comparable race: the range is expected ballots x "
                                       "0.85 to x 1.15"}));
   EXPECT_EQ(plan->coefficients[6].name, "base_vote_share");
-  EXPECT_EQ(plan->coefficients[6].source,
-            "edited (default 0: downballot default: no vote assumed already won)");
+  EXPECT_EQ(plan->coefficients[6].source.rfind("edited (default 0.5: NDTC", 0), 0u)
+      << plan->coefficients[6].source;
 }
 
 TEST(MakePlan, ChoosesTheShareTargetByFieldSize) {
@@ -269,7 +269,7 @@ TEST(PlanAssumptionsFromConfig, ShippedConfigEqualsTheDefaults) {
   text << file.rdbuf();
   const auto values = base::ParseKeyValues(text.str(), "config/plan.conf");
   ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_EQ(values->size(), 16u);
+  EXPECT_EQ(values->size(), 17u);
   const auto parsed = PlanAssumptionsFromConfig(*values, "config/plan.conf");
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   // Every coefficient reads "default" (not "edited") when the values equal the defaults.

@@ -73,7 +73,7 @@ absl::Status RunBodies(const AppContext& context, const BodiesOptions& options) 
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(data.bodies), std::cout);
   } else {
-    Render(BodiesTable(data.bodies, format == OutputFormat::kTable), format, std::cout);
+    context.Show(BodiesTable(data.bodies, format == OutputFormat::kTable), format);
   }
   if (data.bodies.empty()) {
     std::cerr << "downballot bodies: no party-seat primaries loaded"
@@ -156,7 +156,7 @@ absl::Status RunTakeover(const AppContext& context, const TakeoverOptions& optio
       RenderJson(query::ToJson(answer), std::cout);
       break;
     case OutputFormat::kCsv:
-      Render(PicksTable(plan), format, std::cout);
+      context.Show(PicksTable(plan), format);
       break;
     case OutputFormat::kTable:
       RenderTakeoverTable(body, plan, std::cout);
@@ -179,7 +179,7 @@ void RegisterBodiesCommands(CLI::App& app, AppContext& context, int& exit_code) 
   list->add_option("--party", bodies->party, "party code, e.g. DEM");
   list->add_option("--offices", bodies->office_files,
                    "office-table file(s) with bodies lines, tried before config/offices");
-  list->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*list, context);
   list->callback([&context, &exit_code, bodies] {
     exit_code = RunCommand("bodies", [&] { return RunBodies(context, *bodies); });
   });
@@ -198,7 +198,7 @@ void RegisterBodiesCommands(CLI::App& app, AppContext& context, int& exit_code) 
                    "key=value overriding one coefficient, after --assumptions (repeatable)");
   plan->add_option("--offices", takeover->office_files,
                    "office-table file(s) with bodies lines, tried before config/offices");
-  plan->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*plan, context);
   plan->callback([&context, &exit_code, takeover] {
     exit_code = RunCommand("takeover", [&] { return RunTakeover(context, *takeover); });
   });

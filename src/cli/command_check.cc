@@ -1,5 +1,7 @@
 #include "cli/command_check.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,18 +28,22 @@ absl::Status RunCheck(const AppContext& context, const CheckOptions& options) {
   ASSIGN_OR_RETURN(const query::CheckRequest request, query::ParseCheckRequest(params));
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   ASSIGN_OR_RETURN(query::CheckAnswer answer, query::AnswerCheck(*db, request));
-  Render(answer.issues, format, std::cout);
+  context.Show(answer.issues, format);
   std::cout.flush();  // the summary follows the table on a terminal
   auto& counts = answer.num_by_severity;
   auto& fte_counts = answer.fte_verdicts;
-  std::cerr << fmt::format(
-      "downballot check: {} errors, {} warnings, {} notes; FiveThirtyEight primaries: {} agree, "
-      "{} differ in shares, {} in winner, {} miss a candidate, {} not comparable (partial)\n",
-      counts["error"], counts["warning"], counts["info"], fte_counts[analysis::FteVerdict::kAgrees],
-      fte_counts[analysis::FteVerdict::kSharesDiffer],
-      fte_counts[analysis::FteVerdict::kWinnerDiffers],
-      fte_counts[analysis::FteVerdict::kCandidateMissing],
-      fte_counts[analysis::FteVerdict::kNotComparable]);
+  std::cerr << FitToTerminal(fmt::format("downballot check: {} errors, {} warnings, {} notes; "
+                                         "FiveThirtyEight primaries: {} agree, "
+                                         "{} differ in shares, {} in winner, {} miss a candidate, "
+                                         "{} not comparable (partial)",
+                                         counts["error"], counts["warning"], counts["info"],
+                                         fte_counts[analysis::FteVerdict::kAgrees],
+                                         fte_counts[analysis::FteVerdict::kSharesDiffer],
+                                         fte_counts[analysis::FteVerdict::kWinnerDiffers],
+                                         fte_counts[analysis::FteVerdict::kCandidateMissing],
+                                         fte_counts[analysis::FteVerdict::kNotComparable]),
+                             STDERR_FILENO)
+            << '\n';
   return absl::OkStatus();
 }
 
@@ -58,7 +64,7 @@ void RegisterCheckCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--cycle", options->cycle,
                       "election year (rejected rows and unknown counties, which have no year, "
                       "are listed only without it)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("check", [&] { return RunCheck(context, *options); });
   });

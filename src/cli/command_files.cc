@@ -14,13 +14,13 @@ void RegisterFilesCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "files",
       "The ingest history: every file in the store, newest first, with its kind, size, rows\n"
       "read, stored and rejected, and when it was read (`ingest` prints each file's rejects).");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code] {
     exit_code = RunCommand("files", [&]() -> absl::Status {
       ASSIGN_OR_RETURN(const OutputFormat format, context.format());
       ASSIGN_OR_RETURN(auto db, query::OpenStore(context.store_path));
       ASSIGN_OR_RETURN(const Table files, query::AnswerFiles(*db));
-      Render(files, format, std::cout);
+      context.Show(files, format);
       return absl::OkStatus();
     });
   });

@@ -56,14 +56,14 @@ absl::Status RunEvaluate(const AppContext& context, const ForecastCommandOptions
     // Two CSV tables, scores then calibration, separated by one empty line; the summary goes
     // to stderr so stdout stays data.
     std::cerr << answer.summary << "\n";
-    Render(answer.scores, format, std::cout);
+    context.Show(answer.scores, format);
     std::cout << "\n";
-    Render(answer.calibration, format, std::cout);
+    context.Show(answer.calibration, format);
   } else {
     std::cout << answer.summary << "\n\n";
-    Render(answer.scores, format, std::cout);
+    context.Show(answer.scores, format);
     std::cout << "\ncalibration (10 bins of forecast probability):\n";
-    Render(answer.calibration, format, std::cout);
+    context.Show(answer.calibration, format);
   }
   return absl::OkStatus();
 }
@@ -85,7 +85,7 @@ absl::Status RunForecast(const AppContext& context, const ForecastCommandOptions
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);
   } else {
-    Render(answer.forecasts, format, std::cout);
+    context.Show(answer.forecasts, format);
     std::cout.flush();  // the model follows the table on a terminal
     PrintModelSummary(answer.model, std::cerr);
   }
@@ -108,7 +108,7 @@ void RegisterForecastCommand(CLI::App& app, AppContext& context, int& exit_code)
       ->delimiter(',');
   command->add_flag("--evaluate", options->evaluate, "leave-one-state-out evaluation");
   command->add_option("--ridge", options->ridge, "L2 penalty (default 1)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("forecast", [&] { return RunForecast(context, *options); });
   });

@@ -43,18 +43,19 @@ void NoteOutcome(const model::FileReport& report, const query::InputFile& input,
 
 // The report that ends every ingest: JSON, or a table/CSV of files (a table adds every rejected
 // row and a total line).
-void PrintReports(const std::vector<model::FileReport>& reports, OutputFormat format) {
+void PrintReports(const AppContext& context, const std::vector<model::FileReport>& reports,
+                  OutputFormat format) {
   const nlohmann::json report_json = query::IngestReportJson(reports);
   if (format == OutputFormat::kJson) {
     RenderJson(report_json, std::cout);
     return;
   }
-  Render(query::IngestReportTable(reports), format, std::cout);
+  context.Show(query::IngestReportTable(reports), format);
   const Table rejects = query::RejectTable(reports);
   if (format != OutputFormat::kTable) return;
   if (!rejects.rows.empty()) {
     std::cout << "\nrejected rows\n";
-    Render(rejects, format, std::cout);
+    context.Show(rejects, format);
   }
   std::cout << fmt::format("\ntotal: {} files, rows read {}, stored {}, rejected {}\n",
                            reports.size(), report_json["rows_read"].get<int64_t>(),
@@ -134,7 +135,7 @@ int RunIngest(const AppContext& context, IngestOptions options) {
               << " file(s) of no known kind found in folders (listed in the report)\n";
   }
   if (results_changed) exit_code = std::max(exit_code, RebuildAfterIngest(*db));
-  PrintReports(reports, format);
+  PrintReports(context, reports, format);
   return exit_code;
 }
 
@@ -158,7 +159,7 @@ int RunFecIngest(const AppContext& context, const FecIngestOptions& options) {
     std::cerr << "downballot ingest fec: skipped " << num_unrecognized
               << " file(s) found in folders that are not FEC bulk files (listed in the report)\n";
   }
-  PrintReports(reports, format);
+  PrintReports(context, reports, format);
   return exit_code;
 }
 
@@ -182,7 +183,7 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
                    "office-table file(s) tried before the built-in config/offices "
                    "(docs/results.md \"Offices\"); give it once per file")
       ->allow_extra_args(false);
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   // Shared with the callback, which CLI11 keeps after this function returns.
   auto fec_options = std::make_shared<FecIngestOptions>();
   CLI::App* fec = command->add_subcommand(
@@ -194,7 +195,7 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   fec->add_option("paths", fec_options->paths, "FEC files or folders")->required();
   fec->add_option("--cycle", fec_options->cycle,
                   "two-year cycle (e.g. 2020) for files whose name has no digits (itcont.txt)");
-  fec->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*fec, context);
   fec->callback(
       [&context, &exit_code, fec_options] { exit_code = RunFecIngest(context, *fec_options); });
   command->callback([&context, &exit_code, options, command] {

@@ -1,5 +1,7 @@
 #include "cli/command_leverage.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -21,6 +23,11 @@ struct LeverageOptions {
   bool totals_only = false;
 };
 
+// What a terminal shows by default: the contest, its margin and the line that could swing it.
+constexpr std::string_view kLeverageKeyColumns[] = {
+    "year",   "state",      "office",     "district", "winner_party",
+    "margin", "line_party", "line_votes", "backs",    "exceeds_margin"};
+
 absl::Status RunLeverage(const AppContext& context, const LeverageOptions& options) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   query::Params params;
@@ -33,14 +40,21 @@ absl::Status RunLeverage(const AppContext& context, const LeverageOptions& optio
   ASSIGN_OR_RETURN(const query::LeverageRequest request, query::ParseLeverageRequest(params));
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
   ASSIGN_OR_RETURN(const query::LeverageAnswer answer, query::AnswerLeverage(*db, request));
-  Render(answer.rows, format, std::cout);
+  context.Show(answer.rows, format, kLeverageKeyColumns);
+  if (answer.rows.rows.empty()) {
+    return SayWhyEmpty(*db, "leverage", query::AnswerSource::kGenerals);
+  }
   std::cout.flush();  // the summary follows the table on a terminal
-  std::cerr << fmt::format(
-      "downballot leverage: {} contested contests ({} uncontested), {} minor lines exceed the "
-      "margin; {} contest(s) counted from MEDSL where results files fall short; contests that "
-      "are not complete or elect several are shown, never flagged\n",
-      answer.num_contests, answer.num_uncontested, answer.num_flagged,
-      answer.num_counted_from_medsl);
+  std::cerr << FitToTerminal(
+                   fmt::format("downballot leverage: {} contested contests ({} uncontested), {} "
+                               "minor lines exceed the "
+                               "margin; {} contest(s) counted from MEDSL where results files fall "
+                               "short; contests that "
+                               "are not complete or elect several are shown, never flagged",
+                               answer.num_contests, answer.num_uncontested, answer.num_flagged,
+                               answer.num_counted_from_medsl),
+                   STDERR_FILENO)
+            << '\n';
   return absl::OkStatus();
 }
 
@@ -60,7 +74,7 @@ void RegisterLeverageCommand(CLI::App& app, AppContext& context, int& exit_code)
   command->add_option("--source", options->source, "medsl or openelections");
   command->add_flag("--flagged", options->flagged_only, "only lines that exceed the margin");
   command->add_flag("--totals", options->totals_only, "one row per contest: all minor lines");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("leverage", [&] { return RunLeverage(context, *options); });
   });

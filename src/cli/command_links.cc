@@ -43,7 +43,7 @@ absl::Status RunLinks(const AppContext& context, const LinksOptions& options) {
                           std::string(analysis::ToString(link.status)), link.cand_id,
                           link.fec_name});
   }
-  Render(table, format, std::cout);
+  context.Show(table, format);
   std::cout.flush();  // the summary follows the table on a terminal
   std::cerr << fmt::format("downballot links: {} linked, {} unlinked, {} ambiguous\n",
                            counts[analysis::FecLinkStatus::kLinked],
@@ -64,7 +64,7 @@ void RegisterLinksCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "stays unlinked or ambiguous. The counts go to stderr.");
   command->add_option("--state", options->state, "two-letter state code");
   command->add_option("--status", options->status, "only linked, unlinked or ambiguous rows");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("links", [&] { return RunLinks(context, *options); });
   });

@@ -24,7 +24,7 @@ void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "and the best `targets` score with its seat.");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--party", options->party, "party code, e.g. DEM");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("map", [&]() -> absl::Status {
       ASSIGN_OR_RETURN(const OutputFormat format, context.format());
@@ -41,10 +41,10 @@ void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
         return absl::OkStatus();
       }
       // Table and CSV: the states, then (after one empty line) the counties.
-      Render(map.states, format, std::cout);
+      context.Show(map.states, format);
       if (!map.counties.rows.empty()) {
         std::cout << '\n';
-        Render(map.counties, format, std::cout);
+        context.Show(map.counties, format);
       }
       return absl::OkStatus();
     });

@@ -26,7 +26,7 @@ absl::Status RunMismatches(const AppContext& context, const std::string& race_id
                           mismatch.other_votes - mismatch.counted_votes, mismatch.counted_source,
                           mismatch.other_source});
   }
-  Render(table, format, std::cout);
+  context.Show(table, format);
   return absl::OkStatus();
 }
 
@@ -42,7 +42,7 @@ void RegisterMismatchesCommand(CLI::App& app, AppContext& context, int& exit_cod
       "total. County \"\" is the whole contest; the counted source is the one the race uses\n"
       "(docs/analysis.md \"Each vote once\").");
   command->add_option("--race", *race_id, "only this race ID");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, race_id] {
     exit_code = RunCommand("mismatches", [&] { return RunMismatches(context, *race_id); });
   });

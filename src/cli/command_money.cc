@@ -1,5 +1,6 @@
 #include "cli/command_money.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,68 +23,118 @@ struct MoneyOptions {
   int64_t top = 10;
 };
 
-std::string Dollars(base::Cents cents) { return "$" + base::FormatDollars(cents); }
+// "$1,234.50", "-$1,000.00": dollars for reading, with thousands separated.
+std::string Dollars(base::Cents cents) {
+  const std::string plain = base::FormatDollars(cents < 0 ? -cents : cents);
+  const size_t point = plain.find('.');
+  std::string grouped;
+  for (size_t at = 0; at < point; ++at) {
+    if (at > 0 && (point - at) % 3 == 0) grouped += ',';
+    grouped += plain[at];
+  }
+  return (cents < 0 ? "-$" : "$") + grouped + plain.substr(point);
+}
 
-Table SharesTable(const std::vector<money::AmountShare>& shares, std::string name_column) {
-  Table table{{std::move(name_column), "dollars", "share"}, {}};
+// "45.0%", or "unknown" when the share's base is zero.
+std::string PercentOrUnknown(double share, bool is_known) {
+  return is_known ? fmt::format("{:.1f}%", share * 100) : "unknown";
+}
+
+// A ranked list with each code's name beside it (when the category file names it); the share
+// is a number (0..1) in every format.
+Table SharesTable(const std::vector<money::AmountShare>& shares, std::string name_column,
+                  bool has_labels) {
+  Table table{{std::move(name_column)}, {}};
+  if (has_labels) table.columns.emplace_back("industry");
+  table.columns.emplace_back("dollars");
+  table.columns.emplace_back("share");
   for (const money::AmountShare& share : shares) {
-    table.rows.push_back(
-        {share.name, base::FormatDollars(share.cents), fmt::format("{:.1f}%", share.share * 100)});
+    std::vector<Cell>& row = table.rows.emplace_back();
+    row.emplace_back(share.name);
+    if (has_labels) row.emplace_back(share.label.empty() ? Cell() : Cell(share.label));
+    row.emplace_back(static_cast<double>(share.cents) / 100.0);
+    row.emplace_back(share.share);
   }
   return table;
 }
 
-void RenderProfileTable(const money::MoneyProfile& profile, const store::FecCandidateInCycle& found,
-                        const std::vector<std::string>& committees, std::ostream& out) {
+// One line per figure: the label, the amount, and what it counts in one phrase.
+void RenderProfileText(const money::MoneyProfile& profile, const store::FecCandidateInCycle& found,
+                       const std::vector<std::string>& committees, std::ostream& out) {
   const model::FecCandidate& candidate = found.candidate;
-  out << fmt::format("candidate       {} ({}), {}, {}-{} {}, cycle {}\n", profile.name,
-                     profile.cand_id, candidate.party, candidate.office_state,
-                     candidate.office_district, candidate.office, found.cycle);
-  std::string committee_list;
-  for (const std::string& id : committees)
-    committee_list += (committee_list.empty() ? "" : ", ") + id;
-  out << fmt::format("committees      {}\n",
-                     committee_list.empty() ? "(none linked)" : committee_list);
-  out << fmt::format("total receipts  {}\n", Dollars(profile.total_receipts_cents));
-  out << fmt::format(
-      "  individuals   {} (unitemized {}; refunds {}; by donor: small {} = {:.1f}%, "
-      "large {})\n",
-      Dollars(profile.individual_cents), Dollars(profile.unitemized_cents),
-      Dollars(profile.refunds_cents), Dollars(profile.small_cents), profile.small_share * 100,
-      Dollars(profile.large_cents));
-  out << fmt::format("  PACs          {}\n  party         {}\n", Dollars(profile.pac_cents),
-                     Dollars(profile.party_cents));
-  out << fmt::format("  self          {} (net of loans repaid: {})\n  other         {}\n",
-                     Dollars(profile.self_cents), Dollars(profile.self_net_cents),
-                     Dollars(profile.other_cents));
-  out << fmt::format("unique donors   {}\n", profile.unique_donors);
-  out << fmt::format("in-state        {:.1f}% of itemized individual dollars\n",
-                     profile.in_state_share * 100);
-  out << fmt::format(
-      "finance (FIRE)  {:.1f}% of categorized dollars ({:.1f}% of itemized dollars "
-      "categorized)\n",
-      profile.finance_share * 100, profile.categorized_share * 100);
-  out << "\ntop industries (itemized individual dollars)\n";
-  Render(SharesTable(profile.top_industries, "catcode"), OutputFormat::kTable, out);
+  const auto line = [&out](std::string_view label, const std::string& amount,
+                           std::string_view meaning) {
+    out << FitToTerminal(fmt::format("{:<16}{:>14}  {}", label, amount, meaning)) << '\n';
+  };
+  out << FitToTerminal(fmt::format("{} ({}), {}, {}-{} {}, cycle {}; committees: {}", profile.name,
+                                   profile.cand_id, candidate.party, candidate.office_state,
+                                   candidate.office_district, candidate.office, found.cycle,
+                                   committees.empty()
+                                       ? std::string("none linked (ccl)")
+                                       : fmt::format("{}", fmt::join(committees, ", "))))
+      << "\n\n";
+  line("total receipts", Dollars(profile.total_receipts_cents), "the five sources below");
+  line("  individuals", Dollars(profile.individual_cents),
+       profile.has_fec_summary ? fmt::format("gifts from people: {} itemized + {} unitemized",
+                                             Dollars(profile.itemized_individual_cents),
+                                             Dollars(profile.unitemized_cents))
+                               : "itemized gifts from people (unitemized unknown: no FEC summary)");
+  line("    small", Dollars(profile.small_cents),
+       fmt::format(
+           "{} of individual money, from donors giving $200 or less in all",
+           PercentOrUnknown(profile.small_share, profile.small_cents + profile.large_cents > 0)));
+  line("    large", Dollars(profile.large_cents), "from donors giving more than $200 in all");
+  line("    refunds", Dollars(profile.refunds_cents),
+       "returned to donors (not taken off the gifts above)");
+  line("  PACs", Dollars(profile.pac_cents), "direct gifts from PACs");
+  line("  party", Dollars(profile.party_cents), "direct gifts from party committees");
+  line("  self", Dollars(profile.self_cents),
+       profile.has_fec_summary
+           ? fmt::format("the candidate's own gifts and loans; {} after loans repaid",
+                         Dollars(profile.self_net_cents))
+           : "the candidate's own itemized gifts (loans unknown: no FEC summary)");
+  line("  other", Dollars(profile.other_cents), "transfers and other itemized receipts");
+  const base::Cents itemized_positive_cents =
+      profile.small_cents - profile.unitemized_cents + profile.large_cents;
+  line("unique donors", std::to_string(profile.unique_donors),
+       "itemized donors who gave more than they got back");
+  line("in-state", PercentOrUnknown(profile.in_state_share, itemized_positive_cents > 0),
+       fmt::format("of itemized individual dollars came from {}", candidate.office_state));
+  line("finance (FIRE)",
+       PercentOrUnknown(profile.finance_share.value_or(0), profile.finance_share.has_value()),
+       fmt::format("of industry-coded dollars ({} of itemized dollars are coded)",
+                   PercentOrUnknown(profile.categorized_share, itemized_positive_cents > 0)));
+  const auto has_labels = [](const std::vector<money::AmountShare>& shares) {
+    return std::any_of(shares.begin(), shares.end(),
+                       [](const money::AmountShare& share) { return !share.label.empty(); });
+  };
+  const size_t width = TerminalWidth();
+  out << "\ntop industries (share of itemized individual dollars)\n";
+  Render(SharesTable(profile.top_industries, "catcode", has_labels(profile.top_industries)),
+         OutputFormat::kTable, out, width);
   out << "\ntop sectors\n";
-  Render(SharesTable(profile.top_sectors, "sector"), OutputFormat::kTable, out);
+  Render(SharesTable(profile.top_sectors, "sector", false), OutputFormat::kTable, out, width);
   out << "\ntop employers\n";
-  Render(SharesTable(profile.top_employers, "employer"), OutputFormat::kTable, out);
-  out << fmt::format(
-      "\nPAC money by the PAC's connected organization ({:.1f}% of PAC dollars "
-      "categorized)\n",
-      profile.pac_categorized_share * 100);
-  Render(SharesTable(profile.top_pac_industries, "catcode"), OutputFormat::kTable, out);
-  out << "\nreconciliation with the FEC's own summary (weball/webl)\n";
+  Render(SharesTable(profile.top_employers, "employer", false), OutputFormat::kTable, out, width);
+  out << fmt::format("\nPAC money by the PAC's connected organization ({} of PAC dollars coded)\n",
+                     PercentOrUnknown(profile.pac_categorized_share, profile.pac_cents > 0));
+  Render(SharesTable(profile.top_pac_industries, "catcode", has_labels(profile.top_pac_industries)),
+         OutputFormat::kTable, out, width);
+  out << "\nreconciliation with the FEC's own summary (weball/webl): difference = computed - fec\n";
   Table reconciliation{{"item", "computed", "fec", "difference"}, {}};
-  for (const money::ReconciliationLine& line : profile.reconciliation) {
-    reconciliation.rows.push_back(
-        {line.item, base::FormatDollars(line.computed_cents),
-         line.fec_cents ? Cell(base::FormatDollars(*line.fec_cents)) : Cell(),
-         line.fec_cents ? Cell(base::FormatDollars(line.difference_cents)) : Cell()});
+  for (const money::ReconciliationLine& entry : profile.reconciliation) {
+    std::vector<Cell>& row = reconciliation.rows.emplace_back();
+    row.emplace_back(entry.item);
+    row.emplace_back(Dollars(entry.computed_cents));
+    row.emplace_back(entry.fec_cents ? Cell(Dollars(*entry.fec_cents)) : Cell("unknown"));
+    row.emplace_back(entry.fec_cents ? Cell(Dollars(entry.difference_cents)) : Cell());
   }
-  Render(reconciliation, OutputFormat::kTable, out);
-  for (const std::string& note : profile.notes) out << "note: " << note << '\n';
+  Render(reconciliation, OutputFormat::kTable, out, width);
+  for (const money::ReconciliationLine& entry : profile.reconciliation) {
+    out << FitToTerminal(fmt::format("  {}: {}", entry.item, entry.meaning)) << '\n';
+  }
+  if (!profile.notes.empty()) out << '\n';
+  for (const std::string& note : profile.notes) out << FitToTerminal("note: " + note) << '\n';
 }
 
 absl::Status RunMoney(const AppContext& context, const MoneyOptions& options) {
@@ -99,9 +150,10 @@ absl::Status RunMoney(const AppContext& context, const MoneyOptions& options) {
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);
   } else if (format == OutputFormat::kCsv) {
-    Render(SharesTable(answer.profile.top_industries, "catcode"), format, std::cout);
+    // Every column, labelled or not, so a script's header does not depend on the files.
+    context.Show(SharesTable(answer.profile.top_industries, "catcode", true), format);
   } else {
-    RenderProfileTable(answer.profile, answer.found, answer.committees, std::cout);
+    RenderProfileText(answer.profile, answer.found, answer.committees, std::cout);
   }
   return absl::OkStatus();
 }
@@ -125,7 +177,7 @@ void RegisterMoneyCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--categories", options->coding.categories_path,
                       "OpenSecrets CRP_Categories file (default: $DOWNBALLOT_DATA/opensecrets/)");
   command->add_option("--top", options->top, "rows in each ranked list (default 10)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("money", [&] { return RunMoney(context, *options); });
   });

@@ -80,7 +80,7 @@ absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {
       RenderJson(query::ToJson(plan), std::cout);
       break;
     case OutputFormat::kCsv:
-      Render(StepTable(plan), format, std::cout);
+      context.Show(StepTable(plan), format);
       break;
     case OutputFormat::kTable:
       RenderPlanTable(plan, std::cout);
@@ -106,7 +106,7 @@ void RegisterPlanCommand(CLI::App& app, AppContext& context, int& exit_code) {
                       "`key = value` file overriding coefficients (see config/plan.conf)");
   command->add_option("--set", options->settings,
                       "key=value overriding one coefficient, after --assumptions (repeatable)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("plan", [&] { return RunPlan(context, *options); });
   });

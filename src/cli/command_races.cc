@@ -14,6 +14,10 @@
 namespace downballot::cli {
 namespace {
 
+// What a terminal shows by default; the id carries date, stage, party, office and district.
+constexpr std::string_view kRaceKeyColumns[] = {"race_id", "winner", "margin_votes",
+                                                "ballots_for_office", "completeness"};
+
 absl::Status RunRaces(const AppContext& context, const query::Params& params) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(const query::RacesRequest request, query::ParseRacesRequest(params));
@@ -22,7 +26,10 @@ absl::Status RunRaces(const AppContext& context, const query::Params& params) {
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);
   } else {
-    Render(query::RaceListTable(answer.races), format, std::cout);
+    context.Show(query::RaceListTable(answer.races), format, kRaceKeyColumns);
+  }
+  if (answer.total == 0) {
+    RETURN_IF_ERROR(SayWhyEmpty(*db, "races", query::AnswerSource::kResults));
   }
   return absl::OkStatus();
 }
@@ -59,7 +66,7 @@ void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--limit", options->limit, "rows to print (default 0 = all)");
   command->add_option("--offset", options->offset, "rows to skip first (paging)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("races", [&] {
       query::Params params;
@@ -85,7 +92,7 @@ void RegisterRaceCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "winners and margin; ballots for the office; incumbency; completeness; the\n"
       "sources counted and any place where two files or sources disagree.");
   command->add_option("id", *race_id, "race ID, as listed by `downballot races`")->required();
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, race_id] {
     exit_code = RunCommand("race", [&] { return RunRace(context, *race_id); });
   });

@@ -1,5 +1,7 @@
 #include "cli/command_slate.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -32,14 +34,27 @@ absl::Status RunSlate(const AppContext& context, const SlateOptions& options) {
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);
   } else {
-    Render(query::SlatesTable(answer), format, std::cout);
+    context.Show(query::SlatesTable(answer), format);
   }
   std::cout.flush();  // the summary follows the table on a terminal
-  std::cerr << fmt::format(
-      "downballot slate: {} groups from {} candidacies in {} file(s); win_rate counts endorsees "
-      "whose outcome is known, ci = 95% Wilson; adjusted_rate = the "
-      "endorsees' odds over comparable candidates', on the average candidate (docs/slates.md)\n",
-      answer.slates.size(), answer.num_candidacies, answer.num_files);
+  if (answer.num_files == 0) {
+    std::cerr << FitToTerminal(
+                     "downballot slate: no endorsement file is loaded: slates come from "
+                     "FiveThirtyEight's primary-candidates files (`downballot ingest FILE`, or "
+                     "`downballot ingest --data DIR` for a whole folder)",
+                     STDERR_FILENO)
+              << '\n';
+    return absl::OkStatus();
+  }
+  std::cerr << FitToTerminal(
+                   fmt::format("downballot slate: {} groups from {} candidacies in {} file(s); "
+                               "win_rate counts endorsees whose outcome is known, ci = 95% "
+                               "Wilson; adjusted_rate = the endorsees' odds over comparable "
+                               "candidates', on the average candidate (docs/slates.md){}",
+                               answer.slates.size(), answer.num_candidacies, answer.num_files,
+                               answer.slates.empty() ? "; no group matches these filters" : ""),
+                   STDERR_FILENO)
+            << '\n';
   return absl::OkStatus();
 }
 
@@ -56,7 +71,7 @@ void RegisterSlateCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--cycle", options->cycle, "election year, e.g. 2018");
   command->add_option("--party", options->party, "DEM or REP");
   command->add_option("--by", options->by, "split rows by office, seat or lean instead");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("slate", [&] { return RunSlate(context, *options); });
   });

@@ -25,7 +25,7 @@ absl::Status RunSummary(const AppContext& context) {
     states.rows.push_back({state.state, fmt::format("{}", fmt::join(state.years, " ")),
                            state.num_races, state.num_primaries});
   }
-  Render(states, format, std::cout);
+  context.Show(states, format);
   std::cout.flush();
   std::string levels;
   for (const query::NamedCount& level : answer.levels) {
@@ -51,7 +51,7 @@ void RegisterSummaryCommand(CLI::App& app, AppContext& context, int& exit_code) 
       "summary",
       "What the store covers: each state with its election years, races and primaries; the\n"
       "levels and primary parties with their race counts; files read; FEC cycles loaded.");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code] {
     exit_code = RunCommand("summary", [&] { return RunSummary(context); });
   });

@@ -1,5 +1,7 @@
 #include "cli/command_targets.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -87,6 +89,10 @@ Table BodyTargetTable(std::span<const RankedBody> ranked) {
   return table;
 }
 
+// What a terminal shows by default: the seat, the size of the win and the score.
+constexpr std::string_view kTargetKeyColumns[] = {"rank",       "seat_id",   "party", "field_size",
+                                                  "win_number", "incumbent", "score"};
+
 // The weights of `path`; nullopt without one (the defaults, read from the store's table).
 absl::StatusOr<std::optional<analysis::TargetWeights>> LoadWeights(const std::string& path) {
   if (path.empty()) return std::nullopt;
@@ -130,27 +136,6 @@ Table TargetTable(const query::TargetsAnswer& answer) {
   return table;
 }
 
-// Why a targets list is empty: nothing loaded, or what the store does have to filter on.
-std::string NoTargetsHint(const query::SummaryAnswer& summary) {
-  std::vector<std::string> states;
-  for (const query::CoveredState& state : summary.states) {
-    if (state.num_primaries > 0) states.push_back(state.state);
-  }
-  if (states.empty()) {
-    return "downballot targets: no seat has a loaded primary: targets come from primary results "
-           "(`downballot ingest` OpenElections primary files; `downballot summary` shows what "
-           "is loaded)";
-  }
-  std::vector<std::string> parties;
-  for (const query::NamedCount& party : summary.parties) parties.push_back(party.name);
-  std::vector<std::string> levels;
-  for (const query::NamedCount& level : summary.levels) levels.push_back(level.name);
-  return fmt::format(
-      "downballot targets: no seat matches these filters. Primaries are loaded for {}; parties "
-      "{}; levels {} (`downballot summary` shows what is loaded)",
-      fmt::join(states, ", "), fmt::join(parties, ", "), fmt::join(levels, ", "));
-}
-
 absl::Status RunBodyTargets(const AppContext& context, const TargetsOptions& options,
                             OutputFormat format) {
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
@@ -162,7 +147,7 @@ absl::Status RunBodyTargets(const AppContext& context, const TargetsOptions& opt
     ranked.resize(static_cast<size_t>(options.limit));
   }
   // JSON and CSV carry the same columns; `takeover BODY` explains each row.
-  Render(BodyTargetTable(ranked), format, std::cout);
+  context.Show(BodyTargetTable(ranked), format);
   if (format == OutputFormat::kTable) {
     std::cout << "\nbodies ranked by the expected votes of their cheapest majority (plan "
                  "defaults, config/plan.conf); `downballot takeover BODY` shows the seats and "
@@ -199,19 +184,20 @@ absl::Status RunTargets(const AppContext& context, const TargetsOptions& options
   if (format == OutputFormat::kJson) {
     RenderJson(query::ToJson(answer), std::cout);
   } else {
-    Render(TargetTable(answer), format, std::cout);
+    context.Show(TargetTable(answer), format, kTargetKeyColumns);
   }
   if (format == OutputFormat::kTable) {
-    std::cout << "\nscore = sum of weight x component (each 0..1); `--format json` explains every "
-                 "component; weights: "
-              << (options.weights_path.empty() ? "built-in defaults (config/targets.conf)"
-                                               : options.weights_path)
+    std::cout << '\n'
+              << FitToTerminal(
+                     "score = sum of weight x component (each 0..1); `--format json` explains "
+                     "every component; weights: " +
+                     (options.weights_path.empty()
+                          ? std::string("built-in defaults (config/targets.conf)")
+                          : options.weights_path))
               << '\n';
   }
   if (answer.total == 0) {
-    std::cout.flush();
-    ASSIGN_OR_RETURN(const query::SummaryAnswer summary, query::AnswerSummary(*db));
-    std::cerr << NoTargetsHint(summary) << '\n';
+    RETURN_IF_ERROR(SayWhyEmpty(*db, "targets", query::AnswerSource::kPrimaries));
   }
   return absl::OkStatus();
 }
@@ -240,7 +226,7 @@ void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) 
   command->add_option("--by", options->by,
                       "seat (default: one row per seat and party) or body (party bodies ranked by "
                       "the cost of a majority, see `takeover`)");
-  command->add_option("--format", context.format_text, "table, csv or json");
+  AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("targets", [&] { return RunTargets(context, *options); });
   });

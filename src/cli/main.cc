@@ -33,7 +33,7 @@ namespace {
 std::string FirstPositional(int argc, char** argv) {
   for (int idx = 1; idx < argc; ++idx) {
     const std::string_view arg = argv[idx];
-    if (arg == "--store") {
+    if (arg == "--store" || arg == "--format") {
       ++idx;
       continue;
     }
@@ -41,6 +41,52 @@ std::string FirstPositional(int argc, char** argv) {
     return std::string(arg);
   }
   return "";
+}
+
+// The long option names `command` and the top-level app accept, with their dashes.
+std::vector<std::string> OptionNames(const CLI::App& app, const CLI::App* command) {
+  std::vector<std::string> names;
+  for (const CLI::App* owner : {&app, command}) {
+    if (owner == nullptr) continue;
+    for (const CLI::Option* option : owner->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  }
+  return names;
+}
+
+// For each argument the parser did not expect, what it probably meant: the nearest option
+// name, or the help that lists them. Printed instead of CLI11's bare list of leftovers.
+void ExplainUnexpected(const CLI::App& app, const CLI::App* command,
+                       const std::vector<std::string>& unexpected) {
+  const std::string prefix =
+      command == nullptr ? "downballot" : "downballot " + command->get_name();
+  const std::vector<std::string> names = OptionNames(app, command);
+  bool follows_unknown_option = false;
+  for (const std::string& arg : unexpected) {
+    const bool is_value = follows_unknown_option && arg.rfind("-", 0) != 0;
+    follows_unknown_option = false;
+    if (is_value) continue;  // the value of the option just reported
+    if (arg.rfind("--", 0) != 0) {
+      std::cerr << prefix << ": unexpected argument '" << arg << "'\n";
+      continue;
+    }
+    const std::string typed = arg.substr(0, arg.find('='));
+    std::string nearest;
+    size_t best = 3;  // a suggestion at most two edits away
+    for (const std::string& name : names) {
+      const size_t distance = downballot::base::EditDistance(typed, name);
+      if (distance < best) {
+        best = distance;
+        nearest = name;
+      }
+    }
+    follows_unknown_option = arg.find('=') == std::string::npos;
+    std::cerr << prefix << ": unknown option '" << typed << "'";
+    if (!nearest.empty()) std::cerr << "; did you mean `" << nearest << "`?";
+    std::cerr << '\n';
+  }
+  std::cerr << "`" << prefix << " --help` lists its options\n";
 }
 
 }  // namespace
@@ -58,7 +104,13 @@ int main(int argc, char** argv) {
       "campaign takes, see who funds a candidate and check the data against other sources."};
   app.set_version_flag("--version", "downballot 0.1.0");
   app.require_subcommand(1);
-  app.add_option("--store", context.store_path, "store file (default ./downballot.db)");
+  // Options the top level does not know fall through to it from the command, so the global
+  // options work before or after the command.
+  app.fallthrough();
+  // Given twice (before and after the command), the last one counts.
+  app.add_option("--store", context.store_path, "store file (default ./downballot.db)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  downballot::cli::AddOutputOptions(app, context);
   downballot::cli::RegisterIngestCommand(app, context, exit_code);
   downballot::cli::RegisterRacesCommand(app, context, exit_code);
   downballot::cli::RegisterRaceCommand(app, context, exit_code);
@@ -80,6 +132,10 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError&) {
+    const std::vector<CLI::App*> chosen = app.get_subcommands();
+    ExplainUnexpected(app, chosen.empty() ? nullptr : chosen.front(), app.remaining(true));
+    return 2;
   } catch (const CLI::ParseError& error) {
     const std::string typed = FirstPositional(argc, argv);
     bool is_known_command = false;

@@ -9,6 +9,7 @@
 #include "base/text_encoding.h"
 #include "fmt/format.h"
 #include "ingest/delimited_reader.h"
+#include "ingest/fec_layout.h"
 
 namespace downballot::ingest {
 namespace {
@@ -117,6 +118,24 @@ DetectedKind DetectFileKind(std::string_view path, std::string_view first_bytes)
             fmt::format("header looks like openelections but the file name '{}' is not like "
                         "'YYYYMMDD__state__stage.csv'",
                         QuoteLine(name))};
+  }
+  // FEC bulk files have no header: a known FEC name, or a first line of '|'-separated fields
+  // as many as one FEC layout has, is an FEC file for the other command.
+  const size_t num_pipe_fields =
+      static_cast<size_t>(std::count(first_line.begin(), first_line.end(), '|')) + 1;
+  std::optional<FecFileKind> fec_kind = FecFileKindFromName(name);
+  for (const FecFileKind kind :
+       {FecFileKind::kIndividualContributions, FecFileKind::kCommitteeToCandidate,
+        FecFileKind::kCandidateSummary, FecFileKind::kCandidates, FecFileKind::kLinkages}) {
+    if (!fec_kind && num_pipe_fields > 1 && num_pipe_fields == FecFieldCount(kind)) {
+      fec_kind = kind;
+    }
+  }
+  if (fec_kind) {
+    return {FileKind::kUnknown,
+            fmt::format("this looks like an FEC bulk file ({}), which `downballot ingest fec "
+                        "FILE_OR_FOLDER --cycle YEAR` loads",
+                        ToString(*fec_kind))};
   }
   return {FileKind::kUnknown,
           fmt::format("no recognised header: first line is '{}'", QuoteLine(first_line))};

@@ -50,6 +50,13 @@ TEST(FileKind, DetectsKindFromNameAndHeader) {
        FileKind::kFteCandidates, "primary-project"},
       {"candidate-first header without office type", "dem_candidates.csv",
        "Candidate,State,District,Votes\n", FileKind::kUnknown, "no recognised header"},
+      {"fec candidate master by name", "cn.txt",
+       "H0AK00105|LAMB, THOMAS|NNE|2020|AK|H|00|C|N|||||ANCHORAGE|AK\n", FileKind::kUnknown,
+       "`downballot ingest fec"},
+      {"fec contributions renamed", "contributions.txt",
+       "C00401224|N|M2|P|201902069147427470|15|IND|DOE, JANE|X|NY|10001|A|B|01312019|25|||"
+       "|X|Y|4020820191638409512\n",
+       FileKind::kUnknown, "(fec_individual_contributions)"},
       {"lean districts with BOM", "fivethirtyeight_partisan_lean_DISTRICTS.csv",
        "\xEF\xBB\xBF"
        "district,2018\r\nAK-1,R+15.21\r\n",
@@ -62,7 +69,7 @@ TEST(FileKind, DetectsKindFromNameAndHeader) {
        "no recognised header: first line is 'state,2018,2020'"},
       {"lean header with word year", "lean.csv", "state,year\n", FileKind::kUnknown, ""},
       {"fec pipe file", "itcont.txt", "C00401224|A|M3|P|201903149144|15|IND|SMITH, JOHN\n",
-       FileKind::kUnknown, "first line is 'C00401224|A|M3|P"},
+       FileKind::kUnknown, "`downballot ingest fec"},
       {"empty", "x.csv", "", FileKind::kUnknown, "empty"},
       {"blank first line", "x.csv", "\n\ncounty,office\n", FileKind::kUnknown, "empty"},
       {"binary", "20180626__ny__primary.csv", std::string("PK\x03\x04\0\0county,office", 19),

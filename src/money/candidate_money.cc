@@ -19,7 +19,8 @@ double Share(base::Cents part, base::Cents whole) {
 std::vector<AmountShare> Ranked(const std::map<std::string, base::Cents>& sums,
                                 base::Cents base_cents, size_t top_n) {
   std::vector<AmountShare> ranked;
-  for (const auto& [name, cents] : sums) ranked.push_back({name, cents, Share(cents, base_cents)});
+  for (const auto& [name, cents] : sums)
+    ranked.push_back({name, cents, Share(cents, base_cents), ""});
   std::sort(ranked.begin(), ranked.end(), [](const AmountShare& a, const AmountShare& b) {
     return a.cents != b.cents ? a.cents > b.cents : a.name < b.name;
   });
@@ -46,9 +47,9 @@ GiverKind GiverKindFromCommitteeType(std::string_view cmte_type) {
   return GiverKind::kOther;
 }
 
-MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const IndustryLookup& industry_of,
-                                 const SectorLookup& sector_of, size_t top_n,
-                                 const OrganizationLookup& organization_of) {
+MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input,
+                                 const IndustryLookup& industry_of, const SectorLookup& sector_of,
+                                 size_t top_n, const OrganizationLookup& organization_of) {
   MoneyProfile profile;
   profile.cand_id = input.candidate.cand_id;
   profile.name = input.candidate.name;
@@ -94,6 +95,7 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   base::Cents in_state_cents = 0;
   base::Cents categorized_cents = 0;
   base::Cents finance_cents = 0;
+  base::Cents sectored_cents = 0;  // categorized dollars whose sector is known
   std::map<std::string, base::Cents> industries;
   std::map<std::string, base::Cents> sectors;
   std::map<std::string, base::Cents> employers;
@@ -119,6 +121,7 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
       industries[*catcode] += donor.individual_cents;
       const std::string sector = sector_of(*catcode);
       sectors[sector.empty() ? "unknown sector" : sector] += donor.individual_cents;
+      if (!sector.empty()) sectored_cents += donor.individual_cents;
       if (sector == kFinanceSector) finance_cents += donor.individual_cents;
     }
   }
@@ -128,7 +131,8 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
   for (const CommitteeGift& gift : input.gifts) {
     // 24E/24A are independent expenditures for or against the candidate: spending, not money
     // the campaign received. Memo rows repeat money reported elsewhere.
-    if (gift.memo_code == "X" || (gift.transaction_type != "24K" && gift.transaction_type != "24Z")) {
+    if (gift.memo_code == "X" ||
+        (gift.transaction_type != "24K" && gift.transaction_type != "24Z")) {
       continue;
     }
     switch (gift.giver) {
@@ -154,8 +158,9 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
 
   if (input.summary) {
     const model::FecCandidateSummary& summary = *input.summary;
-    profile.unitemized_cents =
-        std::max<base::Cents>(0, summary.individual_contributions - profile.itemized_individual_cents);
+    profile.has_fec_summary = true;
+    profile.unitemized_cents = std::max<base::Cents>(
+        0, summary.individual_contributions - profile.itemized_individual_cents);
     // Loans repaid are disbursements, so receipts count the money the candidate put in and the
     // net figure subtracts what the campaign paid back (METHODS §6: report net of repaid loans).
     profile.self_cents = summary.candidate_contributions + summary.candidate_loans;
@@ -164,8 +169,19 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
     profile.self_cents = itemized_self_cents;
     profile.self_net_cents = itemized_self_cents;
     profile.notes.push_back(
-        "no FEC candidate summary (weball/webl) loaded: unitemized money is unknown and self-"
-        "funding counts only itemized candidate contributions, not loans");
+        input.is_summary_file_loaded
+            ? "the FEC candidate summary (weball/webl) loaded for this cycle does not list this "
+              "candidate: unitemized money is unknown and self-funding counts only itemized "
+              "candidate contributions, not loans"
+            : "no FEC candidate summary (weball/webl) loaded for this cycle: unitemized money "
+              "is unknown and self-funding counts only itemized candidate contributions, not "
+              "loans (`downballot ingest fec` the cycle's weball and webl files)");
+  }
+  if (input.receipts.empty() && input.gifts.empty() && !input.summary) {
+    profile.notes.push_back(
+        "no money of this candidate is loaded: no itemized receipt (itcont) at their committees, "
+        "no committee gift (itpas2) and no summary line; every figure is $0 because nothing is "
+        "loaded, not because they raised nothing");
   }
   profile.individual_cents = profile.itemized_individual_cents + profile.unitemized_cents;
   profile.small_cents = profile.unitemized_cents + small_itemized_cents;
@@ -174,34 +190,42 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input, const Industr
                                  profile.party_cents + profile.self_cents + profile.other_cents;
   profile.in_state_share = Share(in_state_cents, positive_cents);
   profile.categorized_share = Share(categorized_cents, positive_cents);
-  profile.finance_share = Share(finance_cents, categorized_cents);
+  if (sectored_cents > 0) profile.finance_share = Share(finance_cents, categorized_cents);
   profile.top_industries = Ranked(industries, positive_cents, top_n);
   profile.top_sectors = Ranked(sectors, positive_cents, top_n);
   profile.top_employers = Ranked(employers, positive_cents, top_n);
   profile.top_pac_industries = Ranked(pac_industries, profile.pac_cents, top_n);
   profile.pac_categorized_share = Share(pac_categorized_cents, profile.pac_cents);
 
-  const auto reconcile = [&](std::string item, base::Cents computed,
-                             std::optional<base::Cents> fec) {
-    profile.reconciliation.push_back(
-        {std::move(item), computed, fec, fec ? computed - *fec : base::Cents{0}});
+  const auto reconcile = [&](std::string item, base::Cents computed, std::optional<base::Cents> fec,
+                             std::string meaning) {
+    profile.reconciliation.push_back({std::move(item), computed, fec,
+                                      fec ? computed - *fec : base::Cents{0}, std::move(meaning)});
   };
-  const auto fec = [&](base::Cents model::FecCandidateSummary::*field) -> std::optional<base::Cents> {
+  const auto fec =
+      [&](base::Cents model::FecCandidateSummary::*field) -> std::optional<base::Cents> {
     if (!input.summary) return std::nullopt;
     return (*input.summary).*field;
   };
   reconcile("itemized_individual_contributions", profile.itemized_individual_cents,
-            fec(&model::FecCandidateSummary::individual_contributions));
+            fec(&model::FecCandidateSummary::individual_contributions),
+            "itemized gifts; the FEC's figure adds the unitemized ones (under $200)");
   reconcile("individual_refunds", -profile.refunds_cents,
-            fec(&model::FecCandidateSummary::individual_refunds));
+            fec(&model::FecCandidateSummary::individual_refunds),
+            "money returned to donors, itemized rows against the FEC's total");
   reconcile("pac_contributions", profile.pac_cents,
-            fec(&model::FecCandidateSummary::other_committee_contributions));
+            fec(&model::FecCandidateSummary::other_committee_contributions),
+            "direct gifts from PACs (itpas2) against the FEC's other-committee total");
   reconcile("party_contributions", profile.party_cents,
-            fec(&model::FecCandidateSummary::party_contributions));
+            fec(&model::FecCandidateSummary::party_contributions),
+            "direct gifts from party committees (itpas2)");
   reconcile("candidate_contributions", itemized_self_cents,
-            fec(&model::FecCandidateSummary::candidate_contributions));
+            fec(&model::FecCandidateSummary::candidate_contributions),
+            "the candidate's own itemized gifts, loans excluded");
   reconcile("total_receipts", profile.total_receipts_cents,
-            fec(&model::FecCandidateSummary::total_receipts));
+            fec(&model::FecCandidateSummary::total_receipts),
+            "the FEC's total also counts transfers, offsets and other receipts the bulk files "
+            "do not break out, and loans the candidate made (here in self)");
   return profile;
 }
 

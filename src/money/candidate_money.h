@@ -42,47 +42,55 @@ struct CandidateMoneyInput {
   std::vector<DonorReceipts> receipts;     // individual receipts at those committees
   std::vector<CommitteeGift> gifts;        // itpas2 rows naming the candidate
   std::optional<model::FecCandidateSummary> summary;  // weball/webl
+  // Whether any weball/webl of the cycle is loaded: a missing `summary` then means the FEC's
+  // summary lacks the candidate rather than that no summary was loaded.
+  bool is_summary_file_loaded = false;
 };
 
 // Codes an employer/occupation pair; nullopt when it cannot.
-using IndustryLookup =
-    std::function<std::optional<std::string>(std::string_view employer, std::string_view occupation)>;
+using IndustryLookup = std::function<std::optional<std::string>(std::string_view employer,
+                                                                std::string_view occupation)>;
 // The sector of a catcode ("Finance/Insur/RealEst"); "" when unknown.
 using SectorLookup = std::function<std::string(std::string_view catcode)>;
 
 struct AmountShare {
   std::string name;
   base::Cents cents = 0;
-  double share = 0;  // of the base the list states
+  double share = 0;   // of the base the list states
+  std::string label;  // what the code means (an industry's name); "" when unknown
 };
 
 struct ReconciliationLine {
-  std::string item;            // "individual_contributions", ...
+  std::string item;  // "individual_contributions", ...
   base::Cents computed_cents = 0;
   std::optional<base::Cents> fec_cents;  // the FEC summary's figure, when loaded
   base::Cents difference_cents = 0;      // computed - fec
+  std::string meaning;                   // what the two figures count, and why they can differ
 };
 
 struct MoneyProfile {
   std::string cand_id;
   std::string name;
-  base::Cents total_receipts_cents = 0;   // individual + self + PAC + party (+ other)
-  base::Cents individual_cents = 0;       // itemized + unitemized, before refunds (as the FEC)
+  base::Cents total_receipts_cents = 0;       // individual + self + PAC + party (+ other)
+  base::Cents individual_cents = 0;           // itemized + unitemized, before refunds (as the FEC)
   base::Cents itemized_individual_cents = 0;  // itemized individual receipts, before refunds
-  base::Cents unitemized_cents = 0;       // summary individual total - itemized, when loaded
-  base::Cents refunds_cents = 0;          // individual refunds (negative)
-  base::Cents small_cents = 0;            // unitemized + itemized donors whose net is $0.01-$200
-  base::Cents large_cents = 0;            // itemized donors whose net is over $200
+  base::Cents unitemized_cents = 0;           // summary individual total - itemized, when loaded
+  bool has_fec_summary = false;               // the candidate's weball/webl line was loaded
+  base::Cents refunds_cents = 0;              // individual refunds (negative)
+  base::Cents small_cents = 0;  // unitemized + itemized donors whose net is $0.01-$200
+  base::Cents large_cents = 0;  // itemized donors whose net is over $200
   base::Cents pac_cents = 0;
   base::Cents party_cents = 0;
-  base::Cents self_cents = 0;             // own contributions + loans received (summary when loaded)
-  base::Cents self_net_cents = 0;         // self_cents minus loans repaid to the candidate
+  base::Cents self_cents = 0;      // own contributions + loans received (summary when loaded)
+  base::Cents self_net_cents = 0;  // self_cents minus loans repaid to the candidate
   base::Cents other_cents = 0;
-  double small_share = 0;                 // small / (small + large)
-  int64_t unique_donors = 0;              // itemized individual donors with net > 0
-  double in_state_share = 0;              // of itemized individual dollars
-  double categorized_share = 0;           // itemized individual dollars with an industry code
-  double finance_share = 0;               // FIRE dollars / categorized dollars
+  double small_share = 0;        // small / (small + large)
+  int64_t unique_donors = 0;     // itemized individual donors with net > 0
+  double in_state_share = 0;     // of itemized individual dollars
+  double categorized_share = 0;  // itemized individual dollars with an industry code
+  // FIRE dollars / categorized dollars; nullopt when no categorized dollar has a known sector
+  // (nothing coded, or no category file to name the sectors).
+  std::optional<double> finance_share;
   std::vector<AmountShare> top_industries;  // share of itemized individual dollars
   std::vector<AmountShare> top_sectors;
   std::vector<AmountShare> top_employers;

@@ -93,7 +93,8 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   EXPECT_EQ(profile.unique_donors, 2);
   EXPECT_NEAR(profile.in_state_share, 250.0 / 450.0, 1e-12);
   EXPECT_DOUBLE_EQ(profile.categorized_share, 1.0);
-  EXPECT_NEAR(profile.finance_share, 250.0 / 450.0, 1e-12);
+  ASSERT_TRUE(profile.finance_share.has_value());
+  EXPECT_NEAR(*profile.finance_share, 250.0 / 450.0, 1e-12);
   ASSERT_EQ(profile.top_employers.size(), 1u);
   EXPECT_EQ(profile.top_employers[0].name, "GOLDMAN SACHS");
   ASSERT_FALSE(profile.top_industries.empty());
@@ -123,6 +124,43 @@ TEST(ComputeMoneyProfile, SaysWhatIsMissingWithoutASummary) {
   EXPECT_EQ(profile.unitemized_cents, 0);
   EXPECT_FALSE(profile.notes.empty());
   EXPECT_FALSE(profile.reconciliation[0].fec_cents.has_value());
+  ASSERT_EQ(profile.notes.size(), 1u);
+  EXPECT_NE(profile.notes[0].find("no FEC candidate summary (weball/webl) loaded"),
+            std::string::npos);
+  EXPECT_FALSE(profile.finance_share.has_value());  // nothing categorized: unknown, not 0%
+
+  // A summary file loaded without this candidate is a different gap, and says so.
+  input.is_summary_file_loaded = true;
+  const MoneyProfile without_line = ComputeMoneyProfile(
+      input, [](std::string_view, std::string_view) { return std::optional<std::string>(); },
+      [](std::string_view) { return std::string(); }, 5);
+  ASSERT_EQ(without_line.notes.size(), 1u);
+  EXPECT_NE(without_line.notes[0].find("does not list this candidate"), std::string::npos);
+}
+
+// Coded dollars whose sectors nobody named (no category file): the finance share is unknown.
+TEST(ComputeMoneyProfile, FinanceShareIsUnknownWithoutSectors) {
+  CandidateMoneyInput input;
+  input.committee_ids = {"C1"};
+  input.receipts = {
+      Receipt("C1", "a|1", "NY", "GOLDMAN SACHS", "BANKER", ReceiptKind::kIndividual, 500)};
+  const MoneyProfile profile = ComputeMoneyProfile(
+      input, [](std::string_view, std::string_view) { return std::optional<std::string>("F1100"); },
+      [](std::string_view) { return std::string(); }, 5);
+  EXPECT_DOUBLE_EQ(profile.categorized_share, 1.0);
+  EXPECT_FALSE(profile.finance_share.has_value());
+}
+
+// Nothing loaded for a candidate: every figure is zero, and a note says it is missing data.
+TEST(ComputeMoneyProfile, SaysWhenNoMoneyIsLoaded) {
+  CandidateMoneyInput input;
+  input.committee_ids = {"C1"};
+  const MoneyProfile profile = ComputeMoneyProfile(
+      input, [](std::string_view, std::string_view) { return std::optional<std::string>(); },
+      [](std::string_view) { return std::string(); }, 5);
+  EXPECT_EQ(profile.total_receipts_cents, 0);
+  ASSERT_EQ(profile.notes.size(), 2u);
+  EXPECT_NE(profile.notes[1].find("no money of this candidate is loaded"), std::string::npos);
 }
 
 TEST(GiverKind, FromCommitteeType) {

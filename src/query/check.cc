@@ -45,7 +45,6 @@ absl::Status AddRollOffIssues(store::Database& db, const CheckRequest& request,
   if (request.cycle != 0) filter.year = request.cycle;
   filter.state = request.state;
   absl::StatusOr<query::GeneralContests> contests = query::LoadGeneralContests(db, filter);
-  if (absl::IsFailedPrecondition(contests.status())) return absl::OkStatus();
   RETURN_IF_ERROR(contests.status());
   for (const analysis::RollOffIssue& issue :
        analysis::CheckRollOff(contests->by_source, analysis::RollOffOptions{})) {

@@ -59,8 +59,8 @@ absl::StatusOr<analysis::IncumbentMoneyByRace> ReadIncumbentMoney(
         money.cycle = cycle;
         money.has_individual_money = profile.small_cents + profile.large_cents > 0;
         money.small_share = profile.small_share;
-        money.has_categorized_money = profile.categorized_share > 0;
-        money.finance_share = profile.finance_share;
+        money.has_categorized_money = profile.finance_share.has_value();
+        money.finance_share = profile.finance_share.value_or(0);
         money.categorized_share = profile.categorized_share;
         entry->second = money;
       }

@@ -43,18 +43,7 @@ absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
       if (Matches(contest, filter)) result.by_source.push_back(std::move(contest));
     }
   }
-  if (result.contests.empty() && result.by_source.empty()) {
-    // Nothing matched: an answer when general races are loaded (the roll-up makes races of
-    // MEDSL's returns too), a missing step when none are.
-    ASSIGN_OR_RETURN(const std::vector<store::RaceGroup> groups, store::ReadRaceGroups(db));
-    for (const store::RaceGroup& group : groups) {
-      const std::optional<model::ElectionStage> stage = model::ParseElectionStage(group.stage);
-      if (stage.has_value() && model::IsOfficeStage(*stage)) return result;
-    }
-    return absl::FailedPreconditionError(
-        "no general-election returns are loaded: ingest MEDSL's *_overall files or "
-        "OpenElections general files first");
-  }
+  // Nothing matched is an empty answer, loaded or not: the caller says why (query::WhyEmpty).
   return result;
 }
 

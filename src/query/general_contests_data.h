@@ -29,8 +29,8 @@ struct GeneralContests {
   std::vector<model::GeneralContest> by_source;
 };
 
-// Every general-election contest matching `filter`. FailedPrecondition when nothing general is
-// loaded at all.
+// Every general-election contest matching `filter`; empty when none matches or none is loaded
+// (query::WhyEmpty tells the two apart for people).
 [[nodiscard]] absl::StatusOr<GeneralContests> LoadGeneralContests(store::Database& db,
                                                                   const ContestFilter& filter);
 

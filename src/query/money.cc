@@ -9,11 +9,18 @@ namespace {
 nlohmann::json SharesJson(const std::vector<money::AmountShare>& shares) {
   nlohmann::json array = nlohmann::json::array();
   for (const money::AmountShare& share : shares) {
-    array.push_back({{"name", share.name},
-                     {"dollars", static_cast<double>(share.cents) / 100.0},
-                     {"share", share.share}});
+    array.push_back(
+        {{"name", share.name},
+         {"label", share.label.empty() ? nlohmann::json() : nlohmann::json(share.label)},
+         {"dollars", static_cast<double>(share.cents) / 100.0},
+         {"share", share.share}});
   }
   return array;
+}
+
+// A share, or null when its base is zero: 0% of nothing is unknown, not zero.
+nlohmann::json ShareOrNull(double share, base::Cents base_cents) {
+  return base_cents > 0 ? nlohmann::json(share) : nlohmann::json();
 }
 
 }  // namespace
@@ -68,6 +75,9 @@ nlohmann::json ToJson(const MoneyAnswer& answer) {
   const store::FecCandidateInCycle& found = answer.found;
   const std::vector<std::string>& committees = answer.committees;
   const auto dollars = [](base::Cents cents) { return static_cast<double>(cents) / 100.0; };
+  // Itemized donors whose net is positive: the base of the in-state and categorized shares.
+  const base::Cents itemized_positive_cents =
+      profile.small_cents - profile.unitemized_cents + profile.large_cents;
   nlohmann::json reconciliation = nlohmann::json::array();
   for (const money::ReconciliationLine& line : profile.reconciliation) {
     reconciliation.push_back(
@@ -75,40 +85,45 @@ nlohmann::json ToJson(const MoneyAnswer& answer) {
          {"computed_dollars", dollars(line.computed_cents)},
          {"fec_dollars", line.fec_cents ? nlohmann::json(dollars(*line.fec_cents)) : nullptr},
          {"difference_dollars",
-          line.fec_cents ? nlohmann::json(dollars(line.difference_cents)) : nullptr}});
+          line.fec_cents ? nlohmann::json(dollars(line.difference_cents)) : nullptr},
+         {"meaning", line.meaning}});
   }
-  return {{"cand_id", profile.cand_id},
-          {"name", profile.name},
-          {"cycle", found.cycle},
-          {"party", found.candidate.party},
-          {"office", found.candidate.office},
-          {"state", found.candidate.office_state},
-          {"district", found.candidate.office_district},
-          {"committees", committees},
-          {"total_receipts_dollars", dollars(profile.total_receipts_cents)},
-          {"individual_dollars", dollars(profile.individual_cents)},
-          {"itemized_individual_dollars", dollars(profile.itemized_individual_cents)},
-          {"unitemized_dollars", dollars(profile.unitemized_cents)},
-          {"refunds_dollars", dollars(profile.refunds_cents)},
-          {"small_dollars", dollars(profile.small_cents)},
-          {"large_dollars", dollars(profile.large_cents)},
-          {"small_share", profile.small_share},
-          {"pac_dollars", dollars(profile.pac_cents)},
-          {"party_dollars", dollars(profile.party_cents)},
-          {"self_dollars", dollars(profile.self_cents)},
-          {"self_net_dollars", dollars(profile.self_net_cents)},
-          {"other_dollars", dollars(profile.other_cents)},
-          {"unique_donors", profile.unique_donors},
-          {"in_state_share", profile.in_state_share},
-          {"categorized_share", profile.categorized_share},
-          {"finance_share", profile.finance_share},
-          {"top_industries", SharesJson(profile.top_industries)},
-          {"top_sectors", SharesJson(profile.top_sectors)},
-          {"top_employers", SharesJson(profile.top_employers)},
-          {"top_pac_industries", SharesJson(profile.top_pac_industries)},
-          {"pac_categorized_share", profile.pac_categorized_share},
-          {"reconciliation", std::move(reconciliation)},
-          {"notes", profile.notes}};
+  return {
+      {"cand_id", profile.cand_id},
+      {"name", profile.name},
+      {"cycle", found.cycle},
+      {"party", found.candidate.party},
+      {"office", found.candidate.office},
+      {"state", found.candidate.office_state},
+      {"district", found.candidate.office_district},
+      {"committees", committees},
+      {"total_receipts_dollars", dollars(profile.total_receipts_cents)},
+      {"individual_dollars", dollars(profile.individual_cents)},
+      {"itemized_individual_dollars", dollars(profile.itemized_individual_cents)},
+      {"unitemized_dollars", profile.has_fec_summary
+                                 ? nlohmann::json(dollars(profile.unitemized_cents))
+                                 : nlohmann::json()},
+      {"refunds_dollars", dollars(profile.refunds_cents)},
+      {"small_dollars", dollars(profile.small_cents)},
+      {"large_dollars", dollars(profile.large_cents)},
+      {"small_share", ShareOrNull(profile.small_share, profile.small_cents + profile.large_cents)},
+      {"pac_dollars", dollars(profile.pac_cents)},
+      {"party_dollars", dollars(profile.party_cents)},
+      {"self_dollars", dollars(profile.self_cents)},
+      {"self_net_dollars", dollars(profile.self_net_cents)},
+      {"other_dollars", dollars(profile.other_cents)},
+      {"unique_donors", profile.unique_donors},
+      {"in_state_share", ShareOrNull(profile.in_state_share, itemized_positive_cents)},
+      {"categorized_share", ShareOrNull(profile.categorized_share, itemized_positive_cents)},
+      {"finance_share",
+       profile.finance_share ? nlohmann::json(*profile.finance_share) : nlohmann::json()},
+      {"top_industries", SharesJson(profile.top_industries)},
+      {"top_sectors", SharesJson(profile.top_sectors)},
+      {"top_employers", SharesJson(profile.top_employers)},
+      {"top_pac_industries", SharesJson(profile.top_pac_industries)},
+      {"pac_categorized_share", ShareOrNull(profile.pac_categorized_share, profile.pac_cents)},
+      {"reconciliation", std::move(reconciliation)},
+      {"notes", profile.notes}};
 }
 
 }  // namespace downballot::query

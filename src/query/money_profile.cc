@@ -80,9 +80,12 @@ absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
         gift.transaction_type, gift.memo_code, gift.amount_cents, std::move(organization)});
   }
   ASSIGN_OR_RETURN(input.summary, store::ReadCandidateSummary(db, cand_id, found.cycle));
+  ASSIGN_OR_RETURN(input.is_summary_file_loaded, store::HasCandidateSummaries(db, found.cycle));
   std::map<std::string, std::string, std::less<>> sector_of_code;
+  std::map<std::string, std::string, std::less<>> name_of_code;
   for (const money::CrpCategory& category : coding.categories) {
     sector_of_code[category.catcode] = category.sector;
+    name_of_code[category.catcode] = category.name;
   }
   money::MoneyProfile profile = money::ComputeMoneyProfile(
       input,
@@ -99,13 +102,19 @@ absl::StatusOr<money::MoneyProfile> BuildProfile(store::Database& db,
         const auto coded = coding.classifier->ClassifyOrganization(organization);
         return coded ? std::optional<std::string>(coded->catcode) : std::nullopt;
       });
+  for (auto* list : {&profile.top_industries, &profile.top_pac_industries}) {
+    for (money::AmountShare& share : *list) {
+      const auto name = name_of_code.find(share.name);
+      if (name != name_of_code.end()) share.label = name->second;
+    }
+  }
   if (input.committee_ids.empty()) {
     profile.notes.push_back("no principal or authorized committee linked in this cycle (ccl)");
   }
   if (coding.categories.empty()) {
     profile.notes.push_back(
-        "no OpenSecrets category file found (--categories): sectors and the finance share are "
-        "unknown");
+        "no OpenSecrets category file found (--categories, or $DOWNBALLOT_DATA/opensecrets/): "
+        "industries are bare codes, and sectors and the finance share are unknown");
   }
   return profile;
 }

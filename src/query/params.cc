@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "fmt/format.h"
+#include "ingest/party_normalizer.h"
 #include "ingest/us_states.h"
 
 namespace downballot::query {
@@ -74,11 +75,21 @@ absl::StatusOr<std::string> Params::State(std::string_view name) const {
 absl::StatusOr<std::string> Params::Party(std::string_view name) const {
   const std::string text = Text(name);
   if (text.empty()) return text;
+  // A name the party table knows ("Democrat", "Working Families") is its code.
+  constexpr size_t kMaxPartyName = 60;
+  const bool is_name =
+      text.size() <= kMaxPartyName && std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '\'';
+      });
+  if (is_name && ingest::IsKnownParty(text)) {
+    return ingest::NormalizeParty(text);
+  }
   if (text.size() > 16 || !std::all_of(text.begin(), text.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c));
       })) {
-    return absl::InvalidArgumentError(
-        fmt::format("{} must be a party code such as DEM, got '{}'", name, text));
+    return absl::InvalidArgumentError(fmt::format(
+        "{} must be a party code such as DEM or a party name config/parties.tsv knows, got '{}'",
+        name, text));
   }
   return base::ToUpper(text);
 }

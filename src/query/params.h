@@ -55,7 +55,8 @@ class Params {
   // A state's (or DC's, or a territory's) two-letter code, upper-cased, or a state's name ("New
   // York") as its code; "" when absent. InvalidArgument for anything else ("ZZ").
   [[nodiscard]] absl::StatusOr<std::string> State(std::string_view name) const;
-  // A party code (letters and digits, at most 16), upper-cased; "" when absent.
+  // A party code (letters and digits, at most 16), upper-cased, or a party name the party table
+  // knows ("Democrat", "Working Families") as its code; "" when absent.
   [[nodiscard]] absl::StatusOr<std::string> Party(std::string_view name) const;
   // Printable text of at most kMaxParamLength bytes (office names, candidate names, ids).
   [[nodiscard]] absl::StatusOr<std::string> Words(std::string_view name) const;

@@ -21,6 +21,15 @@ TEST(Params, StatesAreCodesOrNames) {
   EXPECT_EQ(*Params().State("state"), "");
 }
 
+TEST(Params, PartiesAreCodesOrNamesTheTableKnows) {
+  EXPECT_EQ(*One("party", "dem").Party("party"), "DEM");
+  EXPECT_EQ(*One("party", "Democrat").Party("party"), "DEM");
+  EXPECT_EQ(*One("party", "Working Families").Party("party"), "WOR");
+  EXPECT_EQ(*One("party", "trp").Party("party"), "TRP");  // unknown codes pass, upper-cased
+  EXPECT_FALSE(One("party", "Green Mountain Peace").Party("party").ok());
+  EXPECT_FALSE(One("party", "DEM'; DROP TABLE race").Party("party").ok());
+}
+
 TEST(Params, NumbersAreFiniteAndInRange) {
   EXPECT_DOUBLE_EQ(*One("ridge", "2.5").Number("ridge", 0, 10, 1), 2.5);
   EXPECT_DOUBLE_EQ(*Params().Number("ridge", 0, 10, 1), 1);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/status_macros.h"
+#include "query/races.h"
 #include "query/store_access.h"
 #include "store/queries.h"
 
@@ -25,7 +26,7 @@ absl::StatusOr<analysis::PlanAssumptions> ParseAssumptions(const std::string& as
 }
 
 absl::StatusOr<analysis::Plan> AnswerPlan(store::Database& db, const PlanRequest& request) {
-  ASSIGN_OR_RETURN(const model::Race race, store::ReadRace(db, request.race_id));
+  ASSIGN_OR_RETURN(const model::Race race, FindRace(db, request.race_id));
   store::RaceFilter seat_filter;
   seat_filter.seat_id = model::MakeSeatId(race.key.seat);
   ASSIGN_OR_RETURN(const std::vector<model::Race> seat_history, store::ReadRaces(db, seat_filter));

@@ -4,6 +4,7 @@
 
 #include "base/date.h"
 #include "base/status_macros.h"
+#include "base/strings.h"
 #include "fmt/format.h"
 #include "query/fec_links.h"
 
@@ -106,10 +107,53 @@ Table RaceListTable(std::span<const model::Race> races) {
 
 nlohmann::json ToJson(const RacesAnswer& answer) { return ToJson(RaceListTable(answer.races)); }
 
+absl::StatusOr<model::Race> FindRace(store::Database& db, std::string_view typed) {
+  absl::StatusOr<model::Race> exact = store::ReadRace(db, std::string(typed));
+  if (exact.ok() || !absl::IsNotFound(exact.status())) return exact;
+  std::string_view prefix = typed;
+  for (const std::string_view cut : {"\u2026", "..."}) {
+    if (prefix.ends_with(cut)) prefix.remove_suffix(cut.size());
+  }
+  constexpr int64_t kListed = 8;
+  if (!prefix.empty()) {
+    ASSIGN_OR_RETURN(const std::vector<std::string> started,
+                     store::ReadRaceIdsWithPrefix(db, prefix, kListed + 1));
+    if (started.size() == 1) return store::ReadRace(db, started.front());
+    if (started.size() > 1) {
+      return absl::NotFoundError(fmt::format(
+          "'{}' starts {}{} race ids: {}; give the whole id", typed,
+          started.size() > static_cast<size_t>(kListed) ? "more than " : "",
+          std::min<size_t>(started.size(), kListed),
+          fmt::join(
+              started.begin(),
+              started.begin() + std::min<int64_t>(static_cast<int64_t>(started.size()), kListed),
+              ", ")));
+    }
+  }
+  // The nearest ids of the same state (the id's first part), by edit distance.
+  const std::string_view state = typed.substr(0, typed.find('.') + 1);
+  constexpr int64_t kMaxCompared = 200'000;
+  ASSIGN_OR_RETURN(const std::vector<std::string> same_state,
+                   store::ReadRaceIdsWithPrefix(db, state.size() > 1 ? state : "", kMaxCompared));
+  std::vector<std::pair<size_t, const std::string*>> nearest;
+  for (const std::string& id : same_state) {
+    nearest.emplace_back(base::EditDistance(base::ToLower(typed), id), &id);
+  }
+  const size_t shown = std::min<size_t>(nearest.size(), 3);
+  std::partial_sort(nearest.begin(), nearest.begin() + static_cast<std::ptrdiff_t>(shown),
+                    nearest.end());
+  std::vector<std::string> names;
+  for (size_t at = 0; at < shown; ++at) names.push_back(*nearest[at].second);
+  return absl::NotFoundError(fmt::format(
+      "no race '{}'{}{} (`downballot races` lists the race ids; filter with --state, --office, "
+      "--stage)",
+      typed, names.empty() ? "" : "; nearest: ", fmt::join(names, ", ")));
+}
+
 absl::StatusOr<RaceDetail> AnswerRace(store::Database& db, const std::string& race_id) {
   RaceDetail detail;
-  ASSIGN_OR_RETURN(detail.race, store::ReadRace(db, race_id));
-  ASSIGN_OR_RETURN(detail.mismatches, store::ReadMismatches(db, race_id));
+  ASSIGN_OR_RETURN(detail.race, FindRace(db, race_id));
+  ASSIGN_OR_RETURN(detail.mismatches, store::ReadMismatches(db, detail.race.id));
   if (detail.race.level == model::OfficeLevel::kFederal) {
     ASSIGN_OR_RETURN(detail.fec_links, ReadFecLinks(db, std::span(&detail.race, 1)));
   }

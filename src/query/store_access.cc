@@ -25,7 +25,7 @@ absl::StatusOr<std::unique_ptr<store::Database>> OpenStore(const std::string& pa
   if (!std::filesystem::is_regular_file(path, error)) {
     return absl::NotFoundError(fmt::format(
         "{}: no store here. Load data first (`downballot --store {} ingest --data DIR`), or give "
-        "the store's path with --store FILE before the command",
+        "the store's path with --store FILE",
         path, path));
   }
   return OpenOrCreateStore(path);

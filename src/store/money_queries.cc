@@ -178,6 +178,14 @@ absl::StatusOr<std::map<std::string, model::FecCommittee>> ReadCommittees(
   return committees;
 }
 
+absl::StatusOr<bool> HasCandidateSummaries(Database& db, int cycle) {
+  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT EXISTS (SELECT 1 FROM fec_candidate_summary "
+                                           "WHERE cycle = ?1)"));
+  RETURN_IF_ERROR(select.Bind(1, int64_t{cycle}));
+  ASSIGN_OR_RETURN(const bool has_row, select.Step());
+  return has_row && select.ColumnInt(0) != 0;
+}
+
 absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
     Database& db, const std::string& cand_id, int cycle) {
   ASSIGN_OR_RETURN(

@@ -46,6 +46,9 @@ struct FecCandidateInCycle {
 [[nodiscard]] absl::StatusOr<std::map<std::string, model::FecCommittee>> ReadCommittees(
     Database& db, std::span<const std::string> cmte_ids, int cycle);
 
+// Whether any FEC candidate summary (weball/webl) of `cycle` is loaded.
+[[nodiscard]] absl::StatusOr<bool> HasCandidateSummaries(Database& db, int cycle);
+
 [[nodiscard]] absl::StatusOr<std::optional<model::FecCandidateSummary>> ReadCandidateSummary(
     Database& db, const std::string& cand_id, int cycle);
 

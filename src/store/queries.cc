@@ -439,6 +439,24 @@ absl::StatusOr<std::vector<model::Race>> ReadRaces(Database& db, const RaceFilte
   return races;
 }
 
+absl::StatusOr<std::vector<std::string>> ReadRaceIdsWithPrefix(Database& db,
+                                                               std::string_view prefix,
+                                                               int64_t limit) {
+  // id >= prefix AND id < prefix + U+10FFFF's last byte: every id the prefix starts, by index.
+  ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT id FROM race WHERE id >= ?1 AND id < ?2 "
+                                          "ORDER BY id LIMIT ?3"));
+  RETURN_IF_ERROR(query.Bind(1, std::string(prefix)));
+  RETURN_IF_ERROR(query.Bind(2, std::string(prefix) + "\xff"));
+  RETURN_IF_ERROR(query.Bind(3, limit));
+  std::vector<std::string> ids;
+  for (;;) {
+    ASSIGN_OR_RETURN(const bool has_row, query.Step());
+    if (!has_row) break;
+    ids.push_back(query.ColumnText(0));
+  }
+  return ids;
+}
+
 absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id) {
   ASSIGN_OR_RETURN(auto query,
                    db.Prepare(fmt::format("SELECT {} FROM race WHERE id = ?1", kRaceColumns)));

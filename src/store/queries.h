@@ -69,6 +69,10 @@ struct RaceFilter {
 // NotFound "no race 'ID'" when absent.
 [[nodiscard]] absl::StatusOr<model::Race> ReadRace(Database& db, const std::string& race_id);
 
+// Up to `limit` race ids that start with `prefix`, in order (an index range scan).
+[[nodiscard]] absl::StatusOr<std::vector<std::string>> ReadRaceIdsWithPrefix(
+    Database& db, std::string_view prefix, int64_t limit);
+
 // Mismatches of `race_id`, or of every race with "".
 [[nodiscard]] absl::StatusOr<std::vector<model::ReconciliationMismatch>> ReadMismatches(
     Database& db, const std::string& race_id);

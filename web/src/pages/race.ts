@@ -103,16 +103,16 @@ interface Money {
   individual_dollars: number;
   small_dollars: number;
   large_dollars: number;
-  small_share: number;
+  small_share: number | null; // null: no individual money, so no share
   pac_dollars: number;
   party_dollars: number;
   self_dollars: number;
   other_dollars: number;
   unique_donors: number;
-  in_state_share: number;
-  finance_share: number;
-  categorized_share: number;
-  top_industries: { name: string; dollars: number; share: number }[];
+  in_state_share: number | null;
+  finance_share: number | null; // null: nothing coded, or no category file names the sectors
+  categorized_share: number | null;
+  top_industries: { name: string; label: string | null; dollars: number; share: number }[];
   notes: string[];
 }
 
@@ -368,7 +368,8 @@ function moneyView(money: Money, raceCycle: number, width: number): (Node | null
     money.top_industries?.length
       ? table(
           [
-            { key: 'name', label: 'Industry' },
+            { key: 'name', label: 'Code' },
+            { key: 'label', label: 'Industry', cell: (r) => r.label ?? 'unnamed (no category file)' },
             { key: 'dollars', label: 'Dollars', numeric: true, cell: (r) => usd(r.dollars) },
             { key: 'share', label: 'Share', numeric: true, cell: (r) => pct(r.share) },
           ],
