@@ -188,15 +188,40 @@ TEST_F(ApiTest, ListsReportTheirTotalAndEditedAssumptionsChangeThePlan) {
   EXPECT_NE(plan["expected"]["win_number"], half["expected"]["win_number"]);
 }
 
+// An empty list in the dashboard is explained by the same words as the CLI's stderr.
+TEST_F(ApiTest, WhyEmptySaysWhatIsLoaded) {
+  const HttpReply reply = Get(port_, "/api/why-empty?of=targets");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const nlohmann::json body = nlohmann::json::parse(reply.body);
+  EXPECT_EQ(body["of"], "targets");
+  const std::string message = body["message"];
+  EXPECT_NE(message.find("nothing matches these filters"), std::string::npos) << message;
+  const auto cli = RunDownballot(*store_, "targets --state AK --format csv");
+  EXPECT_NE(cli.err.find(message), std::string::npos) << cli.err;
+}
+
 TEST_F(ApiTest, BadParametersAre400WithAMessage) {
-  for (const std::string target :
-       {"/api/targets?state=XYZ", "/api/targets?level=galaxy", "/api/targets?limit=100000",
-        "/api/targets?limit=0", "/api/targets?offset=-3", "/api/targets?bogus=1",
-        "/api/races?date=yesterday", "/api/money", "/api/money?candidate=x&cycle=99",
-        "/api/races/x/plan?take_rate=7", "/api/slates?by=county", "/api/leverage?source=web",
-        "/api/leverage?cycle=18", "/api/check?cycle=abc", "/api/forecast",
-        "/api/forecast/evaluation?ridge=-1", "/api/forecast?cycle=2022&train=2022",
-        "/api/forecast?cycle=2022&train=2018,x", "/api/summary?state=NY"}) {
+  for (const std::string target : {"/api/targets?state=XYZ",
+                                   "/api/targets?level=galaxy",
+                                   "/api/targets?limit=100000",
+                                   "/api/targets?limit=0",
+                                   "/api/targets?offset=-3",
+                                   "/api/targets?bogus=1",
+                                   "/api/races?date=yesterday",
+                                   "/api/money",
+                                   "/api/money?candidate=x&cycle=99",
+                                   "/api/races/x/plan?take_rate=7",
+                                   "/api/slates?by=county",
+                                   "/api/leverage?source=web",
+                                   "/api/leverage?cycle=18",
+                                   "/api/check?cycle=abc",
+                                   "/api/forecast",
+                                   "/api/forecast/evaluation?ridge=-1",
+                                   "/api/forecast?cycle=2022&train=2022",
+                                   "/api/forecast?cycle=2022&train=2018,x",
+                                   "/api/summary?state=NY",
+                                   "/api/why-empty",
+                                   "/api/why-empty?of=money"}) {
     const HttpReply reply = Get(port_, target);
     EXPECT_EQ(reply.status, 400) << target;
     const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);

@@ -236,6 +236,9 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
   EXPECT_EQ(nlohmann::json::parse(format_first.out).size(), 1u);
   const CommandResult bad_level = RunDownballot(store_, "races --level galactic");
   EXPECT_EQ(bad_level.exit_code, 2);
+  const CommandResult near_level = RunDownballot(store_, "targets --level sate");
+  EXPECT_EQ(near_level.exit_code, 2);
+  EXPECT_NE(near_level.err.find("did you mean 'state'?"), std::string::npos) << near_level.err;
   const CommandResult typo = RunDownballot(store_, "racse");
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("did you mean `downballot races`?"), std::string::npos) << typo.err;

@@ -112,6 +112,8 @@ TEST_F(Terminal, ListingsFitOneHundredColumns) {
       {"money", "H8CO03192"},
       {"money", "OCASIO"},
       {"check"},
+      {"plan", "ny.2018-06-26.primary.dem.u-s-house.14"},
+      {"race", "ny.2018-06-26.primary.dem.u-s-house.14"},
   };
   for (const std::vector<std::string>& args : commands) {
     const std::string printed = RunOnTerminal(store_, args, kColumns);

@@ -234,7 +234,7 @@ TEST(PlanAssumptionsFromConfig, OverridesDefaultsAndRejectsBadValues) {
     std::string want_message;
   };
   const Case cases[] = {
-      {"unknown key", "doors_per_hr = 10", "p.conf: unknown key 'doors_per_hr'"},
+      {"unknown key", "doors_per_hr = 10", "p.conf: unknown key 'doors_per_hr'; did you mean 'doors_per_hour'?"},
       {"fractional count", "comparable_elections = 2.5",
        "p.conf: comparable_elections must be a whole number from 0 to 1000, got 2.5"},
       {"zero comparables", "comparable_elections = 0",

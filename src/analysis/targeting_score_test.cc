@@ -319,7 +319,7 @@ TEST(TargetWeightsFromConfig, OverridesDefaultsAndRejectsBadValues) {
     std::string want_message;
   };
   const Case cases[] = {
-      {"unknown key", "open_seats = 1", "t.conf: unknown key 'open_seats'"},
+      {"unknown key", "open_seats = 1", "t.conf: unknown key 'open_seats'; did you mean 'open_seat'?"},
       {"not a number", "safe_seat = high", "t.conf: key 'safe_seat' wants a number, got 'high'"},
       {"negative weight", "safe_seat = -1", "t.conf: weight 'safe_seat' must be >= 0, got -1"},
       {"zero scale", "small_electorate_scale = 0",

@@ -38,7 +38,10 @@ absl::Status ApplyNumericFields(const KeyValues& values, std::initializer_list<N
       if (field.key == key) match = &field;
     }
     if (match == nullptr) {
-      return absl::InvalidArgumentError(fmt::format("{}: unknown key '{}'", source_name, key));
+      std::vector<std::string_view> keys;
+      for (const NumericField& field : fields) keys.push_back(field.key);
+      return absl::InvalidArgumentError(
+          fmt::format("{}: unknown key '{}'{}", source_name, key, DidYouMean(key, keys)));
     }
     const auto number = ParseDouble(value);
     if (!number) {

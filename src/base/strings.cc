@@ -126,6 +126,41 @@ std::string Slugify(std::string_view text) {
   return out;
 }
 
+std::string DidYouMean(std::string_view typed, const std::vector<std::string_view>& choices) {
+  const std::string lower = ToLower(typed);
+  std::string_view nearest;
+  size_t best = 3;  // at most two edits
+  std::string_view started;
+  int num_started = 0;
+  for (const std::string_view choice : choices) {
+    const std::string choice_lower = ToLower(choice);
+    const size_t distance = EditDistance(lower, choice_lower);
+    if (distance < best) {
+      best = distance;
+      nearest = choice;
+    }
+    if (!lower.empty() && choice_lower.starts_with(lower)) {
+      ++num_started;
+      started = choice;
+    }
+  }
+  if (nearest.empty() && num_started == 1) nearest = started;
+  return nearest.empty() ? "" : "; did you mean '" + std::string(nearest) + "'?";
+}
+
+std::vector<std::string_view> SplitList(std::string_view list) {
+  std::vector<std::string_view> pieces;
+  while (!list.empty()) {
+    const size_t comma = list.find(", ");
+    const size_t word_or = list.find(" or ");
+    const size_t cut = std::min(comma, word_or);
+    pieces.push_back(list.substr(0, cut));
+    if (cut == std::string_view::npos) break;
+    list.remove_prefix(cut + (cut == comma ? 2 : 4));
+  }
+  return pieces;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   // distance[a_len][b_len]: edits between the first a_len bytes of a and b_len bytes of b.
   std::vector<std::vector<size_t>> distance(a.size() + 1, std::vector<size_t>(b.size() + 1));

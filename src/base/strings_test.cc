@@ -81,5 +81,15 @@ TEST(EditDistance, CountsEditsWithAdjacentSwapsAsOne) {
   EXPECT_EQ(EditDistance("same", "same"), 0u);
 }
 
+TEST(DidYouMean, NearestChoiceOrTheOnlyOneStarted) {
+  const std::vector<std::string_view> levels = {"federal", "state", "county", "party"};
+  EXPECT_EQ(DidYouMean("sate", levels), "; did you mean 'state'?");
+  EXPECT_EQ(DidYouMean("FEDERL", levels), "; did you mean 'federal'?");
+  EXPECT_EQ(DidYouMean("coun", levels), "; did you mean 'county'?");
+  EXPECT_EQ(DidYouMean("galactic", levels), "");
+  EXPECT_EQ(SplitList("primary, general or runoff"),
+            (std::vector<std::string_view>{"primary", "general", "runoff"}));
+}
+
 }  // namespace
 }  // namespace downballot::base

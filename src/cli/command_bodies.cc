@@ -121,23 +121,27 @@ void RenderTakeoverTable(const analysis::PartyBody& body, const analysis::Takeov
                          std::ostream& out) {
   out << fmt::format("body       {} ({} {} {}{})\n", body.id, body.key.state, body.key.party,
                      body.key.body, body.key.area.empty() ? "" : ", " + body.key.area);
-  out << fmt::format("seats      {}\n", body.seats_basis);
+  out << FitToTerminal(fmt::format("seats      {}", body.seats_basis)) << '\n';
   out << fmt::format("majority   {} seats; this plan wins {} with {} candidates\n", plan.majority,
                      plan.seats_won, plan.candidates);
   out << "\nseats to run for, cheapest first:\n";
-  Render(PicksTable(plan), OutputFormat::kTable, out);
+  Render(PicksTable(plan), OutputFormat::kTable, out, TerminalWidth());
   out << "\nwhat it takes, low / expected / high turnout:\n";
-  Render(ChainTable(plan), OutputFormat::kTable, out);
+  Render(ChainTable(plan), OutputFormat::kTable, out, TerminalWidth());
   out << "\nassumptions:\n";
-  for (const std::string& assumption : plan.assumptions) out << "  - " << assumption << '\n';
-  out << "\ncoefficients (edit with --assumptions FILE; defaults in config/plan.conf):\n";
-  Table coefficients{{"name", "value", "source"}, {}};
-  for (const analysis::PlanCoefficient& coefficient : plan.coefficients) {
-    coefficients.rows.push_back({coefficient.name, coefficient.value, coefficient.source});
+  for (const std::string& assumption : plan.assumptions) {
+    out << FitToTerminal("  - " + assumption) << '\n';
   }
-  Render(coefficients, OutputFormat::kTable, out);
-  for (const std::string& note : body.notes) out << "note: " << note << '\n';
-  for (const std::string& warning : plan.warnings) out << "warning: " << warning << '\n';
+  out << "\ncoefficients (edit with --assumptions FILE; defaults in config/plan.conf):\n";
+  for (const analysis::PlanCoefficient& coefficient : plan.coefficients) {
+    out << FitToTerminal(fmt::format("{:<30}{:>7}  {}", coefficient.name,
+                                     fmt::format("{:g}", coefficient.value), coefficient.source))
+        << '\n';
+  }
+  for (const std::string& note : body.notes) out << FitToTerminal("note: " + note) << '\n';
+  for (const std::string& warning : plan.warnings) {
+    out << FitToTerminal("warning: " + warning) << '\n';
+  }
 }
 
 absl::Status RunTakeover(const AppContext& context, const TakeoverOptions& options) {

@@ -80,9 +80,10 @@ void RenderProfileText(const money::MoneyProfile& profile, const store::FecCandi
                                              Dollars(profile.unitemized_cents))
                                : "itemized gifts from people (unitemized unknown: no FEC summary)");
   line("    small", Dollars(profile.small_cents),
-       fmt::format(
-           "{} of individual money, from donors giving $200 or less in all",
-           PercentOrUnknown(profile.small_share, profile.small_cents + profile.large_cents > 0)));
+       profile.small_cents + profile.large_cents > 0
+           ? fmt::format("{:.1f}% of individual money, from donors giving $200 or less in all",
+                         profile.small_share * 100)
+           : std::string("from donors giving $200 or less in all (no individual money: no share)"));
   line("    large", Dollars(profile.large_cents), "from donors giving more than $200 in all");
   line("    refunds", Dollars(profile.refunds_cents),
        "returned to donors (not taken off the gifts above)");
@@ -99,11 +100,19 @@ void RenderProfileText(const money::MoneyProfile& profile, const store::FecCandi
   line("unique donors", std::to_string(profile.unique_donors),
        "itemized donors who gave more than they got back");
   line("in-state", PercentOrUnknown(profile.in_state_share, itemized_positive_cents > 0),
-       fmt::format("of itemized individual dollars came from {}", candidate.office_state));
+       itemized_positive_cents > 0
+           ? fmt::format("of itemized individual dollars came from {}", candidate.office_state)
+           : std::string("no itemized individual dollars to place"));
+  std::string finance_meaning = "no itemized individual dollars to code";
+  if (profile.finance_share) {
+    finance_meaning = fmt::format("of industry-coded dollars ({:.1f}% of itemized dollars coded)",
+                                  profile.categorized_share * 100);
+  } else if (itemized_positive_cents > 0) {
+    finance_meaning = "no coded dollar has a known sector (see the notes)";
+  }
   line("finance (FIRE)",
        PercentOrUnknown(profile.finance_share.value_or(0), profile.finance_share.has_value()),
-       fmt::format("of industry-coded dollars ({} of itemized dollars are coded)",
-                   PercentOrUnknown(profile.categorized_share, itemized_positive_cents > 0)));
+       finance_meaning);
   const auto has_labels = [](const std::vector<money::AmountShare>& shares) {
     return std::any_of(shares.begin(), shares.end(),
                        [](const money::AmountShare& share) { return !share.label.empty(); });

@@ -47,8 +47,9 @@ Table StepTableForPeople(const analysis::Plan& plan) {
 
 void RenderPlanTable(const analysis::Plan& plan, std::ostream& out) {
   out << fmt::format("plan for   {}\n", plan.race_id);
-  out << fmt::format("target     {:.1f}% of ballots for the office: {}\n", plan.share_target * 100,
-                     plan.share_target_basis);
+  out << FitToTerminal(fmt::format("target     {:.1f}% of ballots for the office: {}",
+                                   plan.share_target * 100, plan.share_target_basis))
+      << '\n';
   out << "comparable races (expected ballots average these):\n";
   Table comparables{{"race_id", "date", "ballots_for_office", "field_size", "completeness"}, {}};
   for (const analysis::ComparableRace& race : plan.comparables) {
@@ -56,16 +57,20 @@ void RenderPlanTable(const analysis::Plan& plan, std::ostream& out) {
                                 int64_t{race.field_size},
                                 std::string(model::ToString(race.completeness))});
   }
-  Render(comparables, OutputFormat::kTable, out);
+  Render(comparables, OutputFormat::kTable, out, TerminalWidth());
   out << "\nthe chain, low / expected / high turnout:\n";
-  Render(StepTableForPeople(plan), OutputFormat::kTable, out);
+  Render(StepTableForPeople(plan), OutputFormat::kTable, out, TerminalWidth());
   out << "\ncoefficients (edit with --assumptions FILE; defaults in config/plan.conf):\n";
-  Table coefficients{{"name", "value", "source"}, {}};
+  // One line per coefficient, its source wrapped beneath rather than cut: it is the reason to
+  // trust or edit the value.
   for (const analysis::PlanCoefficient& coefficient : plan.coefficients) {
-    coefficients.rows.push_back({coefficient.name, coefficient.value, coefficient.source});
+    out << FitToTerminal(fmt::format("{:<30}{:>7}  {}", coefficient.name,
+                                     fmt::format("{:g}", coefficient.value), coefficient.source))
+        << '\n';
   }
-  Render(coefficients, OutputFormat::kTable, out);
-  for (const std::string& warning : plan.warnings) out << "warning: " << warning << '\n';
+  for (const std::string& warning : plan.warnings) {
+    out << FitToTerminal("warning: " + warning) << '\n';
+  }
 }
 
 absl::Status RunPlan(const AppContext& context, const PlanOptions& options) {

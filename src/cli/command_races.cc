@@ -16,7 +16,7 @@ namespace {
 
 // What a terminal shows by default; the id carries date, stage, party, office and district.
 constexpr std::string_view kRaceKeyColumns[] = {"race_id", "winner", "margin_votes",
-                                                "ballots_for_office", "completeness"};
+                                                "ballots_for_office"};
 
 absl::Status RunRaces(const AppContext& context, const query::Params& params) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());

@@ -1,10 +1,13 @@
 #include "cli/command_summary.h"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "base/status_macros.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
+#include "query/empty_answer.h"
 #include "query/store_access.h"
 #include "query/summary.h"
 
@@ -35,12 +38,21 @@ absl::Status RunSummary(const AppContext& context) {
   for (const query::NamedCount& party : answer.parties) {
     parties += fmt::format("{}{} {}", parties.empty() ? "" : ", ", party.name, party.num_races);
   }
-  std::cerr << fmt::format(
-      "downballot summary: {} races in {} state(s) from {} file(s); levels: {}; primary "
-      "parties: {}; FEC cycles: {}\n",
-      answer.num_races, answer.states.size(), answer.num_files, levels.empty() ? "none" : levels,
-      parties.empty() ? "none" : parties,
-      answer.fec_cycles.empty() ? "none" : fmt::format("{}", fmt::join(answer.fec_cycles, ", ")));
+  std::cerr << FitToTerminal(
+                   fmt::format("downballot summary: {} races in {} state(s) from {} file(s); "
+                               "levels: {}; primary parties: {}; FEC cycles: {}",
+                               answer.num_races, answer.states.size(), answer.num_files,
+                               levels.empty() ? "none" : levels, parties.empty() ? "none" : parties,
+                               answer.fec_cycles.empty()
+                                   ? "none"
+                                   : fmt::format("{}", fmt::join(answer.fec_cycles, ", "))),
+                   STDERR_FILENO)
+            << '\n';
+  if (answer.num_races == 0) {
+    std::cerr << FitToTerminal(query::WhyEmpty("summary", query::AnswerSource::kResults, answer),
+                               STDERR_FILENO)
+              << '\n';
+  }
   return absl::OkStatus();
 }
 

@@ -87,7 +87,8 @@ std::string CutToWidth(const std::string& text, size_t width) {
 }
 
 // Column widths for `table`, narrowed (text columns only, widest first, never below their
-// header or 6) until a line fits `max_width` or nothing more can be cut.
+// header or 6) until a line fits `max_width` or nothing more can be cut. Id columns (a header
+// ending in "_id") are cut last: they are what a reader copies into the next command.
 std::vector<size_t> FitWidths(const Table& table, const std::vector<std::string>& header,
                               const std::vector<std::vector<std::string>>& cells,
                               size_t max_width) {
@@ -107,15 +108,18 @@ std::vector<size_t> FitWidths(const Table& table, const std::vector<std::string>
   if (max_width == 0 || widths.empty()) return widths;
   size_t total = 2 * (widths.size() - 1);
   for (const size_t width : widths) total += width;
-  while (total > max_width) {
-    size_t widest = widths.size();
-    for (size_t column = 0; column < widths.size(); ++column) {
-      if (!is_text[column] || widths[column] <= floors[column]) continue;
-      if (widest == widths.size() || widths[column] > widths[widest]) widest = column;
+  for (const bool may_cut_ids : {false, true}) {
+    while (total > max_width) {
+      size_t widest = widths.size();
+      for (size_t column = 0; column < widths.size(); ++column) {
+        if (!is_text[column] || widths[column] <= floors[column]) continue;
+        if (!may_cut_ids && header[column].ends_with("_id")) continue;
+        if (widest == widths.size() || widths[column] > widths[widest]) widest = column;
+      }
+      if (widest == widths.size()) break;
+      --widths[widest];
+      --total;
     }
-    if (widest == widths.size()) break;
-    --widths[widest];
-    --total;
   }
   return widths;
 }

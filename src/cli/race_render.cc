@@ -45,7 +45,7 @@ void RenderRaceDetail(const query::RaceDetail& detail, OutputFormat format, std:
   const model::Race& race = detail.race;
   const std::vector<model::ReconciliationMismatch>& mismatches = detail.mismatches;
   if (format == OutputFormat::kCsv) {
-    Render(CandidateTable(race), format, out);
+    Render(CandidateTable(race), format, out, TerminalWidth());
     return;
   }
   const std::string winners = query::JoinedWinners(race);
@@ -99,7 +99,7 @@ void RenderRaceDetail(const query::RaceDetail& detail, OutputFormat format, std:
   }
   out << fmt::format("counted     {}\n\n",
                      race.counted_from.empty() ? "no returns" : race.counted_from);
-  Render(CandidateTable(race), format, out);
+  Render(CandidateTable(race), format, out, TerminalWidth());
   if (!race.set_aside.empty()) {
     out << "\nreturns set aside (they name another contest)\n";
     Table table{{"county", "votes", "candidates", "reason"}, {}};
@@ -107,7 +107,7 @@ void RenderRaceDetail(const query::RaceDetail& detail, OutputFormat format, std:
       table.rows.push_back({aside.county, aside.votes,
                             fmt::format("{}", fmt::join(aside.candidates, "; ")), aside.reason});
     }
-    Render(table, format, out);
+    Render(table, format, out, TerminalWidth());
   }
   if (!race.sub_tabulations.empty()) {
     out << "\nsub-tabulations (the contest broken down by another geography; not counted)\n";
@@ -115,7 +115,7 @@ void RenderRaceDetail(const query::RaceDetail& detail, OutputFormat format, std:
     for (const model::SubTabulation& row : race.sub_tabulations) {
       table.rows.push_back({row.breakdown, row.candidate, row.votes});
     }
-    Render(table, format, out);
+    Render(table, format, out, TerminalWidth());
   }
   if (!mismatches.empty()) {
     out << "\nsources that disagree (the first counts)\n";
@@ -127,7 +127,7 @@ void RenderRaceDetail(const query::RaceDetail& detail, OutputFormat format, std:
                             mismatch.candidate, mismatch.counted_votes, mismatch.counted_source,
                             mismatch.other_votes, mismatch.other_source});
     }
-    Render(table, format, out);
+    Render(table, format, out, TerminalWidth());
   }
 }
 

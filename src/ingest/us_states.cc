@@ -58,4 +58,10 @@ bool HasOneAtLargeSeat(std::string_view code, int year) {
   return code == "MT" && year < kFirstYearMontanaHasTwoSeats;
 }
 
+std::vector<std::string_view> StateNames() {
+  std::vector<std::string_view> names;
+  for (const StateName& state : kStates) names.push_back(state.name);
+  return names;
+}
+
 }  // namespace downballot::ingest

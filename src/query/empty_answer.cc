@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "base/status_macros.h"
 #include "fmt/format.h"
 
 namespace downballot::query {
@@ -40,6 +41,23 @@ std::string WhyEmpty(std::string_view command, AnswerSource source, const Summar
                                           : "results",
       fmt::join(states, ", "), fmt::join(summary.years, ", "), fmt::join(parties, ", "),
       fmt::join(levels, ", "));
+}
+
+absl::StatusOr<WhyEmptyRequest> ParseWhyEmptyRequest(const Params& params) {
+  RETURN_IF_ERROR(params.CheckNames({"of"}));
+  WhyEmptyRequest request;
+  ASSIGN_OR_RETURN(request.of, params.Choice("of", {"races", "targets", "leverage"}, ""));
+  if (request.of.empty()) {
+    return absl::InvalidArgumentError("of is required: races, targets or leverage");
+  }
+  request.source = request.of == "targets"    ? AnswerSource::kPrimaries
+                   : request.of == "leverage" ? AnswerSource::kGenerals
+                                              : AnswerSource::kResults;
+  return request;
+}
+
+nlohmann::json WhyEmptyJson(const WhyEmptyRequest& request, const SummaryAnswer& summary) {
+  return {{"of", request.of}, {"message", WhyEmpty(request.of, request.source, summary)}};
 }
 
 }  // namespace downballot::query

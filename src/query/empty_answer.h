@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/statusor.h"
+#include "nlohmann/json.hpp"
+#include "query/params.h"
 #include "query/summary.h"
 
 namespace downballot::query {
@@ -21,5 +24,18 @@ enum class AnswerSource {
 // the loaded states, years, parties and levels to choose from).
 [[nodiscard]] std::string WhyEmpty(std::string_view command, AnswerSource source,
                                    const SummaryAnswer& summary);
+
+// `why-empty?of=races|targets|leverage`: the explanation a front end shows under an empty list.
+struct WhyEmptyRequest {
+  std::string of;
+  AnswerSource source = AnswerSource::kResults;
+};
+
+// Parameters: of (required: races, targets or leverage).
+[[nodiscard]] absl::StatusOr<WhyEmptyRequest> ParseWhyEmptyRequest(const Params& params);
+
+// {"of": ..., "message": WhyEmpty(...)}.
+[[nodiscard]] nlohmann::json WhyEmptyJson(const WhyEmptyRequest& request,
+                                          const SummaryAnswer& summary);
 
 }  // namespace downballot::query

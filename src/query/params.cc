@@ -68,8 +68,11 @@ absl::StatusOr<std::string> Params::State(std::string_view name) const {
   for (const std::string_view territory : {"AS", "GU", "MP", "PR", "VI"}) {
     if (upper == territory) return upper;
   }
-  return absl::InvalidArgumentError(fmt::format(
-      "{} must be a state's two-letter code or name (e.g. NY or New York), got '{}'", name, text));
+  std::vector<std::string_view> names;
+  for (const std::string_view state_name : ingest::StateNames()) names.push_back(state_name);
+  return absl::InvalidArgumentError(
+      fmt::format("{} must be a state's two-letter code or name (e.g. NY or New York), got '{}'{}",
+                  name, text, base::DidYouMean(text, names)));
 }
 
 absl::StatusOr<std::string> Params::Party(std::string_view name) const {
@@ -174,8 +177,9 @@ absl::StatusOr<std::string> Params::Choice(std::string_view name,
   const std::string text = Text(name);
   if (text.empty()) return std::string(fallback);
   if (std::find(choices.begin(), choices.end(), text) == choices.end()) {
-    return absl::InvalidArgumentError(
-        fmt::format("{} must be {}, got '{}'", name, fmt::join(choices, ", "), text));
+    return absl::InvalidArgumentError(fmt::format("{} must be {}, got '{}'{}", name,
+                                                  fmt::join(choices, ", "), text,
+                                                  base::DidYouMean(text, choices)));
   }
   return text;
 }

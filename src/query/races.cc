@@ -67,13 +67,15 @@ absl::StatusOr<RacesRequest> ParseRacesRequest(const Params& params) {
   filter.stage = params.Text("stage");
   if (!filter.stage.empty() && !model::ParseElectionStage(filter.stage)) {
     return absl::InvalidArgumentError(
-        fmt::format("stage must be {}, got '{}'", model::kElectionStageNames, filter.stage));
+        fmt::format("stage must be {}, got '{}'{}", model::kElectionStageNames, filter.stage,
+                    base::DidYouMean(filter.stage, base::SplitList(model::kElectionStageNames))));
   }
   if (const std::string level = params.Text("level"); !level.empty()) {
     filter.level = model::ParseOfficeLevel(level);
     if (!filter.level) {
       return absl::InvalidArgumentError(
-          fmt::format("level must be {}, got '{}'", model::kOfficeLevelNames, level));
+          fmt::format("level must be {}, got '{}'{}", model::kOfficeLevelNames, level,
+                      base::DidYouMean(level, base::SplitList(model::kOfficeLevelNames))));
     }
   }
   ASSIGN_OR_RETURN(request.limit, params.Integer("limit", 0, 100000, 0));

@@ -49,7 +49,8 @@ absl::StatusOr<TargetsRequest> ParseTargetsRequest(const Params& params) {
     request.filter.level = model::ParseOfficeLevel(level);
     if (!request.filter.level) {
       return absl::InvalidArgumentError(
-          fmt::format("level must be {}, got '{}'", model::kOfficeLevelNames, level));
+          fmt::format("level must be {}, got '{}'{}", model::kOfficeLevelNames, level,
+                      base::DidYouMean(level, base::SplitList(model::kOfficeLevelNames))));
     }
   }
   ASSIGN_OR_RETURN(request.open_only, params.Flag("open"));

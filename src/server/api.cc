@@ -8,6 +8,7 @@
 #include "fmt/format.h"
 #include "query/bodies.h"
 #include "query/check.h"
+#include "query/empty_answer.h"
 #include "query/files.h"
 #include "query/forecast.h"
 #include "query/leverage.h"
@@ -140,6 +141,11 @@ absl::StatusOr<ApiResponse> Route(store::Database& db, const ApiContext& context
     RETURN_IF_ERROR(query::ParseSummaryRequest(params));
     ASSIGN_OR_RETURN(const query::SummaryAnswer answer, query::AnswerSummary(db));
     return Ok(query::ToJson(answer));
+  }
+  if (parts.size() == 1 && parts[0] == "why-empty") {
+    ASSIGN_OR_RETURN(const query::WhyEmptyRequest request, query::ParseWhyEmptyRequest(params));
+    ASSIGN_OR_RETURN(const query::SummaryAnswer summary, query::AnswerSummary(db));
+    return Ok(query::WhyEmptyJson(request, summary));
   }
   if (parts.size() == 1 && parts[0] == "slates") {
     ASSIGN_OR_RETURN(const query::SlatesRequest request, query::ParseSlatesRequest(params));

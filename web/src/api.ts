@@ -63,3 +63,18 @@ export async function get<T>(path: string, params: Params = {}): Promise<T> {
 
 /** A path segment, e.g. a race id, made safe for the URL. */
 export const seg = encodeURIComponent;
+
+/**
+ * Why a list came back empty (`/api/why-empty`): nothing of its kind is loaded, or what the
+ * store holds to filter on. The same words the CLI prints on stderr; `fallback` if the server
+ * cannot say.
+ */
+export async function whyEmpty(of: 'races' | 'targets' | 'leverage', fallback: string): Promise<string> {
+  try {
+    const { message } = await get<{ message: string }>('why-empty', { of });
+    const text = message.replace(/^downballot \w+: /, '');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  } catch {
+    return fallback;
+  }
+}

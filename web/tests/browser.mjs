@@ -230,6 +230,12 @@ try {
   await visit('#/check?state=NY', 'check', async () => {
     if (!(await page.$('main tbody tr'))) throw new Error('the data check lists nothing for NY');
   });
+  // An empty list says why: what the store holds to filter on.
+  await visit('#/?state=AK', 'home-empty', async () => {
+    const text = (await page.locator('main .empty').first().textContent({ timeout: 10000 })) ?? '';
+    if (!text.includes('Loaded primaries: states')) throw new Error(`the empty list does not say why: ${text}`);
+    log(`empty targets explained: ${text.slice(0, 80)}…`);
+  });
   await visit('#/files', 'files', async () => {
     if (!(await page.$('main tbody tr'))) throw new Error('no ingested file is listed');
   });

@@ -1,7 +1,7 @@
 // Home: where can we run? The US map shaded by opportunity beside the ranked targets
 // (`/api/targets`), with filters, sorting, paging and a CSV export of the filtered list.
 
-import { get, getWithTotal, type Params } from '../api';
+import { get, getWithTotal, whyEmpty, type Params } from '../api';
 import { download, num, toCsv } from '../format';
 import { usMap, type MapDocument } from '../map';
 import { queryString, type Page } from '../router';
@@ -147,7 +147,9 @@ export const homePage: Page = ({ main, query, alive, navigate }) => {
     async () => {
       const offset = (filters.page - 1) * PAGE_SIZE;
       const { data, total } = await getWithTotal<Target[]>('targets', { ...apiParams, limit: PAGE_SIZE, offset });
-      if (!data.length) return empty(filters.page > 1 ? 'No more targets: go back a page.' : 'No seat matches these filters.');
+      if (!data.length) {
+        return empty(filters.page > 1 ? 'No more targets: go back a page.' : await whyEmpty('targets', 'No seat matches these filters.'));
+      }
       const count = total ?? offset + data.length;
       const lastPage = Math.max(1, Math.ceil(count / PAGE_SIZE));
       const pageLink = (page: number, label: string, disabled: boolean) =>

@@ -1,7 +1,7 @@
 // Third-party leverage (`/api/leverage`): minor-party lines whose votes exceed the winning
 // margin of general elections.
 
-import { get } from '../api';
+import { get, whyEmpty } from '../api';
 import { num } from '../format';
 import type { Page } from '../router';
 import { loadSummary, stateCodes } from '../summary';
@@ -76,7 +76,9 @@ export const leveragePage: Page = ({ main, query, alive, navigate }) => {
     body,
     async () => {
       const rows = await get<Row[]>('leverage', { state: filters.state, cycle: filters.cycle, office: filters.office, flagged: filters.flagged ? 1 : '' });
-      if (!rows.length) return empty(filters.flagged ? 'No minor-party line exceeds the margin for these filters.' : 'No minor-party line for these filters.');
+      if (!rows.length) {
+        return empty(filters.flagged ? 'No minor-party line exceeds the margin for these filters.' : await whyEmpty('leverage', 'No minor-party line for these filters.'));
+      }
       return [h('h2', null, `${num(rows.length)} ${filters.flagged ? 'lines exceed the margin' : 'minor-party lines'}`), table(columns, rows, { caption: 'Leverage', localSort: true, sortKey: 'ratio', order: 'desc' })];
     },
     alive,
