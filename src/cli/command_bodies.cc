@@ -180,7 +180,7 @@ void RegisterBodiesCommands(CLI::App& app, AppContext& context, int& exit_code) 
       "all, or \"at least N\" where no list of the county's election districts is loaded, seats\n"
       "with a primary and contested at the last primary, and median ballots per contested seat.");
   list->add_option("--state", bodies->state, "two-letter state code, e.g. NY");
-  list->add_option("--party", bodies->party, "party code, e.g. DEM");
+  list->add_option("--party", bodies->party, "party code or name, e.g. DEM or Democrat");
   list->add_option("--offices", bodies->office_files,
                    "office-table file(s) with bodies lines, tried before config/offices");
   AddOutputOptions(*list, context);

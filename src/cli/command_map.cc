@@ -23,7 +23,7 @@ void RegisterMapCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "dashboard's map shades it: seats with a loaded primary, open seats (no incumbent ran)\n"
       "and the best `targets` score with its seat.");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
-  command->add_option("--party", options->party, "party code, e.g. DEM");
+  command->add_option("--party", options->party, "party code or name, e.g. DEM or Democrat");
   AddOutputOptions(*command, context);
   command->callback([&context, &exit_code, options] {
     exit_code = RunCommand("map", [&]() -> absl::Status {

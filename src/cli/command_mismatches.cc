@@ -5,6 +5,7 @@
 
 #include "base/status_macros.h"
 #include "cli/run_command.h"
+#include "query/races.h"
 #include "query/store_access.h"
 #include "store/queries.h"
 
@@ -14,9 +15,14 @@ namespace {
 absl::Status RunMismatches(const AppContext& context, const std::string& race_id) {
   ASSIGN_OR_RETURN(const OutputFormat format, context.format());
   ASSIGN_OR_RETURN(auto db, query::OpenStoreWithFreshRaces(context.store_path));
-  // An unknown ID is an error (NotFound, naming `downballot races`), not an empty list.
-  if (!race_id.empty()) RETURN_IF_ERROR(store::ReadRace(*db, race_id).status());
-  ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, race_id));
+  // An unknown ID is an error (NotFound, with the nearest ids), not an empty list; the start of
+  // one id is that id.
+  std::string id = race_id;
+  if (!id.empty()) {
+    ASSIGN_OR_RETURN(const model::Race race, query::FindRace(*db, race_id));
+    id = race.id;
+  }
+  ASSIGN_OR_RETURN(const auto mismatches, store::ReadMismatches(*db, id));
   Table table{{"race_id", "county", "candidate", "counted_votes", "other_votes", "difference",
                "counted_source", "other_source"},
               {}};

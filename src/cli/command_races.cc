@@ -62,7 +62,8 @@ void RegisterRacesCommand(CLI::App& app, AppContext& context, int& exit_code) {
   command->add_option("--district", options->filter.district, "district, e.g. 14");
   command->add_option("--date", options->filter.date, "election date, YYYY-MM-DD");
   command->add_option("--stage", options->filter.stage, std::string(model::kElectionStageNames));
-  command->add_option("--party", options->filter.party, "primary party code, e.g. DEM");
+  command->add_option("--party", options->filter.party,
+                      "primary party code or name, e.g. DEM or Democrat");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
   command->add_option("--limit", options->limit, "rows to print (default 0 = all)");
   command->add_option("--offset", options->offset, "rows to skip first (paging)");

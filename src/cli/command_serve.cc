@@ -56,7 +56,8 @@ void RegisterServeCommand(CLI::App& app, AppContext& context, int& exit_code) {
       "read-only. Binds to 127.0.0.1 unless --bind says otherwise.");
   command->add_option("--port", options->port, "TCP port (default 8080; 0 = any free port)");
   command->add_option("--bind", options->bind, "address to listen on (default 127.0.0.1)");
-  command->add_option("--threads", options->threads, "worker threads = connections served at once (default 32)");
+  command->add_option("--threads", options->threads,
+                      "worker threads = connections served at once (default 32)");
   command->add_option_function<std::string>(
       "--web",
       [options, is_web_set](const std::string& dir) {

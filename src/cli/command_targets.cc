@@ -215,7 +215,7 @@ void RegisterTargetsCommand(CLI::App& app, AppContext& context, int& exit_code) 
       "component is printed; weights come from a `key = value` file (see config/targets.conf).");
   command->add_option("--state", options->state, "two-letter state code, e.g. NY");
   command->add_option("--level", options->level, std::string(model::kOfficeLevelNames));
-  command->add_option("--party", options->party, "party code, e.g. DEM");
+  command->add_option("--party", options->party, "party code or name, e.g. DEM or Democrat");
   command->add_flag("--open-only", options->open_only, "only seats no incumbent ran for");
   command->add_option("--sort", options->sort,
                       "score (default), win_number, ballots or field_size");

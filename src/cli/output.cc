@@ -57,12 +57,12 @@ std::string CsvEscape(const std::string& text) {
   return quoted + '"';
 }
 
-// Display width in code points, so accented names do not skew the columns.
 std::string_view TrimTrailing(std::string_view text) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   return text;
 }
 
+// Display width in code points, so accented names do not skew the columns.
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
   for (char c : text) {
@@ -89,9 +89,10 @@ std::string CutToWidth(const std::string& text, size_t width) {
 // Column widths for `table`, narrowed (text columns only, widest first, never below their
 // header or 6) until a line fits `max_width` or nothing more can be cut. Id columns (a header
 // ending in "_id") are cut last: they are what a reader copies into the next command.
-std::vector<size_t> FitWidths(const Table& table, const std::vector<std::string>& header,
+std::vector<size_t> FitWidths(const Table& table,
                               const std::vector<std::vector<std::string>>& cells,
                               size_t max_width) {
+  const std::vector<std::string>& header = table.columns;
   std::vector<size_t> widths(header.size());
   std::vector<size_t> floors(header.size());
   std::vector<bool> is_text(header.size(), false);
@@ -219,7 +220,7 @@ void Render(const Table& table, OutputFormat format, std::ostream& out, size_t m
         std::vector<std::string>& texts = cells.emplace_back();
         for (const Cell& cell : row) texts.push_back(CellText(cell));
       }
-      const std::vector<size_t> widths = FitWidths(table, table.columns, cells, max_width);
+      const std::vector<size_t> widths = FitWidths(table, cells, max_width);
       const auto pad = [&](const std::string& text, size_t column, bool is_right) {
         const std::string cut = CutToWidth(text, widths[column]);
         const std::string spaces(widths[column] - DisplayWidth(cut), ' ');

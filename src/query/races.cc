@@ -132,14 +132,23 @@ absl::StatusOr<model::Race> FindRace(store::Database& db, std::string_view typed
               ", ")));
     }
   }
-  // The nearest ids of the same state (the id's first part), by edit distance.
-  const std::string_view state = typed.substr(0, typed.find('.') + 1);
-  constexpr int64_t kMaxCompared = 200'000;
-  ASSIGN_OR_RETURN(const std::vector<std::string> same_state,
-                   store::ReadRaceIdsWithPrefix(db, state.size() > 1 ? state : "", kMaxCompared));
+  // The nearest ids of the same state and date (the id's first two parts), else of the same
+  // state, by edit distance. Bounded: a miss costs at most kMaxCompared comparisons, however
+  // large the store (the server answers misses too).
+  constexpr int64_t kMaxCompared = 5'000;
+  const std::string lower = base::ToLower(typed);
+  const size_t state_end = lower.find('.');
+  const size_t date_end =
+      state_end == std::string::npos ? state_end : lower.find('.', state_end + 1);
+  std::vector<std::string> candidates;
+  for (const size_t end : {date_end, state_end}) {
+    if (end == std::string::npos || !candidates.empty()) continue;
+    ASSIGN_OR_RETURN(candidates, store::ReadRaceIdsWithPrefix(
+                                     db, std::string_view(lower).substr(0, end + 1), kMaxCompared));
+  }
   std::vector<std::pair<size_t, const std::string*>> nearest;
-  for (const std::string& id : same_state) {
-    nearest.emplace_back(base::EditDistance(base::ToLower(typed), id), &id);
+  for (const std::string& id : candidates) {
+    nearest.emplace_back(base::EditDistance(lower, id), &id);
   }
   const size_t shown = std::min<size_t>(nearest.size(), 3);
   std::partial_sort(nearest.begin(), nearest.begin() + static_cast<std::ptrdiff_t>(shown),

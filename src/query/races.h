@@ -49,7 +49,8 @@ struct RaceDetail {
 
 // The race `typed` names: its id, or the start of exactly one id (a trailing "…" or "...", as a
 // table cut it, is dropped first). NotFound otherwise, naming the ids it starts (when several)
-// or the nearest ids of the same state, and the command that lists them.
+// or the nearest ids of the same state and date (else state; at most 5,000 compared), and the
+// command that lists them.
 [[nodiscard]] absl::StatusOr<model::Race> FindRace(store::Database& db, std::string_view typed);
 
 // NotFound "no race 'ID'" (with the command that lists ids) when absent.

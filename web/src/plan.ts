@@ -3,7 +3,7 @@
 // edited values as query parameters.
 
 import { ApiError } from './api';
-import { num, usd } from './format';
+import { num, pct, usd } from './format';
 import { debounce, errorBox, h, loading, table, type Column } from './ui';
 
 export interface Scenario {
@@ -48,17 +48,29 @@ const ROWS: [keyof Scenario, string][] = [
   ['budget_dollars', 'Budget'],
 ];
 
-/** The chain as a table: one row per quantity, low / expected / high turnout. */
+/** The chain as a table: one row per quantity, low / expected / high (the worst case). */
 export function scenarioTable(plan: Scenarios): HTMLElement {
+  const base = plan.coefficients.find((c) => c.name === 'base_vote_share')?.value;
+  const worst = plan.coefficients.find((c) => c.name === 'worst_case_base_vote_share')?.value;
   const cell = (key: keyof Scenario, value: number) => (key === 'budget_dollars' ? usd(value) : num(key === 'expected_ballots' ? Math.round(value) : value));
   type Row = { key: keyof Scenario; label: string };
   const columns: Column<Row>[] = [
     { key: 'label', label: 'Quantity' },
     { key: 'low', label: 'Low turnout', numeric: true, cell: (r) => cell(r.key, plan.low[r.key]) },
     { key: 'expected', label: 'Expected', numeric: true, cell: (r) => h('strong', null, cell(r.key, plan.expected[r.key])) },
-    { key: 'high', label: 'High turnout', numeric: true, cell: (r) => cell(r.key, plan.high[r.key]) },
+    { key: 'high', label: 'Worst case', numeric: true, cell: (r) => cell(r.key, plan.high[r.key]) },
   ];
-  return table(columns, ROWS.filter(([key]) => plan.expected[key] !== undefined).map(([key, label]) => ({ key, label })), { caption: 'The field plan' });
+  const note =
+    base === undefined
+      ? null
+      : h(
+          'p',
+          { class: 'note' },
+          `Low and expected count ${pct(base, 0)} of the win number as your base vote (voters who back you without a conversation); ` +
+            `the worst case is high turnout with ${pct(worst ?? 0, 0)} assured. Edit base vote share below.`,
+        );
+  const chain = table(columns, ROWS.filter(([key]) => plan.expected[key] !== undefined).map(([key, label]) => ({ key, label })), { caption: 'The field plan' });
+  return note ? h('div', null, chain, note) : chain;
 }
 
 export function warnings(list: string[] | undefined): HTMLElement | null {

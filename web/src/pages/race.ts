@@ -249,7 +249,7 @@ async function history(race: Race, width: number): Promise<(Node | null)[]> {
 function planView(plan: Plan): (Node | null)[] {
   return [
     stats([
-      ['Win number', h('span', { id: 'win-number' }, num(plan.expected.win_number)), `low ${num(plan.low.win_number)} · high ${num(plan.high.win_number)}`],
+      ['Win number', h('span', { id: 'win-number' }, num(plan.expected.win_number)), `low ${num(plan.low.win_number)} · high ${num(plan.high.win_number)} (high turnout)`],
       ['Expected ballots', num(Math.round(plan.expected.expected_ballots))],
       ['Share target', pct(plan.share_target)],
       ['Volunteers', num(plan.expected.volunteers)],
@@ -267,7 +267,7 @@ function planView(plan: Plan): (Node | null)[] {
           { key: 'name', label: 'Step', value: (s) => s.name.replace(/_/g, ' ') },
           { key: 'low', label: 'Low', numeric: true },
           { key: 'expected', label: 'Expected', numeric: true },
-          { key: 'high', label: 'High', numeric: true },
+          { key: 'high', label: 'Worst case', numeric: true },
           { key: 'formula', label: 'Formula' },
         ],
         plan.steps,
