@@ -231,6 +231,10 @@ TEST_F(NewYorkStore, RacesFilterAndUnknownRaceFails) {
       dir_ / "elsewhere.db", "races --store '" + store_.string() + "' --limit 1 --format json");
   EXPECT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(nlohmann::json::parse(after.out).size(), 1u);
+  const CommandResult no_id = RunDownballot(store_, "plan");
+  EXPECT_EQ(no_id.exit_code, 2);
+  EXPECT_NE(no_id.err.find("`downballot plan --help` shows its usage"), std::string::npos)
+      << no_id.err;
   const CommandResult format_first = RunDownballot(store_, "--format json races --limit 1");
   EXPECT_EQ(format_first.exit_code, 0) << format_first.err;
   EXPECT_EQ(nlohmann::json::parse(format_first.out).size(), 1u);

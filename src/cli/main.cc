@@ -101,7 +101,9 @@ int main(int argc, char** argv) {
       "downballot: find winnable downballot races from public election returns.\n"
       "Ingest OpenElections results, MEDSL returns, FiveThirtyEight primaries, county FIPS codes\n"
       "and FEC bulk files into a local SQLite store, then list races, rank targets, plan what a\n"
-      "campaign takes, see who funds a candidate and check the data against other sources."};
+      "campaign takes, see who funds a candidate and check the data against other sources.\n"
+      "New here? docs/first-hour.md walks through a first session; `downballot COMMAND --help`\n"
+      "shows a command's options."};
   app.set_version_flag("--version", "downballot 0.1.0");
   app.require_subcommand(1);
   // Options the top level does not know fall through to it from the command, so the global
@@ -142,9 +144,16 @@ int main(int argc, char** argv) {
     for (const CLI::App* command : app.get_subcommands({})) {
       is_known_command = is_known_command || command->get_name() == typed;
     }
-    if (typed.empty() || is_known_command) {
-      const int code = app.exit(error);
-      return code == 0 ? 0 : 2;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    if (typed.empty()) {
+      // No command: what the commands are is the next step.
+      std::cerr << app.help();
+      return 2;
+    }
+    if (is_known_command) {
+      std::cerr << "downballot " << typed << ": " << error.what() << "\n`downballot " << typed
+                << " --help` shows its usage\n";
+      return 2;
     }
     std::cerr << "downballot: unknown command '" << typed << "'\n";
     for (const CLI::App* command : app.get_subcommands({})) {
