@@ -12,6 +12,7 @@
 #include "cli/command_bodies.h"
 #include "cli/command_check.h"
 #include "cli/command_committees.h"
+#include "cli/command_fetch.h"
 #include "cli/command_files.h"
 #include "cli/command_forecast.h"
 #include "cli/command_ingest.h"
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
   downballot::cli::RegisterFilesCommand(app, context, exit_code);
   downballot::cli::RegisterMapCommand(app, context, exit_code);
   downballot::cli::RegisterSummaryCommand(app, context, exit_code);
+  downballot::cli::RegisterFetchCommand(app, context, exit_code);
 
   try {
     app.parse(argc, argv);
