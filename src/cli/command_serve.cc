@@ -30,9 +30,18 @@ absl::Status RunServe(const AppContext& context, server::ServerOptions options, 
                     options.store_path, options.store_path));
   }
   if (!is_web_set && !std::filesystem::is_directory(options.web_root)) {
-    std::cerr << "downballot serve: no dashboard at " << options.web_root
-              << " (build it with scripts/web-build); serving the API only\n";
-    options.web_root.clear();
+    // Installed (the .deb): the dashboard sits in ../share/downballot/web beside bin/.
+    std::error_code error;
+    const std::filesystem::path installed =
+        std::filesystem::read_symlink("/proc/self/exe", error).parent_path() /
+        "../share/downballot/web";
+    if (!error && std::filesystem::is_directory(installed, error)) {
+      options.web_root = installed.lexically_normal().string();
+    } else {
+      std::cerr << "downballot serve: no dashboard at " << options.web_root
+                << " (build it with scripts/web-build); serving the API only\n";
+      options.web_root.clear();
+    }
   }
   if (!IsLoopback(options.bind)) {
     std::cerr << "downballot serve: warning: listening on " << options.bind
@@ -64,7 +73,8 @@ void RegisterServeCommand(CLI::App& app, AppContext& context, int& exit_code) {
         options->web_root = dir;
         *is_web_set = true;
       },
-      "the dashboard's built files (default web/dist when it exists)");
+      "the dashboard's built files (default web/dist when it exists, else the installed "
+      "../share/downballot/web beside the binary)");
   command->callback([&context, &exit_code, options, is_web_set] {
     exit_code = RunCommand("serve", [&] { return RunServe(context, *options, *is_web_set); });
   });
