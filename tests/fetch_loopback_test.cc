@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "binary_runner.h"
+#include "fetch/git_blob_hash.h"
 #include "fetch/http_download.h"
 #include "httplib.h"
 #include "nlohmann/json.hpp"
@@ -37,7 +38,8 @@ class LoopbackServer {
                     if (!entry.is_regular_file()) continue;
                     tree.push_back({{"path", fs::relative(entry.path(), root).string()},
                                     {"type", "blob"},
-                                    {"size", entry.file_size()}});
+                                    {"size", entry.file_size()},
+                                    {"sha", *fetch::GitBlobSha1(entry.path())}});
                   }
                   res.set_content(nlohmann::json({{"tree", tree}, {"truncated", false}}).dump(),
                                   "application/json");
@@ -245,6 +247,24 @@ TEST_F(Fetch, AWrongSizeIsRefused) {
   EXPECT_EQ(result.status().code(), absl::StatusCode::kDataLoss) << result.status();
   EXPECT_FALSE(fs::exists(dir_ / "dem.csv"));
   EXPECT_FALSE(fs::exists(dir_ / "dem.csv.part"));
+}
+
+// The listing's git blob id is checked: a body of the right size with other bytes is refused.
+TEST_F(Fetch, AWrongChecksumIsRefused) {
+  LoopbackServer server;
+  fetch::DownloadOptions options;
+  const std::string path = kData + "/fivethirtyeight/primary-candidates-2018/dem_candidates.csv";
+  options.expected_size = static_cast<int64_t>(fs::file_size(path));
+  options.git_blob_sha1 = fetch::GitBlobSha1OfBytes("something else");
+  const auto wrong = fetch::Download(server.Url("/538/primary-candidates-2018/dem_candidates.csv"),
+                                     dir_ / "dem.csv", options);
+  EXPECT_EQ(wrong.status().code(), absl::StatusCode::kDataLoss) << wrong.status();
+  EXPECT_NE(wrong.status().message().find("git blob id"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "dem.csv"));
+  options.git_blob_sha1 = *fetch::GitBlobSha1(path);
+  const auto right = fetch::Download(server.Url("/538/primary-candidates-2018/dem_candidates.csv"),
+                                     dir_ / "dem.csv", options);
+  EXPECT_TRUE(right.ok()) << right.status();
 }
 
 TEST_F(Fetch, AServerThatNeverAnswersTimesOut) {

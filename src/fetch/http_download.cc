@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/strings.h"
+#include "fetch/git_blob_hash.h"
 #include "fmt/format.h"
 
 namespace downballot::fetch {
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 // Where one attempt's body goes, and what its headers said.
 struct Transfer {
-  std::FILE* file = nullptr;  // Download: the part file, opened for appending
+  std::FILE* file = nullptr;    // Download: the part file, opened for appending
   std::string* text = nullptr;  // FetchText: the body in memory
   int64_t max_bytes = 0;        // FetchText's bound
   int64_t offset = 0;           // bytes of the part file this attempt asked the server to skip
@@ -204,8 +205,8 @@ absl::StatusOr<DownloadResult> Download(const std::string& url, const fs::path& 
   std::error_code error;
   if (!dest.parent_path().empty()) fs::create_directories(dest.parent_path(), error);
   if (error) {
-    return absl::InternalError(
-        fmt::format("{}: cannot create the folder: {}", dest.parent_path().string(), error.message()));
+    return absl::InternalError(fmt::format("{}: cannot create the folder: {}",
+                                           dest.parent_path().string(), error.message()));
   }
   const fs::path part = dest.string() + ".part";
   absl::Status last_error = absl::OkStatus();
@@ -225,8 +226,9 @@ absl::StatusOr<DownloadResult> Download(const std::string& url, const fs::path& 
     }
     std::FILE* file = std::fopen(part.c_str(), "ab");
     if (file == nullptr) {
-      return absl::InternalError(fmt::format("{}: cannot write: {}", part.string(),
-                                             std::error_code(errno, std::generic_category()).message()));
+      return absl::InternalError(
+          fmt::format("{}: cannot write: {}", part.string(),
+                      std::error_code(errno, std::generic_category()).message()));
     }
     Transfer transfer;
     transfer.file = file;
@@ -257,8 +259,8 @@ absl::StatusOr<DownloadResult> Download(const std::string& url, const fs::path& 
     }
     if (last_error.ok()) {
       const int64_t size = FileSize(part);
-      if (transfer.content_length && size != offset * (transfer.is_restarted ? 0 : 1) +
-                                                  *transfer.content_length) {
+      if (transfer.content_length &&
+          size != offset * (transfer.is_restarted ? 0 : 1) + *transfer.content_length) {
         last_error = absl::DataLossError(
             fmt::format("{}: the body ended at {} bytes of {}", url, size,
                         (transfer.is_restarted ? 0 : offset) + *transfer.content_length));
@@ -269,6 +271,17 @@ absl::StatusOr<DownloadResult> Download(const std::string& url, const fs::path& 
             "sent something else; nothing kept",
             url, size, *options.expected_size));
       } else {
+        if (!options.git_blob_sha1.empty()) {
+          const absl::StatusOr<std::string> sha1 = GitBlobSha1(part);
+          if (!sha1.ok()) return sha1.status();
+          if (*sha1 != options.git_blob_sha1) {
+            fs::remove(part, error);
+            return absl::DataLossError(fmt::format(
+                "{}: its git blob id is {}, but the listing says {}: the file changed or was "
+                "damaged in transit; nothing kept",
+                url, *sha1, options.git_blob_sha1));
+          }
+        }
         fs::rename(part, dest, error);
         if (error) {
           return absl::InternalError(fmt::format("{}: {}", dest.string(), error.message()));

@@ -21,7 +21,8 @@ namespace downballot::fetch {
 struct DownloadOptions {
   std::optional<int64_t> expected_size;  // when the listing gives it: checked before and after
   std::string known_etag;                // from an earlier fetch: If-None-Match, 304 = unchanged
-  int max_attempts = 4;                  // a 404 or a wrong size is never retried
+  std::string git_blob_sha1;  // when the listing gives it (GitHub trees): checked after the body
+  int max_attempts = 4;       // a 404 or a wrong size is never retried
   std::chrono::milliseconds first_backoff{500};  // doubles after each failed attempt
   long connect_timeout_seconds = 20;
   long stall_seconds = 30;  // give up an attempt after this long under 1 byte a second
@@ -44,7 +45,8 @@ using ProgressCallback = std::function<void(int64_t received, int64_t total)>;
 // finished file is renamed into place, so `dest` is whole or absent. An existing `dest` of
 // `expected_size` is not fetched again. Errors: NotFound for a 404 (or 410); Unavailable when
 // the host cannot be reached after every attempt (offline); DeadlineExceeded when the server
-// stalls; DataLoss when the body's size differs from `expected_size` or from Content-Length;
+// stalls; DataLoss when the body's size differs from `expected_size` or from Content-Length, or
+// its git blob id from `git_blob_sha1` (nothing is kept then);
 // Internal for file errors. Every message names the URL. Thread-safe for distinct `dest`s
 // (call InitializeHttp() once first).
 [[nodiscard]] absl::StatusOr<DownloadResult> Download(const std::string& url,

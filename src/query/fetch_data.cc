@@ -71,6 +71,7 @@ absl::StatusOr<std::vector<FetchItem>> ListStateResults(const fetch::SourceCatal
     if (entry.contains("size") && entry["size"].is_number_integer()) {
       item.size = entry["size"].get<int64_t>();
     }
+    if (entry.contains("sha") && entry["sha"].is_string()) item.git_blob_sha1 = entry["sha"];
     items.push_back(std::move(item));
   }
   if (tree.value("truncated", false)) {
@@ -196,7 +197,7 @@ absl::StatusOr<std::vector<FetchItem>> PlanFetch(const fetch::SourceCatalog& cat
       const int cycle = request.cycle.value_or(0);
       items.push_back(FetchItem{std::string(kind),
                                 base_url + "/" + fetch::ExpandCycle(file.path, cycle),
-                                fetch::ExpandCycle(file.dest, cycle), std::nullopt});
+                                fetch::ExpandCycle(file.dest, cycle), std::nullopt, ""});
     }
   }
   return items;
@@ -224,6 +225,7 @@ absl::StatusOr<FetchReport> RunFetch(const std::vector<FetchItem>& items,
       const FetchItem& item = items[index];
       fetch::DownloadOptions options = request.download;
       options.expected_size = item.size;
+      options.git_blob_sha1 = item.git_blob_sha1;
       const fs::path dest = request.dest / item.dest;
       {
         std::lock_guard lock(mutex);

@@ -43,6 +43,7 @@ struct FetchItem {
   std::string url;
   std::string dest;  // relative to the request's dest
   std::optional<int64_t> size;
+  std::string git_blob_sha1;  // the listing's checksum, when it gives one
 };
 
 // The files a request names. OpenElections results are listed from each state's repository
