@@ -29,21 +29,39 @@ using testing::RunDownballot;
 class LoopbackServer {
  public:
   LoopbackServer() {
-    // GitHub's git-trees listing of openelections-data-ny, built from the local folder.
-    server_.Get(R"(/tree/openelections-data-ny/git/trees/master)",
-                [](const httplib::Request&, httplib::Response& res) {
-                  nlohmann::json tree = nlohmann::json::array();
-                  const fs::path root = kData + "/openelections-ny";
-                  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-                    if (!entry.is_regular_file()) continue;
-                    tree.push_back({{"path", fs::relative(entry.path(), root).string()},
-                                    {"type", "blob"},
-                                    {"size", entry.file_size()},
-                                    {"sha", *fetch::GitBlobSha1(entry.path())}});
-                  }
-                  res.set_content(nlohmann::json({{"tree", tree}, {"truncated", false}}).dump(),
-                                  "application/json");
-                });
+    // GitHub's git-trees listings of openelections-data-ny, built from the local folder: the
+    // root (its year folders, "sha" = the folder's name here) and each folder recursively.
+    server_.Get(R"(/tree/openelections-data-ny/git/trees/([^/?]+))", [](const httplib::Request& req,
+                                                                        httplib::Response& res) {
+      const fs::path repository = kData + "/openelections-ny";
+      const std::string ref = req.matches[1].str();
+      const bool is_root = ref == "master";
+      const fs::path root = is_root ? repository : repository / ref;
+      if (!is_root && (ref.find("..") != std::string::npos || !fs::is_directory(root))) {
+        res.status = 404;
+        return;
+      }
+      const bool is_recursive = req.has_param("recursive");
+      nlohmann::json tree = nlohmann::json::array();
+      const auto add = [&](const fs::directory_entry& entry) {
+        const std::string path = fs::relative(entry.path(), root).string();
+        if (entry.is_directory()) {
+          tree.push_back({{"path", path}, {"type", "tree"}, {"sha", path}});
+        } else if (entry.is_regular_file()) {
+          tree.push_back({{"path", path},
+                          {"type", "blob"},
+                          {"size", entry.file_size()},
+                          {"sha", *fetch::GitBlobSha1(entry.path())}});
+        }
+      };
+      if (is_recursive) {
+        for (const auto& entry : fs::recursive_directory_iterator(root)) add(entry);
+      } else {
+        for (const auto& entry : fs::directory_iterator(root)) add(entry);
+      }
+      res.set_content(nlohmann::json({{"tree", tree}, {"truncated", false}}).dump(),
+                      "application/json");
+    });
     server_.Get(R"(/raw/openelections-data-ny/master/(.+))",
                 [](const httplib::Request& req, httplib::Response& res) {
                   Serve(kData + "/openelections-ny/", req.matches[1].str(), res);
@@ -197,6 +215,15 @@ TEST_F(Fetch, MissingFilesFailByNameAndTheRestStillArrive) {
   EXPECT_EQ(num_fetched, 2);
   EXPECT_NE(result.err.find("run the same command again"), std::string::npos) << result.err;
   EXPECT_FALSE(fs::exists(dir_ / "data/fec/2020/cn20.zip"));
+}
+
+TEST_F(Fetch, AYearTheRepositoryLacksNamesTheYearsItHas) {
+  LoopbackServer server;
+  const CommandResult result = RunFetch(server, "--state NY --cycle 2012 --what results");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("openelections-data-ny has no 2012 folder; its years: 2016, 2018"),
+            std::string::npos)
+      << result.err;
 }
 
 TEST_F(Fetch, UsageErrorsNameTheOption) {

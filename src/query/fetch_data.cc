@@ -30,7 +30,27 @@ std::string NowUtc() {
   return text;
 }
 
-// The .csv files of a state's repository listing (GitHub's git-trees JSON) under `{year}/`.
+// One git-trees document of GitHub's API. NotFound names the repository.
+absl::StatusOr<nlohmann::json> ReadTree(const std::string& url, const std::string& repository,
+                                        const std::string& state,
+                                        const fetch::DownloadOptions& options) {
+  absl::StatusOr<std::string> listing = fetch::FetchText(url, options);
+  if (absl::IsNotFound(listing.status())) {
+    return absl::NotFoundError(fmt::format(
+        "{}: OpenElections has no repository {} (is {} a state code?)", url, repository, state));
+  }
+  RETURN_IF_ERROR(listing.status());
+  nlohmann::json tree = nlohmann::json::parse(*listing, nullptr, /*allow_exceptions=*/false);
+  if (!tree.is_object() || !tree.contains("tree") || !tree["tree"].is_array()) {
+    return absl::DataLossError(fmt::format("{}: not a git tree listing (no \"tree\" array)", url));
+  }
+  return tree;
+}
+
+// The .csv results files of a state's repository, from GitHub's git-trees listing: with a year,
+// the root's entries give that year's folder, listed recursively on its own (a whole repository
+// can exceed what one listing returns); without one, the whole repository. Results sit in year
+// folders ("2018/..."); other .csv files (tools, scratch) are not data.
 absl::StatusOr<std::vector<FetchItem>> ListStateResults(const fetch::SourceCatalog& catalog,
                                                         const std::string& state,
                                                         std::optional<int> year,
@@ -38,28 +58,41 @@ absl::StatusOr<std::vector<FetchItem>> ListStateResults(const fetch::SourceCatal
   const std::string repository = "openelections-data-" + base::ToLower(state);
   ASSIGN_OR_RETURN(const std::string tree_base, catalog.BaseUrl("openelections_tree"));
   ASSIGN_OR_RETURN(const std::string raw_base, catalog.BaseUrl("openelections_raw"));
-  const std::string listing_url =
-      fmt::format("{}/{}/git/trees/master?recursive=1", tree_base, repository);
-  absl::StatusOr<std::string> listing = fetch::FetchText(listing_url, options);
-  if (absl::IsNotFound(listing.status())) {
-    return absl::NotFoundError(
-        fmt::format("{}: OpenElections has no repository {} (is {} a state code?)", listing_url,
-                    repository, state));
+  const std::string trees = fmt::format("{}/{}/git/trees/", tree_base, repository);
+  std::string listed_ref = "master";
+  std::string prefix;
+  if (year) {
+    ASSIGN_OR_RETURN(const nlohmann::json root,
+                     ReadTree(trees + "master", repository, state, options));
+    std::vector<std::string> years;
+    for (const nlohmann::json& entry : root["tree"]) {
+      if (!entry.is_object() || entry.value("type", "") != "tree") continue;
+      const std::string path = entry.value("path", "");
+      if (path.size() == 4 && std::all_of(path.begin(), path.end(), ::isdigit))
+        years.push_back(path);
+      if (path == std::to_string(*year)) listed_ref = entry.value("sha", "");
+    }
+    std::sort(years.begin(), years.end());
+    if (listed_ref == "master" || listed_ref.empty()) {
+      return absl::NotFoundError(fmt::format("{} has no {} folder; its years: {}", repository,
+                                             *year, fmt::join(years, ", ")));
+    }
+    prefix = fmt::format("{}/", *year);
   }
-  RETURN_IF_ERROR(listing.status());
-  const nlohmann::json tree = nlohmann::json::parse(*listing, nullptr, /*allow_exceptions=*/false);
-  if (!tree.is_object() || !tree.contains("tree") || !tree["tree"].is_array()) {
-    return absl::DataLossError(
-        fmt::format("{}: not a git tree listing (no \"tree\" array)", listing_url));
+  const std::string listing_url = trees + listed_ref + "?recursive=1";
+  ASSIGN_OR_RETURN(const nlohmann::json tree, ReadTree(listing_url, repository, state, options));
+  if (tree.value("truncated", false)) {
+    return absl::DataLossError(fmt::format(
+        "{}: the listing is truncated by the server; fetch one year at a time with --cycle",
+        listing_url));
   }
-  const std::string prefix = year ? fmt::format("{}/", *year) : "";
   std::vector<FetchItem> items;
   for (const nlohmann::json& entry : tree["tree"]) {
     if (!entry.is_object() || entry.value("type", "") != "blob") continue;
-    const std::string path = entry.value("path", "");
-    if (path.empty() || path.find("..") != std::string::npos || path.front() == '/') continue;
-    if (!path.ends_with(".csv") || !path.starts_with(prefix)) continue;
-    // Results sit in year folders ("2018/..."); other .csv files (tools, scratch) are not data.
+    const std::string path = prefix + entry.value("path", "");
+    if (path.find("..") != std::string::npos || path.front() == '/' || !path.ends_with(".csv")) {
+      continue;
+    }
     if (path.size() < 5 || !std::all_of(path.begin(), path.begin() + 4, ::isdigit) ||
         path[4] != '/') {
       continue;
@@ -73,10 +106,6 @@ absl::StatusOr<std::vector<FetchItem>> ListStateResults(const fetch::SourceCatal
     }
     if (entry.contains("sha") && entry["sha"].is_string()) item.git_blob_sha1 = entry["sha"];
     items.push_back(std::move(item));
-  }
-  if (tree.value("truncated", false)) {
-    return absl::DataLossError(fmt::format(
-        "{}: the listing is truncated by the server; fetch fewer years with --cycle", listing_url));
   }
   return items;
 }

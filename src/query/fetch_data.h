@@ -47,9 +47,10 @@ struct FetchItem {
 };
 
 // The files a request names. OpenElections results are listed from each state's repository
-// (one listing request per state: the tree's .csv files under `{cycle}/`, or every year
-// without a cycle); every other kind comes from the catalog's fixed files. Errors: those of the
-// listing (the state's repository missing is NotFound naming it).
+// with GitHub's git-trees API: the root, then the `{cycle}/` folder recursively (or the whole
+// repository without a cycle); each file's size and git blob id come with it. Every other kind
+// comes from the catalog's fixed files. Errors: those of the listing (a state's repository or
+// year folder missing is NotFound naming it, with the years it has).
 [[nodiscard]] absl::StatusOr<std::vector<FetchItem>> PlanFetch(const fetch::SourceCatalog& catalog,
                                                                const FetchRequest& request);
 
