@@ -126,7 +126,8 @@ std::string Slugify(std::string_view text) {
   return out;
 }
 
-std::string DidYouMean(std::string_view typed, const std::vector<std::string_view>& choices) {
+std::string_view NearestChoice(std::string_view typed,
+                               const std::vector<std::string_view>& choices) {
   const std::string lower = ToLower(typed);
   std::string_view nearest;
   size_t best = 3;  // at most two edits
@@ -145,6 +146,11 @@ std::string DidYouMean(std::string_view typed, const std::vector<std::string_vie
     }
   }
   if (nearest.empty() && num_started == 1) nearest = started;
+  return nearest;
+}
+
+std::string DidYouMean(std::string_view typed, const std::vector<std::string_view>& choices) {
+  const std::string_view nearest = NearestChoice(typed, choices);
   return nearest.empty() ? "" : "; did you mean '" + std::string(nearest) + "'?";
 }
 

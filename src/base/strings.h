@@ -51,9 +51,13 @@ namespace downballot::base {
 // are 1 apart. O(|a| x |b|) time and memory: for names, not documents.
 [[nodiscard]] size_t EditDistance(std::string_view a, std::string_view b);
 
-// "; did you mean 'state'?" for the choice nearest `typed` (ignoring case) when it is at most
-// two edits away, or when `typed` is the start of exactly one choice; "" otherwise. For error
-// messages that list the choices.
+// The choice nearest `typed` (ignoring case) when it is at most two edits away, or the only
+// choice `typed` starts; "" otherwise.
+[[nodiscard]] std::string_view NearestChoice(std::string_view typed,
+                                             const std::vector<std::string_view>& choices);
+
+// "; did you mean 'state'?" for NearestChoice, "" without one. For error messages that list
+// the choices.
 [[nodiscard]] std::string DidYouMean(std::string_view typed,
                                      const std::vector<std::string_view>& choices);
 

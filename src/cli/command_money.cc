@@ -95,19 +95,17 @@ void RenderProfileText(const money::MoneyProfile& profile, const store::FecCandi
                          Dollars(profile.self_net_cents))
            : "the candidate's own itemized gifts (loans unknown: no FEC summary)");
   line("  other", Dollars(profile.other_cents), "transfers and other itemized receipts");
-  const base::Cents itemized_positive_cents =
-      profile.small_cents - profile.unitemized_cents + profile.large_cents;
   line("unique donors", std::to_string(profile.unique_donors),
        "itemized donors who gave more than they got back");
-  line("in-state", PercentOrUnknown(profile.in_state_share, itemized_positive_cents > 0),
-       itemized_positive_cents > 0
+  line("in-state", PercentOrUnknown(profile.in_state_share, profile.itemized_donor_cents > 0),
+       profile.itemized_donor_cents > 0
            ? fmt::format("of itemized individual dollars came from {}", candidate.office_state)
            : std::string("no itemized individual dollars to place"));
   std::string finance_meaning = "no itemized individual dollars to code";
   if (profile.finance_share) {
     finance_meaning = fmt::format("of industry-coded dollars ({:.1f}% of itemized dollars coded)",
                                   profile.categorized_share * 100);
-  } else if (itemized_positive_cents > 0) {
+  } else if (profile.itemized_donor_cents > 0) {
     finance_meaning = "no coded dollar has a known sector (see the notes)";
   }
   line("finance (FIRE)",

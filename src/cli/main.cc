@@ -73,15 +73,8 @@ void ExplainUnexpected(const CLI::App& app, const CLI::App* command,
       continue;
     }
     const std::string typed = arg.substr(0, arg.find('='));
-    std::string nearest;
-    size_t best = 3;  // a suggestion at most two edits away
-    for (const std::string& name : names) {
-      const size_t distance = downballot::base::EditDistance(typed, name);
-      if (distance < best) {
-        best = distance;
-        nearest = name;
-      }
-    }
+    const std::string_view nearest = downballot::base::NearestChoice(
+        typed, std::vector<std::string_view>(names.begin(), names.end()));
     follows_unknown_option = arg.find('=') == std::string::npos;
     std::cerr << prefix << ": unknown option '" << typed << "'";
     if (!nearest.empty()) std::cerr << "; did you mean `" << nearest << "`?";

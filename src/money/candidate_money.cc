@@ -188,6 +188,7 @@ MoneyProfile ComputeMoneyProfile(const CandidateMoneyInput& input,
   profile.small_share = Share(profile.small_cents, profile.small_cents + profile.large_cents);
   profile.total_receipts_cents = profile.individual_cents + profile.pac_cents +
                                  profile.party_cents + profile.self_cents + profile.other_cents;
+  profile.itemized_donor_cents = positive_cents;
   profile.in_state_share = Share(in_state_cents, positive_cents);
   profile.categorized_share = Share(categorized_cents, positive_cents);
   if (sectored_cents > 0) profile.finance_share = Share(finance_cents, categorized_cents);

@@ -84,8 +84,10 @@ struct MoneyProfile {
   base::Cents self_cents = 0;      // own contributions + loans received (summary when loaded)
   base::Cents self_net_cents = 0;  // self_cents minus loans repaid to the candidate
   base::Cents other_cents = 0;
-  double small_share = 0;        // small / (small + large)
-  int64_t unique_donors = 0;     // itemized individual donors with net > 0
+  double small_share = 0;     // small / (small + large)
+  int64_t unique_donors = 0;  // itemized individual donors with net > 0
+  // Their dollars: the base of the in-state and categorized shares (0: both are unknown).
+  base::Cents itemized_donor_cents = 0;
   double in_state_share = 0;     // of itemized individual dollars
   double categorized_share = 0;  // itemized individual dollars with an industry code
   // FIRE dollars / categorized dollars; nullopt when no categorized dollar has a known sector

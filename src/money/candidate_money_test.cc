@@ -91,6 +91,7 @@ TEST(ComputeMoneyProfile, MatchesAHandWorkedCandidate) {
   EXPECT_EQ(profile.other_cents, 50'00);
   EXPECT_EQ(profile.total_receipts_cents, 4850'00);
   EXPECT_EQ(profile.unique_donors, 2);
+  EXPECT_EQ(profile.itemized_donor_cents, 450'00);  // a 250 + c 200
   EXPECT_NEAR(profile.in_state_share, 250.0 / 450.0, 1e-12);
   EXPECT_DOUBLE_EQ(profile.categorized_share, 1.0);
   ASSERT_TRUE(profile.finance_share.has_value());

@@ -75,9 +75,6 @@ nlohmann::json ToJson(const MoneyAnswer& answer) {
   const store::FecCandidateInCycle& found = answer.found;
   const std::vector<std::string>& committees = answer.committees;
   const auto dollars = [](base::Cents cents) { return static_cast<double>(cents) / 100.0; };
-  // Itemized donors whose net is positive: the base of the in-state and categorized shares.
-  const base::Cents itemized_positive_cents =
-      profile.small_cents - profile.unitemized_cents + profile.large_cents;
   nlohmann::json reconciliation = nlohmann::json::array();
   for (const money::ReconciliationLine& line : profile.reconciliation) {
     reconciliation.push_back(
@@ -113,8 +110,8 @@ nlohmann::json ToJson(const MoneyAnswer& answer) {
       {"self_net_dollars", dollars(profile.self_net_cents)},
       {"other_dollars", dollars(profile.other_cents)},
       {"unique_donors", profile.unique_donors},
-      {"in_state_share", ShareOrNull(profile.in_state_share, itemized_positive_cents)},
-      {"categorized_share", ShareOrNull(profile.categorized_share, itemized_positive_cents)},
+      {"in_state_share", ShareOrNull(profile.in_state_share, profile.itemized_donor_cents)},
+      {"categorized_share", ShareOrNull(profile.categorized_share, profile.itemized_donor_cents)},
       {"finance_share",
        profile.finance_share ? nlohmann::json(*profile.finance_share) : nlohmann::json()},
       {"top_industries", SharesJson(profile.top_industries)},
