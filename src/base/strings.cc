@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <limits>
 #include <system_error>
 #include <vector>
 
@@ -99,6 +100,35 @@ std::optional<int64_t> ParseInt(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
   return value;
+}
+
+std::optional<int64_t> ParseByteSize(std::string_view text) {
+  text = Trim(text);
+  size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0) return std::nullopt;
+  const std::optional<int64_t> number = ParseInt(text.substr(0, digits));
+  if (!number) return std::nullopt;
+  std::string unit = ToLower(Trim(text.substr(digits)));
+  if (unit.ends_with("ib")) {
+    unit.resize(unit.size() - 2);
+  } else if (unit.size() == 2 && unit.back() == 'b') {
+    unit.pop_back();
+  }
+  int shift = 0;
+  if (unit == "k") {
+    shift = 10;
+  } else if (unit == "m") {
+    shift = 20;
+  } else if (unit == "g") {
+    shift = 30;
+  } else if (unit == "t") {
+    shift = 40;
+  } else if (!unit.empty() && unit != "b") {
+    return std::nullopt;
+  }
+  if (*number > (std::numeric_limits<int64_t>::max() >> shift)) return std::nullopt;
+  return *number << shift;
 }
 
 std::optional<double> ParseDouble(std::string_view text) {

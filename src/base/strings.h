@@ -39,6 +39,11 @@ namespace downballot::base {
 // Parses a whole decimal integer (optional sign); nullopt on any other byte or overflow.
 [[nodiscard]] std::optional<int64_t> ParseInt(std::string_view text);
 
+// Parses a size in bytes: a whole number with an optional unit K, M, G or T (powers of 1024;
+// "KB", "MiB" and lowercase too): "1G", "512M", "65536". nullopt for anything else, a
+// negative number or an overflow.
+[[nodiscard]] std::optional<int64_t> ParseByteSize(std::string_view text);
+
 // Parses a decimal number such as "-28.879999" or "3.5"; nullopt when not a full number.
 [[nodiscard]] std::optional<double> ParseDouble(std::string_view text);
 

@@ -14,6 +14,22 @@ TEST(Strings, TrimAndCollapse) {
   EXPECT_EQ(CollapseSpaces(std::string_view("DEM\0\x7F", 5)), "DEM");
 }
 
+TEST(Strings, ParseByteSizeTakesUnits) {
+  EXPECT_EQ(ParseByteSize("65536"), 65536);
+  EXPECT_EQ(ParseByteSize("64K"), 65536);
+  EXPECT_EQ(ParseByteSize("512M"), int64_t{512} << 20);
+  EXPECT_EQ(ParseByteSize("1G"), int64_t{1} << 30);
+  EXPECT_EQ(ParseByteSize("2gb"), int64_t{2} << 30);
+  EXPECT_EQ(ParseByteSize("3 GiB"), int64_t{3} << 30);
+  EXPECT_EQ(ParseByteSize("1T"), int64_t{1} << 40);
+  EXPECT_EQ(ParseByteSize(""), std::nullopt);
+  EXPECT_EQ(ParseByteSize("G"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("-1G"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("1.5G"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("1X"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("99999999999T"), std::nullopt);
+}
+
 TEST(Strings, ParseIntIsStrict) {
   EXPECT_EQ(ParseInt("3437"), 3437);
   EXPECT_EQ(ParseInt("-85"), -85);

@@ -54,8 +54,10 @@ class PlainFileSource final : public ByteSource {
     if (num_read < size && std::ferror(file_.get()) != 0) {
       return absl::InternalError(fmt::format("{}: read error: {}", path_, std::strerror(errno)));
     }
+    bytes_consumed_ += static_cast<int64_t>(num_read);
     return num_read;
   }
+  int64_t bytes_consumed() const override { return bytes_consumed_; }
   const std::string& path() const override { return path_; }
   const std::string& member_name() const override { return member_name_; }
 
@@ -63,6 +65,7 @@ class PlainFileSource final : public ByteSource {
   std::string path_;
   std::string member_name_;
   FilePtr file_;
+  int64_t bytes_consumed_ = 0;
 };
 
 class ZipMemberSource final : public ByteSource {
@@ -81,6 +84,7 @@ class ZipMemberSource final : public ByteSource {
     if (num_read == 0) is_done_ = true;
     return static_cast<size_t>(num_read);
   }
+  int64_t bytes_consumed() const override { return archive_filter_bytes(archive_.get(), -1); }
   const std::string& path() const override { return path_; }
   const std::string& member_name() const override { return member_name_; }
 

@@ -21,6 +21,10 @@ class ByteSource {
   // Internal "PATH: read error: ..." on an I/O failure; after an error the source is spent.
   [[nodiscard]] virtual absl::StatusOr<size_t> Read(char* buffer, size_t size) = 0;
 
+  // Bytes of the file read so far: for a zip the compressed bytes inflated, so that set
+  // against the file's size it says how far along a read is.
+  [[nodiscard]] virtual int64_t bytes_consumed() const = 0;
+
   // The file path given to OpenByteSource.
   [[nodiscard]] virtual const std::string& path() const = 0;
   // The zip member being read ("itoth.txt"), or "" for a plain file.

@@ -10,10 +10,15 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 #include "base/check.h"
@@ -42,8 +47,12 @@ constexpr char kFieldSeparator = '|';
 // Buffers a ByteSource and hands out one line at a time, views valid until the next call.
 class LineReader {
  public:
-  explicit LineReader(ByteSource& source, size_t chunk_bytes = kChunkBytes)
-      : source_(source), chunk_bytes_(std::max<size_t>(chunk_bytes, 1)) {}
+  // `first_position` is where the source's first byte is in the file.
+  explicit LineReader(ByteSource& source, size_t chunk_bytes = kChunkBytes,
+                      int64_t first_position = 0)
+      : source_(source),
+        chunk_bytes_(std::max<size_t>(chunk_bytes, 1)),
+        buffer_position_(first_position) {}
 
   // Sets `line` to the next line without its '\n' and `has_newline` to whether it ended with
   // one; returns false at the end.
@@ -54,6 +63,7 @@ class LineReader {
       if (found != nullptr) {
         const size_t length = static_cast<size_t>(static_cast<const char*>(found) - begin);
         line = std::string_view(begin, length);
+        line_position_ = buffer_position_ + static_cast<int64_t>(start_);
         start_ += length + 1;
         has_newline = true;
         return true;
@@ -61,6 +71,7 @@ class LineReader {
       if (is_eof_) {
         if (start_ == end_) return false;
         line = std::string_view(begin, end_ - start_);
+        line_position_ = buffer_position_ + static_cast<int64_t>(start_);
         start_ = end_;
         has_newline = false;
         return true;
@@ -75,6 +86,8 @@ class LineReader {
     }
   }
 
+  // Where the line Next last returned starts in the file.
+  [[nodiscard]] int64_t line_position() const { return line_position_; }
   // True once the first chunk has been read and holds a NUL byte.
   [[nodiscard]] bool is_first_chunk_binary() const { return is_first_chunk_binary_; }
   // True once Next has failed on a line longer than kMaxLineBytes.
@@ -85,6 +98,7 @@ class LineReader {
     // Move the unfinished line to the front, then read behind it.
     if (start_ > 0) {
       std::memmove(buffer_.data(), buffer_.data() + start_, end_ - start_);
+      buffer_position_ += static_cast<int64_t>(start_);
       end_ -= start_;
       start_ = 0;
     }
@@ -104,6 +118,8 @@ class LineReader {
   std::string buffer_;
   size_t start_ = 0;
   size_t end_ = 0;
+  int64_t buffer_position_ = 0;  // of buffer_[0] in the file
+  int64_t line_position_ = 0;
   bool is_eof_ = false;
   bool is_first_read_ = true;
   bool is_first_chunk_binary_ = false;
@@ -635,6 +651,8 @@ struct ChunkScan {
   absl::Status status;
   bool is_truncated = false;
   bool is_line_too_long = false;
+  // `status` is a read error of a zip cut short: the message gets the last whole line read.
+  bool is_read_error = false;
   int64_t failed_line = 0;
   std::string failed_reason;
   [[nodiscard]] bool failed() const { return !status.ok() || is_truncated || is_line_too_long; }
@@ -694,8 +712,9 @@ class ContributionLines {
       : kind_(kind), is_file_start_(is_file_start), worker_(worker), sink_(sink), scan_(scan) {}
 
   // Handles the next line (without its '\n'); false when the scan must stop (scan_ says why).
-  bool Line(std::string_view line, bool has_newline) {
+  bool Line(std::string_view line, bool has_newline, int64_t position) {
     const int64_t line_number = ++scan_.lines;
+    row_.position = position;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (is_file_start_ && line_number == 1) line = base::StripBom(line);
     if (line.empty()) {
@@ -854,12 +873,60 @@ class ContributionLines {
   model::ContributionView row_;
 };
 
-// Feeds every line of `source` to `lines`, recording a too-long line in `scan`.
+// Passes a scan's progress, shared by its workers, on to options.on_progress.
+class ProgressMeter {
+ public:
+  ProgressMeter(const ContributionScanOptions& options, int64_t bytes_total)
+      : on_progress_(options.on_progress), bytes_total_(bytes_total) {}
+
+  // Adds what a worker has read since it last called; thread-safe.
+  void Add(int64_t bytes, int64_t lines) {
+    if (!on_progress_) return;
+    Report(bytes_done_ += bytes, lines_done_ += lines);
+  }
+  // Sets the bytes read (a zip's reader knows them, its workers the lines); thread-safe.
+  void SetBytes(int64_t bytes) {
+    if (!on_progress_) return;
+    bytes_done_ = bytes;
+    Report(bytes, lines_done_.load());
+  }
+  void AddLines(int64_t lines) {
+    if (!on_progress_) return;
+    Report(bytes_done_.load(), lines_done_ += lines);
+  }
+
+  // Lines read between two reports from one worker.
+  static constexpr int64_t kLinesPerReport = 1 << 16;
+
+ private:
+  void Report(int64_t bytes, int64_t lines) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    on_progress_(ScanProgress{std::min(bytes, bytes_total_), bytes_total_, lines});
+  }
+
+  const std::function<void(const ScanProgress&)>& on_progress_;
+  int64_t bytes_total_;
+  std::atomic<int64_t> bytes_done_{0};
+  std::atomic<int64_t> lines_done_{0};
+  std::mutex mutex_;
+};
+
+// Feeds every line of `source` (which starts at `first_position` in the file) to `lines`,
+// recording a too-long line in `scan`.
 template <typename Lines>
-void ScanSource(ByteSource& source, size_t block_bytes, Lines& lines, ChunkScan& scan) {
-  LineReader reader(source, block_bytes);
+void ScanSource(ByteSource& source, size_t block_bytes, int64_t first_position, Lines& lines,
+                ChunkScan& scan, ProgressMeter* meter) {
+  LineReader reader(source, block_bytes, first_position);
   std::string_view line;
   bool has_newline = false;
+  int64_t reported_lines = 0;
+  int64_t reported_position = first_position;
+  const auto report = [&] {
+    if (meter == nullptr) return;
+    meter->Add(reader.line_position() - reported_position, scan.lines - reported_lines);
+    reported_position = reader.line_position();
+    reported_lines = scan.lines;
+  };
   for (;;) {
     absl::StatusOr<bool> has_line = reader.Next(line, has_newline, scan.lines + 1);
     if (!has_line.ok()) {
@@ -871,7 +938,15 @@ void ScanSource(ByteSource& source, size_t block_bytes, Lines& lines, ChunkScan&
       }
       return;
     }
-    if (!*has_line || !lines.Line(line, has_newline)) return;
+    if (!*has_line) {
+      if (meter != nullptr) {
+        meter->Add(first_position + source.bytes_consumed() - reported_position,
+                   scan.lines - reported_lines);
+      }
+      return;
+    }
+    if (!lines.Line(line, has_newline, reader.line_position())) return;
+    if (scan.lines - reported_lines >= ProgressMeter::kLinesPerReport) report();
   }
 }
 
@@ -879,7 +954,7 @@ void ScanSource(ByteSource& source, size_t block_bytes, Lines& lines, ChunkScan&
 class FileRangeSource final : public ByteSource {
  public:
   FileRangeSource(const std::string& path, int fd, int64_t begin, int64_t end)
-      : path_(path), fd_(fd), offset_(begin), end_(end) {}
+      : path_(path), fd_(fd), begin_(begin), offset_(begin), end_(end) {}
 
   absl::StatusOr<size_t> Read(char* buffer, size_t size) override {
     const size_t want = std::min(size, static_cast<size_t>(end_ - offset_));
@@ -897,12 +972,14 @@ class FileRangeSource final : public ByteSource {
       }
     }
   }
+  int64_t bytes_consumed() const override { return offset_ - begin_; }
   const std::string& path() const override { return path_; }
   const std::string& member_name() const override { return member_name_; }
 
  private:
   const std::string& path_;
   int fd_;
+  int64_t begin_;
   int64_t offset_;
   int64_t end_;
   std::string member_name_;
@@ -953,47 +1030,183 @@ absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const std::string& path, in
   return bounds;
 }
 
-// Scans `path` as one stream on worker 0 (zips, and anything that is not a regular file).
+// Bytes already in memory, as a ByteSource for LineReader.
+class MemorySource final : public ByteSource {
+ public:
+  MemorySource(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t size) override {
+    const size_t num_read = std::min(size, bytes_.size() - consumed_);
+    std::memcpy(buffer, bytes_.data() + consumed_, num_read);
+    consumed_ += num_read;
+    return num_read;
+  }
+  int64_t bytes_consumed() const override { return static_cast<int64_t>(consumed_); }
+  const std::string& path() const override { return path_; }
+  const std::string& member_name() const override { return member_name_; }
+
+ private:
+  std::string_view bytes_;
+  size_t consumed_ = 0;
+  const std::string& path_;
+  std::string member_name_;
+};
+
+// Whole lines of a streamed file, waiting for a worker.
+struct LineBlock {
+  size_t index = 0;      // of its ChunkScan: blocks are numbered in file order
+  int64_t position = 0;  // of its first byte in the (unzipped) file
+  std::unique_ptr<char[]> data;
+  size_t size = 0;
+};
+
+// Scans `path` as one stream (a zip member, or anything that is not a regular file): this
+// thread reads and inflates it into blocks of whole lines, which options.num_threads workers
+// parse, each into its block's ChunkScan. Returns the scans in file order; a read error is a
+// last scan of its own (is_read_error), after the blocks of the lines read before it.
 template <const auto& cols>
-ChunkScan ScanStream(const std::string& path, FecFileKind kind, const ContributionSink& on_row) {
-  ChunkScan scan;
-  scan.report.path = path;
-  absl::StatusOr<std::unique_ptr<ByteSource>> source = OpenByteSource(path);
-  if (!source.ok()) {
-    scan.status = source.status();
+std::deque<ChunkScan> ScanStream(const std::string& path, FecFileKind kind,
+                                 const ContributionScanOptions& options,
+                                 const ContributionSink& on_row, int64_t file_bytes) {
+  std::deque<ChunkScan> scans;
+  absl::StatusOr<std::unique_ptr<ByteSource>> opened = OpenByteSource(path);
+  if (!opened.ok()) {
+    scans.emplace_back().status = opened.status();
+    return scans;
+  }
+  ByteSource& source = **opened;
+  ProgressMeter meter(options, file_bytes);
+  const auto num_workers = static_cast<size_t>(std::max(options.num_threads, 1));
+  const size_t block_bytes = std::max<size_t>(options.zip_block_bytes, 1);
+  // Blocks waiting: enough to keep every worker busy while the reader inflates the next.
+  const size_t max_queued = 2 * num_workers;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<LineBlock> queue;
+  bool is_done = false;  // no more blocks will come
+  std::atomic<bool> is_stopped{false};
+
+  // A scan for what the reader itself found (an error), after the blocks before it.
+  const auto add_scan = [&]() -> ChunkScan& {
+    const std::lock_guard<std::mutex> lock(mutex);
+    ChunkScan& scan = scans.emplace_back();
+    scan.report.path = path;
     return scan;
-  }
-  ContributionLines<cols> lines(kind, true, 0, on_row, scan);
-  LineReader reader(**source, kChunkBytes);
-  std::string_view line;
-  bool has_newline = false;
-  bool is_first = true;
-  for (;;) {
-    absl::StatusOr<bool> has_line = reader.Next(line, has_newline, scan.lines + 1);
-    if (is_first && reader.is_first_chunk_binary()) {
-      scan.status = absl::InvalidArgumentError(
-          fmt::format("{}: binary content (NUL byte), not an FEC text file", path));
-      return scan;
-    }
-    is_first = false;
-    if (!has_line.ok()) {
-      if (reader.is_line_too_long()) {
-        scan.is_line_too_long = true;
-        scan.failed_line = scan.lines + 1;
-      } else {
-        scan.status = has_line.status();
+  };
+  const auto read = [&] {
+    size_t capacity = block_bytes + kChunkBytes;
+    auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
+    size_t used = 0;
+    int64_t position = 0;
+    bool is_first_read = true;
+    const auto hand_over = [&](size_t size) {
+      LineBlock block{0, position, std::move(buffer), size};
+      capacity = std::max(block_bytes + kChunkBytes, used - size + kChunkBytes);
+      buffer = std::make_unique_for_overwrite<char[]>(capacity);
+      std::memcpy(buffer.get(), block.data.get() + size, used - size);
+      used -= size;
+      position += static_cast<int64_t>(size);
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return queue.size() < max_queued || is_stopped; });
+      block.index = scans.size();
+      scans.emplace_back().report.path = path;
+      queue.push_back(std::move(block));
+      lock.unlock();
+      changed.notify_all();
+    };
+    while (!is_stopped) {
+      if (capacity - used < kChunkBytes) {
+        // A line longer than a block: grow, up to the longest line allowed.
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity * 2);
+        std::memcpy(bigger.get(), buffer.get(), used);
+        buffer = std::move(bigger);
+        capacity *= 2;
       }
-      return scan;
+      const absl::StatusOr<size_t> num_read = source.Read(buffer.get() + used, kChunkBytes);
+      if (!num_read.ok()) {
+        // The whole lines read before the error are scanned, so the error can say where.
+        const auto* last_newline =
+            used == 0 ? nullptr : static_cast<const char*>(memrchr(buffer.get(), '\n', used));
+        if (last_newline != nullptr) {
+          hand_over(static_cast<size_t>(last_newline + 1 - buffer.get()));
+        }
+        ChunkScan& scan = add_scan();
+        scan.status = num_read.status();
+        scan.is_read_error = true;
+        break;
+      }
+      if (is_first_read) {
+        is_first_read = false;
+        if (std::memchr(buffer.get(), '\0', *num_read) != nullptr) {
+          add_scan().status = absl::InvalidArgumentError(
+              fmt::format("{}: binary content (NUL byte), not an FEC text file", path));
+          break;
+        }
+      }
+      used += *num_read;
+      meter.SetBytes(source.bytes_consumed());
+      const bool is_end = *num_read == 0;
+      if (is_end) {
+        if (used > 0) hand_over(used);
+        break;
+      }
+      if (used < block_bytes) continue;
+      const auto* last_newline = static_cast<const char*>(memrchr(buffer.get(), '\n', used));
+      if (last_newline != nullptr) {
+        hand_over(static_cast<size_t>(last_newline + 1 - buffer.get()));
+      } else if (used > kMaxLineBytes) {
+        ChunkScan& scan = add_scan();
+        scan.is_line_too_long = true;
+        scan.failed_line = 1;
+        break;
+      }
     }
-    if (!*has_line || !lines.Line(line, has_newline)) return scan;
-  }
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      is_done = true;
+    }
+    changed.notify_all();
+  };
+  const auto work = [&](size_t worker) {
+    for (;;) {
+      LineBlock block;
+      ChunkScan* scan = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty() || is_done; });
+        if (queue.empty()) return;
+        block = std::move(queue.front());
+        queue.pop_front();
+        scan = &scans[block.index];
+      }
+      changed.notify_all();
+      if (is_stopped) continue;
+      MemorySource bytes(std::string_view(block.data.get(), block.size), path);
+      ContributionLines<cols> lines(kind, block.index == 0, static_cast<int>(worker), on_row,
+                                    *scan);
+      ScanSource(bytes, kChunkBytes, block.position, lines, *scan, nullptr);
+      meter.AddLines(scan->lines);
+      if (scan->failed()) {
+        is_stopped = true;
+        changed.notify_all();
+      }
+    }
+  };
+  base::RunInParallel(num_workers + 1, [&](size_t task) {
+    if (task == 0) {
+      read();
+    } else {
+      work(task - 1);
+    }
+  });
+  return scans;
 }
 
 template <const auto& cols>
-absl::StatusOr<std::vector<ChunkScan>> ScanChunks(const std::string& path, FecFileKind kind,
-                                                  const ContributionScanOptions& options,
-                                                  const ContributionSink& on_row) {
-  std::vector<ChunkScan> scans;
+absl::StatusOr<std::deque<ChunkScan>> ScanChunks(const std::string& path, FecFileKind kind,
+                                                 const ContributionScanOptions& options,
+                                                 const ContributionSink& on_row) {
+  std::deque<ChunkScan> scans;
   const ScopedFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
   std::array<char, 4> magic{};
@@ -1003,8 +1216,7 @@ absl::StatusOr<std::vector<ChunkScan>> ScanChunks(const std::string& path, FecFi
         magic[1] == 'K' && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6)));
   if (!is_plain_file) {
     // A zip member cannot be split, and OpenByteSource words the errors of odd files.
-    scans.push_back(ScanStream<cols>(path, kind, on_row));
-    return scans;
+    return ScanStream<cols>(path, kind, options, on_row, fd.get() >= 0 ? info.st_size : 0);
   }
   const auto size = static_cast<int64_t>(info.st_size);
   {
@@ -1024,12 +1236,13 @@ absl::StatusOr<std::vector<ChunkScan>> ScanChunks(const std::string& path, FecFi
   ASSIGN_OR_RETURN(const std::vector<int64_t> bounds,
                    ChunkBoundaries(path, fd.get(), size, num_chunks));
   scans.resize(bounds.size() - 1);
+  ProgressMeter meter(options, size);
   const auto scan_chunk = [&](size_t chunk) {
     ChunkScan& scan = scans[chunk];
     scan.report.path = path;
     FileRangeSource source(path, fd.get(), bounds[chunk], bounds[chunk + 1]);
     ContributionLines<cols> lines(kind, chunk == 0, static_cast<int>(chunk), on_row, scan);
-    ScanSource(source, options.block_bytes, lines, scan);
+    ScanSource(source, options.block_bytes, bounds[chunk], lines, scan, &meter);
   };
   base::RunInParallel(scans.size(), scan_chunk);
   return scans;
@@ -1042,7 +1255,7 @@ absl::Status ScanContributions(const std::string& path, FecFileKind kind, model:
                                const ContributionSink& on_row) {
   if (report.path.empty()) report.path = path;
   if (report.kind.empty()) report.kind = std::string(ToString(kind));
-  absl::StatusOr<std::vector<ChunkScan>> scans;
+  absl::StatusOr<std::deque<ChunkScan>> scans;
   switch (kind) {
     case FecFileKind::kIndividualContributions:
     case FecFileKind::kCommitteeToCommittee:
@@ -1065,6 +1278,11 @@ absl::Status ScanContributions(const std::string& path, FecFileKind kind, model:
     report.rows_read += scan.report.rows_read;
     for (model::RowError& reject : scan.report.rejects) {
       report.Reject(reject.line + lines_before, std::move(reject.field), std::move(reject.reason));
+    }
+    if (scan.is_read_error) {
+      return absl::Status(scan.status.code(),
+                          fmt::format("{} (after line {}, the last whole line read)",
+                                      std::string(scan.status.message()), lines_before));
     }
     if (!scan.status.ok()) return scan.status;
     if (scan.is_truncated) {

@@ -104,30 +104,45 @@ void RejectFecRow(model::FileReport& report, int64_t line, const absl::Status& r
     const std::string& path, FecFileKind kind, model::FileReport& report,
     const std::function<absl::Status(const model::Contribution&)>& on_contribution);
 
-// How ScanContributions splits and reads a plain file. The defaults suit multi-GB itcont files;
+// How far a ScanContributions pass has got: for a progress bar.
+struct ScanProgress {
+  int64_t bytes_done = 0;   // of the file as it is on disk (a zip's compressed bytes)
+  int64_t bytes_total = 0;  // the file's size
+  int64_t lines_done = 0;
+};
+
+// How ScanContributions splits and reads a file. The defaults suit multi-GB itcont files;
 // tests shrink them to put chunk and block seams inside tiny inputs.
 struct ContributionScanOptions {
   int num_threads = 2;                   // chunks (one thread each) per plain file; < 1 means 1
   int64_t min_chunk_bytes = 8 << 20;     // a file is split only into chunks at least this big
   size_t block_bytes = size_t{1} << 20;  // read size per thread; lines up to 1 MiB still fit
+  // A zip member is inflated on the calling thread and cut into blocks of about this many
+  // bytes, at line ends, which the num_threads workers parse.
+  size_t zip_block_bytes = size_t{4} << 20;
+  // Called now and then (every few MB) from any worker; must be thread-safe. May be empty.
+  std::function<void(const ScanProgress&)> on_progress;
 };
 
 // Called by ScanContributions once per accepted row, from worker `worker` (0 <= worker <
-// max(num_threads, 1)). Different workers call it concurrently; one worker's calls are in
-// file order, and every row worker w is given comes before those of worker w + 1. A non-OK
-// return stops the scan and is returned by ScanContributions. The row's views are valid only
-// during the call.
+// max(num_threads, 1)). Different workers call it concurrently; one worker's calls are in file
+// order (increasing row.position). A non-OK return stops the scan and is returned by
+// ScanContributions. The row's views are valid only during the call.
 using ContributionSink =
     std::function<absl::Status(int worker, const model::ContributionView& row)>;
 
 // ForEachContribution for bulk aggregation, with the same validation, rejects (file, line,
 // field, reason, in line order), notes, accounting and whole-file errors, but:
 //   - a plain file is cut at line boundaries into up to options.num_threads chunks scanned in
-//     parallel, chunk k by worker k (a zip member cannot be split: it streams on worker 0);
+//     parallel, chunk k by worker k; a zip member is inflated on this thread and its blocks of
+//     whole lines go to the workers in turn;
 //   - each accepted row is passed on as the views the aggregation reads (model::ContributionView),
-//     its text valid UTF-8 (Latin-1 bytes decoded as ForEachFecRow does), copying no text.
-// Which rows reach which worker depends on the options; the sequence of rows, read worker by
-// worker, does not. Thread-safe for distinct reports.
+//     its text valid UTF-8 (Latin-1 bytes decoded as ForEachFecRow does), copying no text, with
+//     its position: where its line starts in the unzipped bytes, the same for a plain file and
+//     its zip.
+// Which rows reach which worker depends on the options and the timing; the rows and their
+// positions do not. A zip cut short fails with DataLoss naming the file and the last whole
+// line read. Thread-safe for distinct reports.
 [[nodiscard]] absl::Status ScanContributions(const std::string& path, FecFileKind kind,
                                              model::FileReport& report,
                                              const ContributionScanOptions& options,

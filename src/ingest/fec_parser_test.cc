@@ -9,11 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "base/file_system.h"
 #include "fmt/format.h"
 #include "gtest/gtest.h"
 #include "ingest/test_files.h"
@@ -706,21 +708,49 @@ ScanOutcome SerialOutcome(const std::string& path) {
   return outcome;
 }
 
+ContributionScanOptions Options(int num_threads, int64_t min_chunk_bytes, size_t block_bytes,
+                                size_t zip_block_bytes = size_t{4} << 20) {
+  ContributionScanOptions options;
+  options.num_threads = num_threads;
+  options.min_chunk_bytes = min_chunk_bytes;
+  options.block_bytes = block_bytes;
+  options.zip_block_bytes = zip_block_bytes;
+  return options;
+}
+
 ScanOutcome ParallelOutcome(const std::string& path, const ContributionScanOptions& options) {
   ScanOutcome outcome;
-  std::vector<std::vector<std::string>> per_worker(
+  std::vector<std::vector<std::pair<int64_t, std::string>>> per_worker(
       static_cast<size_t>(std::max(options.num_threads, 1)));
   const absl::Status status =
       ScanContributions(path, FecFileKind::kIndividualContributions, outcome.report, options,
                         [&](int worker, const model::ContributionView& c) {
-                          per_worker[static_cast<size_t>(worker)].push_back(ScanProjection(c));
+                          auto& rows = per_worker[static_cast<size_t>(worker)];
+                          // Each worker's rows come in file order.
+                          EXPECT_TRUE(rows.empty() || rows.back().first < c.position);
+                          rows.emplace_back(c.position, ScanProjection(c));
                           return absl::OkStatus();
                         });
   outcome.status = status.ToString();
-  // Worker k scans chunk k, so worker order is file order.
-  for (const auto& rows : per_worker)
-    outcome.rows.insert(outcome.rows.end(), rows.begin(), rows.end());
+  // File order is position order, whichever worker read the row.
+  std::vector<std::pair<int64_t, std::string>> all;
+  for (const auto& rows : per_worker) all.insert(all.end(), rows.begin(), rows.end());
+  std::sort(all.begin(), all.end());
+  for (auto& [position, row] : all) outcome.rows.push_back(std::move(row));
   return outcome;
+}
+
+// Where each accepted row's line starts: the positions ScanContributions must give.
+std::vector<int64_t> LineStarts(std::string_view text) {
+  std::vector<int64_t> starts;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = text.find('\n', start);
+    starts.push_back(static_cast<int64_t>(start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return starts;
 }
 
 void ExpectSameOutcome(const ScanOutcome& got, const ScanOutcome& want) {
@@ -759,8 +789,8 @@ TEST(ScanContributions, MatchesForEachContributionOnRealSample) {
   for (const Case& c : {Case{1, 1, 1 << 20}, Case{2, 1, 4096}, Case{2, 1 << 20, 1 << 20},
                         Case{3, 1, 777}, Case{8, 1, 65536}}) {
     SCOPED_TRACE(fmt::format("threads {} block {}", c.num_threads, c.block_bytes));
-    ExpectSameOutcome(ParallelOutcome(path, {c.num_threads, c.min_chunk_bytes, c.block_bytes}),
-                      want);
+    ExpectSameOutcome(
+        ParallelOutcome(path, Options(c.num_threads, c.min_chunk_bytes, c.block_bytes)), want);
   }
 }
 
@@ -803,7 +833,7 @@ TEST(ScanContributions, RejectsAndLinesExactAtEveryChunkSeam) {
   for (int num_threads : {2, 3}) {
     for (int64_t chunk = 1; chunk <= static_cast<int64_t>(text.size()); chunk += 7) {
       SCOPED_TRACE(fmt::format("threads {} chunk {}", num_threads, chunk));
-      ExpectSameOutcome(ParallelOutcome(path, {num_threads, chunk, 64}), want);
+      ExpectSameOutcome(ParallelOutcome(path, Options(num_threads, chunk, 64)), want);
     }
   }
 }
@@ -818,20 +848,93 @@ TEST(ScanContributions, TruncatedLastLineFailsWithItsFileLine) {
   EXPECT_NE(want.status.find("itcont.txt:21: file is truncated: expected 21 fields, got 3"),
             std::string::npos)
       << want.status;
-  ExpectSameOutcome(ParallelOutcome(path, {3, 1, 128}), want);
+  ExpectSameOutcome(ParallelOutcome(path, Options(3, 1, 128)), want);
 }
 
-TEST(ScanContributions, ZipStreamsOnWorkerZero) {
+TEST(ScanContributions, ZipBlocksGiveThePlainFilesRowsAndPositions) {
   const TempDir dir;
   std::string text;
   for (int idx = 0; idx < 30; ++idx) text += idx == 11 ? "bad|row\n" : ItcontLine(idx);
   const std::string plain = dir.Write("itcont.txt", text);
   const std::string zip = dir.File("indiv20.zip");
   testing::WriteZip(zip, {{"itcont.txt", std::string(text)}});
-  ScanOutcome want = SerialOutcome(plain);
-  ScanOutcome got = ParallelOutcome(zip, {2, 1, 64});
-  for (model::RowError& reject : got.report.rejects) reject.file = plain;
-  ExpectSameOutcome(got, want);
+  const ScanOutcome want = SerialOutcome(plain);
+  std::vector<int64_t> want_positions = LineStarts(text);
+  want_positions.erase(want_positions.begin() + 11);  // the rejected line
+  // Blocks of one byte up: every seam, and lines longer than a block.
+  for (const size_t zip_block : {size_t{1}, size_t{50}, size_t{333}, size_t{4} << 20}) {
+    for (const int num_threads : {1, 2, 3}) {
+      SCOPED_TRACE(fmt::format("block {} threads {}", zip_block, num_threads));
+      ScanOutcome got = ParallelOutcome(zip, Options(num_threads, 1, 64, zip_block));
+      for (model::RowError& reject : got.report.rejects) reject.file = plain;
+      ExpectSameOutcome(got, want);
+      std::vector<int64_t> positions;
+      model::FileReport report;
+      ASSERT_TRUE(ScanContributions(zip, FecFileKind::kIndividualContributions, report,
+                                    Options(num_threads, 1, 64, zip_block),
+                                    [&](int, const model::ContributionView& c) {
+                                      static std::mutex mutex;
+                                      const std::lock_guard<std::mutex> lock(mutex);
+                                      positions.push_back(c.position);
+                                      return absl::OkStatus();
+                                    })
+                      .ok());
+      std::sort(positions.begin(), positions.end());
+      EXPECT_EQ(positions, want_positions);
+    }
+  }
+}
+
+TEST(ScanContributions, ZipCutShortNamesTheFileAndTheLastLine) {
+  const TempDir dir;
+  std::string text;
+  for (int idx = 0; idx < 3000; ++idx) text += ItcontLine(idx);
+  const std::string zip = dir.File("indiv20.zip");
+  testing::WriteZip(zip, {{"itcont.txt", std::string(text)}});
+  absl::StatusOr<std::string> bytes = base::ReadFile(zip);
+  ASSERT_TRUE(bytes.ok());
+  const std::string cut = dir.Write("cut20.zip", bytes->substr(0, bytes->size() / 2));
+  model::FileReport report;
+  const absl::Status status =
+      ScanContributions(cut, FecFileKind::kIndividualContributions, report, Options(2, 1, 64, 4096),
+                        [](int, const model::ContributionView&) { return absl::OkStatus(); });
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find(cut), std::string::npos) << status;
+  EXPECT_NE(status.message().find("truncated"), std::string::npos) << status;
+  EXPECT_NE(status.message().find("after line "), std::string::npos) << status;
+}
+
+TEST(ScanContributions, ReportsProgressToTheEnd) {
+  const TempDir dir;
+  std::string text;
+  for (int idx = 0; idx < 200000; ++idx) text += ItcontLine(idx);
+  const std::string plain = dir.Write("itcont.txt", text);
+  const std::string zip = dir.File("indiv20.zip");
+  testing::WriteZip(zip, {{"itcont.txt", std::string(text)}});
+  for (const std::string& path : {plain, zip}) {
+    SCOPED_TRACE(path);
+    std::mutex mutex;
+    ScanProgress last;
+    int calls = 0;
+    ContributionScanOptions options = Options(2, 1, 1 << 20);
+    options.on_progress = [&](const ScanProgress& progress) {
+      const std::lock_guard<std::mutex> lock(mutex);
+      EXPECT_LE(progress.bytes_done, progress.bytes_total);
+      last.bytes_done = std::max(last.bytes_done, progress.bytes_done);
+      last.lines_done = std::max(last.lines_done, progress.lines_done);
+      last.bytes_total = progress.bytes_total;
+      ++calls;
+    };
+    model::FileReport report;
+    ASSERT_TRUE(
+        ScanContributions(path, FecFileKind::kIndividualContributions, report, options,
+                          [](int, const model::ContributionView&) { return absl::OkStatus(); })
+            .ok());
+    EXPECT_GT(calls, 1);
+    EXPECT_EQ(last.lines_done, 200000);
+    EXPECT_EQ(last.bytes_total, static_cast<int64_t>(std::filesystem::file_size(path)));
+    EXPECT_GE(last.bytes_done, last.bytes_total * 9 / 10);
+  }
 }
 
 }  // namespace

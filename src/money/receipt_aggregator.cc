@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +19,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "base/check.h"
 #include "base/parallel.h"
+#include "base/spill_file.h"
+#include "base/status_macros.h"
 #include "base/varint.h"
 #include "money/contribution_rules.h"
 #include "money/donor_identity.h"
@@ -33,11 +37,13 @@ struct RowHeader {
   uint64_t hash = 0;  // of (committee, kind, donor key): picks the bucket
   base::Cents gross_cents = 0;
   base::Cents counted_cents = 0;
+  int64_t position = 0;    // the row's byte offset in the file: orders rows
   uint32_t committee = 0;  // the worker's committee index
   int32_t date_key = 0;
   uint32_t text_bytes = 0;
   model::ReceiptKind kind = model::ReceiptKind::kIndividual;
 };
+constexpr size_t kRowAlignment = alignof(RowHeader);
 
 // Writes `field` at `out` as its length (a varint) and its bytes; returns the end. A row's
 // text is its donor key, state, employer and occupation so written: a length byte for most
@@ -66,9 +72,19 @@ std::string_view ReadField(const char*& cursor) {
   return field;
 }
 
+// Calls visit(header, text) for each row in [begin, end), rows as Bucket writes them: a
+// RowHeader and its text, padded to 8 bytes so that the next header is aligned.
+template <typename Visit>
+void VisitRows(const char* begin, const char* end, const Visit& visit) {
+  while (begin < end) {
+    const auto* header = reinterpret_cast<const RowHeader*>(begin);
+    visit(*header, begin + sizeof(RowHeader));
+    begin += (sizeof(RowHeader) + header->text_bytes + kRowAlignment - 1) & ~(kRowAlignment - 1);
+  }
+}
+
 // One bucket's rows, appended to a chain of blocks that grow from 4 KiB (so a small file
 // takes little) to 1 MiB. Unlike a vector, a chain never copies what it holds as it grows.
-// Each row is a RowHeader and its text, padded to 8 bytes so that the next header is aligned.
 class Bucket {
  public:
   // Room for `bytes` more at the end, 8-byte aligned; then Commit() what was written.
@@ -83,6 +99,7 @@ class Bucket {
       tail_ = blocks_.back().data.get();
       tail_used_ = 0;
       tail_capacity_ = capacity;
+      capacity_bytes_ += capacity;
     }
     return tail_ + tail_used_;
   }
@@ -91,25 +108,17 @@ class Bucket {
     ++num_rows_;
   }
 
-  // Calls visit(header, text) for each row in the order they were added.
+  // Calls visit(data, size) for each block's rows, in the order they were added.
   template <typename Visit>
-  void ForEachRow(const Visit& visit) const {
+  void ForEachBlock(const Visit& visit) const {
     for (size_t idx = 0; idx < blocks_.size(); ++idx) {
-      const char* cursor = blocks_[idx].data.get();
-      const char* end = cursor + (idx + 1 == blocks_.size() ? tail_used_ : blocks_[idx].used);
-      while (cursor < end) {
-        const auto* header = reinterpret_cast<const RowHeader*>(cursor);
-        const char* text = cursor + sizeof(RowHeader);
-        visit(*header, text);
-        cursor += (sizeof(RowHeader) + header->text_bytes + kRowAlignment - 1) &
-                  ~(kRowAlignment - 1);
-      }
+      visit(blocks_[idx].data.get(), idx + 1 == blocks_.size() ? tail_used_ : blocks_[idx].used);
     }
   }
 
   [[nodiscard]] size_t num_rows() const { return num_rows_; }
-
-  static constexpr size_t kRowAlignment = alignof(RowHeader);
+  // Bytes allocated, used or not.
+  [[nodiscard]] size_t capacity_bytes() const { return capacity_bytes_; }
 
  private:
   static constexpr size_t kFirstBlockBytes = 4096;
@@ -122,6 +131,7 @@ class Bucket {
   size_t tail_used_ = 0;
   size_t tail_capacity_ = 0;
   size_t num_rows_ = 0;
+  size_t capacity_bytes_ = 0;
   size_t next_block_bytes_ = kFirstBlockBytes;
   std::vector<Block> blocks_;
 };
@@ -141,7 +151,7 @@ int64_t ReadNumber(const char*& cursor) {
 }
 
 // One (committee, donor key, kind) total while a bucket is summed; its text stays in the
-// workers' buckets until the bucket's totals are written out.
+// bucket's rows until the bucket's totals are written out.
 struct Total {
   uint64_t hash = 0;
   std::string_view donor_key;
@@ -149,13 +159,15 @@ struct Total {
   base::Cents counted_cents = 0;
   base::Cents gross_cents = 0;
   int64_t rows = 0;
+  int64_t first_position = 0;        // of its first row: orders the totals
+  int64_t description_position = 0;  // of the describing row: breaks date ties
   int32_t date_key = 0;
-  uint32_t committee = 0;  // index into Finish's sorted committee list
+  uint32_t committee = 0;  // index into the sorted committee list
   model::ReceiptKind kind = model::ReceiptKind::kIndividual;
 };
 
-// Sums one bucket's rows from every worker. Open addressing with linear probing, sized to
-// twice the bucket's rows and reused from bucket to bucket.
+// Sums one bucket's rows from every worker, in any order. Open addressing with linear
+// probing, sized to twice the bucket's rows and reused from bucket to bucket.
 class BucketSummer {
  public:
   void Reset(size_t num_rows) {
@@ -167,8 +179,7 @@ class BucketSummer {
 
   // Adds `row` with its `text` (whose committee is `committee` in the sorted list) to
   // `totals`.
-  void Add(const RowHeader& row, const char* text, uint32_t committee,
-           std::vector<Total>& totals) {
+  void Add(const RowHeader& row, const char* text, uint32_t committee, std::vector<Total>& totals) {
     const char* cursor = text;
     const std::string_view donor_key = ReadField(cursor);
     // Every hash in a bucket shares its top bits, so the slot comes from the low ones.
@@ -178,7 +189,7 @@ class BucketSummer {
       if (index == kEmptySlot) {
         slots_[slot] = static_cast<uint32_t>(totals.size());
         totals.push_back(Total{row.hash, donor_key, text, row.counted_cents, row.gross_cents, 1,
-                               row.date_key, committee, row.kind});
+                               row.position, row.position, row.date_key, committee, row.kind});
         return;
       }
       Total& total = totals[index];
@@ -187,9 +198,11 @@ class BucketSummer {
         total.counted_cents += row.counted_cents;
         total.gross_cents += row.gross_cents;
         ++total.rows;
-        // >=: rows come in file order, and of same-dated rows the later one describes.
-        if (row.date_key >= total.date_key) {
+        total.first_position = std::min(total.first_position, row.position);
+        if (row.date_key > total.date_key ||
+            (row.date_key == total.date_key && row.position > total.description_position)) {
           total.date_key = row.date_key;
+          total.description_position = row.position;
           total.description = text;
         }
         return;
@@ -203,68 +216,58 @@ class BucketSummer {
   size_t mask_ = 0;
 };
 
-// One bucket's totals as written after summing: grouped by committee (in committee order, and
-// within a committee in the order the totals were first seen), each a record of its numbers
-// and text, so that they outlive the rows they were summed from.
-struct SummedBucket {
-  struct Run {
-    uint32_t committee = 0;
-    uint32_t num_totals = 0;
-    size_t offset = 0;  // of the run's first record in `records`
-  };
-  std::vector<Run> runs;
-  std::string records;
+// A summed total as a record: kind, rows, counted and gross cents, then the donor key, state,
+// employer and occupation (WriteField).
+void AppendRecord(const Total& total, std::string& records) {
+  records.push_back(static_cast<char>(total.kind));
+  AppendNumber(records, total.rows);
+  AppendNumber(records, total.counted_cents);
+  AppendNumber(records, total.gross_cents);
+  const char* cursor = total.description;
+  ReadField(cursor);  // the describing row's donor key: the same as the total's
+  AppendField(records, total.donor_key);
+  for (int field = 0; field < 3; ++field) AppendField(records, ReadField(cursor));
+}
 
-  void Write(const std::vector<Total>& totals) {
-    // Sorting (committee, index) pairs keeps first-seen order within a committee and moves 8
-    // bytes per total, where a stable sort of the totals themselves moved 64.
-    std::vector<uint64_t> order(totals.size());
-    for (size_t idx = 0; idx < totals.size(); ++idx) {
-      order[idx] = (uint64_t{totals[idx].committee} << 32) | idx;
-    }
-    std::sort(order.begin(), order.end());
-    for (const uint64_t entry : order) {
-      const Total& total = totals[entry & 0xFFFFFFFFu];
-      if (runs.empty() || runs.back().committee != total.committee) {
-        runs.push_back(Run{total.committee, 0, records.size()});
-      }
-      ++runs.back().num_totals;
-      records.push_back(static_cast<char>(total.kind));
-      AppendNumber(records, total.rows);
-      AppendNumber(records, total.counted_cents);
-      AppendNumber(records, total.gross_cents);
-      const char* cursor = total.description;
-      ReadField(cursor);  // the describing row's donor key: the same as the total's
-      AppendField(records, total.donor_key);
-      for (int field = 0; field < 3; ++field) AppendField(records, ReadField(cursor));
-    }
+// Adds the `num_totals` records at `cursor` to `packer`; returns the rows they sum.
+int64_t PackRecords(const char* cursor, uint32_t num_totals, model::DonorReceiptsPacker& packer) {
+  int64_t rows = 0;
+  for (uint32_t idx = 0; idx < num_totals; ++idx) {
+    const auto kind = static_cast<model::ReceiptKind>(*cursor++);
+    const int64_t total_rows = ReadNumber(cursor);
+    const base::Cents counted_cents = ReadNumber(cursor);
+    const base::Cents gross_cents = ReadNumber(cursor);
+    const std::string_view donor_key = ReadField(cursor);
+    const std::string_view state = ReadField(cursor);
+    const std::string_view employer = ReadField(cursor);
+    const std::string_view occupation = ReadField(cursor);
+    packer.Add(kind, total_rows, counted_cents, gross_cents, donor_key, state, employer,
+               occupation);
+    rows += total_rows;
   }
+  return rows;
+}
 
-  // Adds run `run`'s totals to `packer`; returns the rows they sum.
-  int64_t PackRun(size_t run, model::DonorReceiptsPacker& packer) const {
-    const char* cursor = records.data() + runs[run].offset;
-    int64_t rows = 0;
-    for (uint32_t idx = 0; idx < runs[run].num_totals; ++idx) {
-      const auto kind = static_cast<model::ReceiptKind>(*cursor++);
-      const int64_t total_rows = ReadNumber(cursor);
-      const base::Cents counted_cents = ReadNumber(cursor);
-      const base::Cents gross_cents = ReadNumber(cursor);
-      const std::string_view donor_key = ReadField(cursor);
-      const std::string_view state = ReadField(cursor);
-      const std::string_view employer = ReadField(cursor);
-      const std::string_view occupation = ReadField(cursor);
-      packer.Add(kind, total_rows, counted_cents, gross_cents, donor_key, state, employer,
-                 occupation);
-      rows += total_rows;
-    }
-    return rows;
-  }
+// The share of the budget each use may take (ReceiptAggregatorOptions).
+constexpr int64_t kRowsPercent = 45;
+constexpr int64_t kTotalsPercent = 30;
+constexpr int64_t kBatchPercent = 10;
+
+// A worker's rows written to its temporary file at one spill, for one bucket.
+struct SpilledRows {
+  int64_t offset = 0;
+  int64_t bytes = 0;
+  int64_t num_rows = 0;
 };
 
 }  // namespace
 
 struct ReceiptAggregator::Worker {
   std::array<Bucket, kNumBuckets> buckets;
+  std::array<std::vector<SpilledRows>, kNumBuckets> spilled;
+  std::optional<base::SpillFile> spill_file;
+  size_t held_bytes = 0;  // the buckets' capacity
+  int64_t bytes_spilled = 0;
   absl::flat_hash_map<std::string, uint32_t> committee_index;
   std::vector<std::string> committees;
   std::vector<uint64_t> committee_seeds;  // hash seed per committee, from its CMTE_ID
@@ -289,10 +292,77 @@ struct ReceiptAggregator::Worker {
     has_last_committee = true;
     return last_committee;
   }
+
+  // Writes every bucket's rows to the temporary file in `folder` and empties the buckets.
+  absl::Status Spill(const std::string& folder) {
+    if (!spill_file) {
+      ASSIGN_OR_RETURN(base::SpillFile file, base::SpillFile::Create(folder));
+      spill_file.emplace(std::move(file));
+    }
+    for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
+      if (buckets[bucket].num_rows() == 0) continue;
+      SpilledRows piece{spill_file->size(), 0, static_cast<int64_t>(buckets[bucket].num_rows())};
+      absl::Status status;
+      buckets[bucket].ForEachBlock([&](const char* data, size_t bytes) {
+        if (!status.ok()) return;
+        status = spill_file->Append(std::string_view(data, bytes)).status();
+        piece.bytes += static_cast<int64_t>(bytes);
+        bytes_spilled += static_cast<int64_t>(bytes);
+      });
+      RETURN_IF_ERROR(status);
+      spilled[bucket].push_back(piece);
+      buckets[bucket] = Bucket{};
+    }
+    held_bytes = 0;
+    return absl::OkStatus();
+  }
 };
 
-ReceiptAggregator::ReceiptAggregator(int num_workers) {
-  for (int idx = 0; idx < std::max(num_workers, 1); ++idx) {
+// One bucket's totals as written after summing: grouped by committee (in committee order, and
+// within a committee in the order of their first rows), each a record (AppendRecord), so that
+// they outlive the rows they were summed from. The records are in `records`, or in the
+// aggregator's totals file at `file_offset` when they did not fit.
+struct ReceiptAggregator::SummedBucket {
+  struct Run {
+    uint32_t committee = 0;
+    uint32_t num_totals = 0;
+    size_t offset = 0;  // of the run's first record from the start of the bucket's records
+  };
+  std::vector<Run> runs;
+  std::string records;
+  size_t records_bytes = 0;
+  int64_t file_offset = -1;
+
+  [[nodiscard]] size_t RunEnd(size_t run) const {
+    return run + 1 < runs.size() ? runs[run + 1].offset : records_bytes;
+  }
+
+  void Write(const std::vector<Total>& totals) {
+    std::vector<uint32_t> order(totals.size());
+    for (size_t idx = 0; idx < totals.size(); ++idx) order[idx] = static_cast<uint32_t>(idx);
+    std::sort(order.begin(), order.end(), [&](uint32_t left, uint32_t right) {
+      const Total& a = totals[left];
+      const Total& b = totals[right];
+      return a.committee != b.committee ? a.committee < b.committee
+                                        : a.first_position < b.first_position;
+    });
+    for (const uint32_t idx : order) {
+      const Total& total = totals[idx];
+      if (runs.empty() || runs.back().committee != total.committee) {
+        runs.push_back(Run{total.committee, 0, records.size()});
+      }
+      ++runs.back().num_totals;
+      AppendRecord(total, records);
+    }
+    records_bytes = records.size();
+  }
+};
+
+ReceiptAggregator::ReceiptAggregator(ReceiptAggregatorOptions options)
+    : options_(std::move(options)) {
+  options_.num_workers = std::max(options_.num_workers, 1);
+  options_.memory_budget_bytes = std::max<int64_t>(options_.memory_budget_bytes, 1);
+  for (int idx = 0; idx < options_.num_workers; ++idx) {
     workers_.push_back(std::make_unique<Worker>());
   }
 }
@@ -305,7 +375,13 @@ int64_t ReceiptAggregator::rows_added() const {
   return rows;
 }
 
-void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row) {
+int64_t ReceiptAggregator::bytes_spilled() const {
+  int64_t bytes = totals_bytes_spilled_;
+  for (const auto& worker : workers_) bytes += worker->bytes_spilled;
+  return bytes;
+}
+
+absl::Status ReceiptAggregator::Add(int worker_index, const model::ContributionView& row) {
   Worker& worker = *workers_[static_cast<size_t>(worker_index)];
   ++worker.rows_added;
   const ReceiptTreatment treatment = TreatIndividualReceipt(row);
@@ -313,15 +389,17 @@ void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row
   const uint32_t committee = worker.CommitteeIndex(row.cmte_id);
   // Seeded by the CMTE_ID, not the worker's committee index, so that one key hashes alike in
   // every worker.
-  const uint64_t hash =
-      XXH3_64bits_withSeed(worker.donor_key.data(), worker.donor_key.size(),
-                           worker.committee_seeds[committee] + static_cast<uint64_t>(treatment.kind));
+  const uint64_t hash = XXH3_64bits_withSeed(
+      worker.donor_key.data(), worker.donor_key.size(),
+      worker.committee_seeds[committee] + static_cast<uint64_t>(treatment.kind));
   Bucket& bucket = worker.buckets[hash >> (64 - kBucketBits)];
   const std::array<std::string_view, 4> text = {worker.donor_key, row.state, row.employer,
                                                 row.occupation};
-  size_t bound = sizeof(RowHeader) + Bucket::kRowAlignment;
+  size_t bound = sizeof(RowHeader) + kRowAlignment;
   for (const std::string_view field : text) bound += base::kMaxVarintBytes + field.size();
+  const size_t capacity_before = bucket.capacity_bytes();
   char* const start = bucket.Reserve(bound);
+  worker.held_bytes += bucket.capacity_bytes() - capacity_before;
   char* out = start + sizeof(RowHeader);
   for (const std::string_view field : text) out = WriteField(out, field);
   const auto text_bytes = static_cast<size_t>(out - start) - sizeof(RowHeader);
@@ -332,84 +410,218 @@ void ReceiptAggregator::Add(int worker_index, const model::ContributionView& row
   header->hash = hash;
   header->gross_cents = row.amount_cents;
   header->counted_cents = treatment.counted_cents;
+  header->position = row.position;
   header->committee = committee;
   header->date_key = row.date_key;
   header->text_bytes = static_cast<uint32_t>(text_bytes);
   header->kind = treatment.kind;
   bucket.Commit(static_cast<size_t>(out - start));
+  const int64_t worker_budget =
+      options_.memory_budget_bytes * kRowsPercent / 100 / options_.num_workers;
+  if (static_cast<int64_t>(worker.held_bytes) > worker_budget) {
+    return worker.Spill(options_.temp_folder);
+  }
+  return absl::OkStatus();
 }
 
-std::vector<model::PackedDonorReceipts> ReceiptAggregator::Finish(int num_threads) {
-  const size_t threads = static_cast<size_t>(std::max(num_threads, 1));
+absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
+  const auto threads = static_cast<size_t>(options_.num_workers);
 
   // Every worker's committees, sorted, and each worker's index into that list.
-  std::vector<std::string> committees;
+  committees_.clear();
   for (const auto& worker : workers_) {
-    committees.insert(committees.end(), worker->committees.begin(), worker->committees.end());
+    committees_.insert(committees_.end(), worker->committees.begin(), worker->committees.end());
   }
-  std::sort(committees.begin(), committees.end());
-  committees.erase(std::unique(committees.begin(), committees.end()), committees.end());
+  std::sort(committees_.begin(), committees_.end());
+  committees_.erase(std::unique(committees_.begin(), committees_.end()), committees_.end());
   std::vector<std::vector<uint32_t>> sorted_index(workers_.size());
   for (size_t idx = 0; idx < workers_.size(); ++idx) {
     for (const std::string& cmte_id : workers_[idx]->committees) {
       sorted_index[idx].push_back(static_cast<uint32_t>(
-          std::lower_bound(committees.begin(), committees.end(), cmte_id) - committees.begin()));
+          std::lower_bound(committees_.begin(), committees_.end(), cmte_id) - committees_.begin()));
     }
   }
 
-  // Sum each bucket, workers in order: their rows are in file order, so date ties resolve as
-  // in one pass. While the bucket is still in cache its totals are written out grouped by
-  // committee, with their text, so that packing reads them in order: packing through
-  // pointers to the totals, scattered over 2 GB, spent a quarter of the ingest waiting on
-  // DRAM.
-  std::vector<SummedBucket> summed(kNumBuckets);
+  // Sum each bucket: its spilled rows read back, then those still in memory. While the bucket
+  // is in cache its totals are written out grouped by committee, with their text, so that
+  // packing reads them in order: packing through pointers to the totals, scattered over 2 GB,
+  // spent a quarter of the ingest waiting on DRAM. Totals beyond their share of the budget go
+  // to the totals file.
+  summed_.assign(kNumBuckets, SummedBucket{});
+  const int64_t totals_budget = options_.memory_budget_bytes * kTotalsPercent / 100;
+  std::atomic<int64_t> totals_held{0};
+  std::atomic<int64_t> num_totals{0};
   std::atomic<size_t> next_bucket{0};
-  base::RunInParallel(threads, [&](size_t) {
+  std::mutex totals_spill_mutex;
+  std::vector<absl::Status> statuses(threads);
+  base::RunInParallel(threads, [&](size_t thread) {
     BucketSummer summer;
     std::vector<Total> totals;
-    for (size_t bucket = next_bucket++; bucket < kNumBuckets; bucket = next_bucket++) {
+    std::string spilled_rows;
+    absl::Status& status = statuses[thread];
+    for (size_t bucket = next_bucket++; bucket < kNumBuckets && status.ok();
+         bucket = next_bucket++) {
       size_t num_rows = 0;
-      for (const auto& worker : workers_) num_rows += worker->buckets[bucket].num_rows();
+      size_t spilled_bytes = 0;
+      for (const auto& worker : workers_) {
+        num_rows += worker->buckets[bucket].num_rows();
+        for (const SpilledRows& piece : worker->spilled[bucket]) {
+          num_rows += static_cast<size_t>(piece.num_rows);
+          spilled_bytes += static_cast<size_t>(piece.bytes);
+        }
+      }
       if (num_rows == 0) continue;
       summer.Reset(num_rows);
       totals.clear();
-      for (size_t idx = 0; idx < workers_.size(); ++idx) {
+      spilled_rows.resize(spilled_bytes);
+      size_t spilled_end = 0;
+      for (size_t idx = 0; idx < workers_.size() && status.ok(); ++idx) {
+        const Worker& worker = *workers_[idx];
         const std::vector<uint32_t>& committee_of = sorted_index[idx];
-        workers_[idx]->buckets[bucket].ForEachRow([&](const RowHeader& row, const char* text) {
+        const auto add = [&](const RowHeader& row, const char* text) {
           summer.Add(row, text, committee_of[row.committee], totals);
-        });
+        };
+        for (const SpilledRows& piece : worker.spilled[bucket]) {
+          char* const begin = spilled_rows.data() + spilled_end;
+          status = worker.spill_file->ReadAt(piece.offset, begin, static_cast<size_t>(piece.bytes));
+          if (!status.ok()) break;
+          spilled_end += static_cast<size_t>(piece.bytes);
+          VisitRows(begin, begin + piece.bytes, add);
+        }
+        worker.buckets[bucket].ForEachBlock(
+            [&](const char* data, size_t bytes) { VisitRows(data, data + bytes, add); });
       }
-      summed[bucket].Write(totals);
+      if (!status.ok()) break;
+      SummedBucket& out = summed_[bucket];
+      out.Write(totals);
+      num_totals += static_cast<int64_t>(totals.size());
+      if (totals_held.fetch_add(static_cast<int64_t>(out.records_bytes)) +
+              static_cast<int64_t>(out.records_bytes) >
+          totals_budget) {
+        totals_held -= static_cast<int64_t>(out.records_bytes);
+        const std::lock_guard<std::mutex> lock(totals_spill_mutex);
+        if (!totals_spill_) {
+          absl::StatusOr<base::SpillFile> file = base::SpillFile::Create(options_.temp_folder);
+          if (!file.ok()) {
+            status = file.status();
+            break;
+          }
+          totals_spill_.emplace(std::move(*file));
+        }
+        absl::StatusOr<int64_t> offset = totals_spill_->Append(out.records);
+        if (!offset.ok()) {
+          status = offset.status();
+          break;
+        }
+        out.file_offset = *offset;
+        totals_bytes_spilled_ += static_cast<int64_t>(out.records_bytes);
+        out.records = std::string();
+      }
       // Freed now, the rows' memory serves the summed records of the buckets still to come.
-      for (auto& worker : workers_) worker->buckets[bucket] = Bucket{};
-    }
-  });
-
-  // Pack committee by committee, each reading its run from every bucket; a thread's cursors
-  // only move forward, as it takes committees in increasing order.
-  std::vector<model::PackedDonorReceipts> packed(committees.size());
-  std::atomic<size_t> next_committee{0};
-  base::RunInParallel(threads, [&](size_t) {
-    model::DonorReceiptsPacker packer;
-    std::vector<size_t> cursor(kNumBuckets, 0);
-    for (size_t committee = next_committee++; committee < committees.size();
-         committee = next_committee++) {
-      model::PackedDonorReceipts& out = packed[committee];
-      out.cmte_id = committees[committee];
-      for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
-        const std::vector<SummedBucket::Run>& runs = summed[bucket].runs;
-        size_t& run = cursor[bucket];
-        while (run < runs.size() && runs[run].committee < committee) ++run;
-        if (run == runs.size() || runs[run].committee != committee) continue;
-        out.rows += summed[bucket].PackRun(run, packer);
+      for (auto& worker : workers_) {
+        worker->buckets[bucket] = Bucket{};
+        worker->spilled[bucket] = {};
       }
-      out.entries = packer.entries();
-      out.packed = packer.Finish();
     }
   });
+  for (absl::Status& status : statuses) RETURN_IF_ERROR(status);
+  for (auto& worker : workers_) {
+    worker->spill_file.reset();
+    worker->held_bytes = 0;
+  }
+  return num_totals.load();
+}
 
-  for (auto& worker : workers_) worker = std::make_unique<Worker>();
-  return packed;
+absl::Status ReceiptAggregator::Pack(const PackedReceiptsSink& sink) {
+  const auto threads = static_cast<size_t>(options_.num_workers);
+  const size_t num_committees = committees_.size();
+  // Each committee's record bytes over all buckets, to cut batches that fit the budget.
+  std::vector<size_t> committee_bytes(num_committees, 0);
+  for (const SummedBucket& bucket : summed_) {
+    for (size_t run = 0; run < bucket.runs.size(); ++run) {
+      committee_bytes[bucket.runs[run].committee] += bucket.RunEnd(run) - bucket.runs[run].offset;
+    }
+  }
+  const auto batch_budget = static_cast<size_t>(options_.memory_budget_bytes * kBatchPercent / 100);
+
+  // Per bucket, the batch's runs, and where the records from `records_start` on are.
+  std::vector<size_t> first_run(kNumBuckets, 0);
+  std::vector<size_t> end_run(kNumBuckets, 0);
+  std::vector<const char*> batch_records(kNumBuckets, nullptr);
+  std::vector<size_t> records_start(kNumBuckets, 0);
+  std::vector<std::string> read_back(kNumBuckets);
+  std::vector<model::PackedDonorReceipts> packed;
+  for (size_t batch_begin = 0; batch_begin < num_committees;) {
+    size_t batch_end = batch_begin + 1;
+    size_t batch_bytes = committee_bytes[batch_begin];
+    while (batch_end < num_committees && batch_bytes + committee_bytes[batch_end] <= batch_budget) {
+      batch_bytes += committee_bytes[batch_end++];
+    }
+    // Each bucket's runs of the batch's committees, read back when they were spilled.
+    for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
+      const SummedBucket& summed = summed_[bucket];
+      first_run[bucket] = end_run[bucket];
+      size_t& run = end_run[bucket];
+      while (run < summed.runs.size() && summed.runs[run].committee < batch_end) ++run;
+      if (first_run[bucket] == run) continue;
+      const size_t begin = summed.runs[first_run[bucket]].offset;
+      const size_t end = summed.RunEnd(run - 1);
+      if (summed.file_offset < 0) {
+        batch_records[bucket] = summed.records.data();
+        records_start[bucket] = 0;
+        continue;
+      }
+      std::string& bytes = read_back[bucket];
+      bytes.resize(end - begin);
+      RETURN_IF_ERROR(totals_spill_->ReadAt(summed.file_offset + static_cast<int64_t>(begin),
+                                            bytes.data(), bytes.size()));
+      batch_records[bucket] = bytes.data();
+      records_start[bucket] = begin;
+    }
+
+    // Pack committee by committee, each reading its run from every bucket; a thread's cursors
+    // only move forward, as it takes committees in increasing order.
+    packed.assign(batch_end - batch_begin, model::PackedDonorReceipts{});
+    std::atomic<size_t> next_committee{batch_begin};
+    base::RunInParallel(std::min(threads, batch_end - batch_begin), [&](size_t) {
+      model::DonorReceiptsPacker packer;
+      std::vector<size_t> cursor = first_run;
+      for (size_t committee = next_committee++; committee < batch_end;
+           committee = next_committee++) {
+        model::PackedDonorReceipts& out = packed[committee - batch_begin];
+        out.cmte_id = committees_[committee];
+        for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
+          const std::vector<SummedBucket::Run>& runs = summed_[bucket].runs;
+          size_t& run = cursor[bucket];
+          while (run < end_run[bucket] && runs[run].committee < committee) ++run;
+          if (run == end_run[bucket] || runs[run].committee != committee) continue;
+          out.rows +=
+              PackRecords(batch_records[bucket] + (runs[run].offset - records_start[bucket]),
+                          runs[run].num_totals, packer);
+        }
+        out.entries = packer.entries();
+        out.packed = packer.Finish();
+      }
+    });
+    for (const model::PackedDonorReceipts& committee : packed) RETURN_IF_ERROR(sink(committee));
+    for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
+      if (summed_[bucket].file_offset >= 0) read_back[bucket] = std::string();
+    }
+    batch_begin = batch_end;
+  }
+  summed_.clear();
+  totals_spill_.reset();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<model::PackedDonorReceipts>> ReceiptAggregator::SumAndPackAll() {
+  RETURN_IF_ERROR(Sum().status());
+  std::vector<model::PackedDonorReceipts> all;
+  RETURN_IF_ERROR(Pack([&](const model::PackedDonorReceipts& committee) {
+    all.push_back(committee);
+    return absl::OkStatus();
+  }));
+  return all;
 }
 
 }  // namespace downballot::money

@@ -31,6 +31,34 @@ model::Contribution Row(std::string cmte, std::string name, std::string zip, std
   return row;
 }
 
+// Numbers the rows' lines, which are their positions (model::ViewOf): file order.
+std::vector<model::Contribution> Numbered(std::vector<model::Contribution> rows) {
+  for (size_t idx = 0; idx < rows.size(); ++idx) rows[idx].line = static_cast<int64_t>(idx) + 1;
+  return rows;
+}
+
+ReceiptAggregatorOptions Workers(int num_workers, int64_t memory_budget_bytes = int64_t{1} << 30) {
+  ReceiptAggregatorOptions options;
+  options.num_workers = num_workers;
+  options.memory_budget_bytes = memory_budget_bytes;
+  options.temp_folder = ::testing::TempDir();
+  return options;
+}
+
+// Adds row idx with worker worker_of(idx) and returns SumAndPackAll's totals.
+template <typename WorkerOf>
+std::vector<model::PackedDonorReceipts> Aggregate(ReceiptAggregator& aggregator,
+                                                  const std::vector<model::Contribution>& rows,
+                                                  const WorkerOf& worker_of) {
+  for (size_t idx = 0; idx < rows.size(); ++idx) {
+    const absl::Status status = aggregator.Add(worker_of(idx), model::ViewOf(rows[idx]));
+    EXPECT_TRUE(status.ok()) << status;
+  }
+  absl::StatusOr<std::vector<model::PackedDonorReceipts>> packed = aggregator.SumAndPackAll();
+  EXPECT_TRUE(packed.ok()) << packed.status();
+  return packed.ok() ? *std::move(packed) : std::vector<model::PackedDonorReceipts>{};
+}
+
 // The totals of `packed`, unpacked, sorted by committee, donor key and kind.
 std::vector<model::DonorReceipts> Unpacked(const std::vector<model::PackedDonorReceipts>& packed) {
   std::vector<model::DonorReceipts> totals;
@@ -52,18 +80,16 @@ std::vector<model::DonorReceipts> Unpacked(const std::vector<model::PackedDonorR
 }
 
 TEST(ReceiptAggregator, SumsPerCommitteeDonorAndKind) {
-  const std::vector<model::Contribution> rows = {
-      Row("C1", "SMITH, JOHN", "068801234", "15", 10000, {2019, 1, 5}, "OLD CO"),
-      Row("C1", "Smith, John Mr.", "06880", "15E", 5000, {2019, 2, 5}, "NEW CO"),
-      Row("C1", "SMITH, JOHN", "06880", "22Y", 3000, {2019, 3, 1}),
-      Row("C1", "SMITH, JOHN", "06880", "15", 2000, {2018, 12, 1}, "OLDEST CO"),
-      Row("C2", "SMITH, JOHN", "06880", "15", 700, {2019, 1, 1})};
-  ReceiptAggregator aggregator(2);
-  for (size_t idx = 0; idx < rows.size(); ++idx) {
-    aggregator.Add(idx < 3 ? 0 : 1, model::ViewOf(rows[idx]));
-  }
+  const std::vector<model::Contribution> rows =
+      Numbered({Row("C1", "SMITH, JOHN", "068801234", "15", 10000, {2019, 1, 5}, "OLD CO"),
+                Row("C1", "Smith, John Mr.", "06880", "15E", 5000, {2019, 2, 5}, "NEW CO"),
+                Row("C1", "SMITH, JOHN", "06880", "22Y", 3000, {2019, 3, 1}),
+                Row("C1", "SMITH, JOHN", "06880", "15", 2000, {2018, 12, 1}, "OLDEST CO"),
+                Row("C2", "SMITH, JOHN", "06880", "15", 700, {2019, 1, 1})});
+  ReceiptAggregator aggregator(Workers(2));
+  const std::vector<model::PackedDonorReceipts> packed =
+      Aggregate(aggregator, rows, [](size_t idx) { return idx < 3 ? 0 : 1; });
   EXPECT_EQ(aggregator.rows_added(), 5);
-  const std::vector<model::PackedDonorReceipts> packed = aggregator.Finish(2);
   ASSERT_EQ(packed.size(), 2u);
   EXPECT_EQ(packed[0].cmte_id, "C1");
   EXPECT_EQ(packed[0].rows, 4);
@@ -80,8 +106,6 @@ TEST(ReceiptAggregator, SumsPerCommitteeDonorAndKind) {
   EXPECT_EQ(totals[1].gross_cents, 3000);
   EXPECT_EQ(totals[2].cmte_id, "C2");
   EXPECT_EQ(totals[2].counted_cents, 700);
-  EXPECT_EQ(aggregator.rows_added(), 0) << "Finish leaves the aggregator empty";
-  EXPECT_TRUE(aggregator.Finish(1).empty());
 }
 
 std::string Describe(const model::DonorReceipts& r) {
@@ -112,7 +136,7 @@ std::vector<model::Contribution> TieRows() {
     row.state = idx % 2 == 0 ? "CT" : "NY";
     rows.push_back(row);
   }
-  return rows;
+  return Numbered(rows);
 }
 
 void ExpectSamePacked(const std::vector<model::PackedDonorReceipts>& got,
@@ -128,20 +152,74 @@ void ExpectSamePacked(const std::vector<model::PackedDonorReceipts>& got,
 
 TEST(ReceiptAggregator, AnySplitAmongWorkersPacksTheSameBytes) {
   const std::vector<model::Contribution> rows = TieRows();
-  ReceiptAggregator whole(1);
-  for (const model::Contribution& row : rows) whole.Add(0, model::ViewOf(row));
-  const std::vector<model::PackedDonorReceipts> want = whole.Finish(1);
+  ReceiptAggregator whole(Workers(1));
+  const std::vector<model::PackedDonorReceipts> want =
+      Aggregate(whole, rows, [](size_t) { return 0; });
   for (size_t first_seam = 0; first_seam <= rows.size(); ++first_seam) {
     for (size_t second_seam = first_seam; second_seam <= rows.size(); second_seam += 5) {
       SCOPED_TRACE(std::to_string(first_seam) + "," + std::to_string(second_seam));
-      ReceiptAggregator parts(3);
-      for (size_t idx = 0; idx < rows.size(); ++idx) {
-        parts.Add(idx < first_seam ? 0 : idx < second_seam ? 1 : 2, model::ViewOf(rows[idx]));
-      }
+      ReceiptAggregator parts(Workers(3));
+      ExpectSamePacked(Aggregate(parts, rows,
+                                 [&](size_t idx) {
+                                   return idx < first_seam ? 0 : idx < second_seam ? 1 : 2;
+                                 }),
+                       want);
       EXPECT_EQ(parts.rows_added(), static_cast<int64_t>(rows.size()));
-      ExpectSamePacked(parts.Finish(static_cast<int>(1 + first_seam % 3)), want);
     }
   }
+}
+
+// Blocks of a zip go to the workers in turn, so one worker's rows are not one stretch of the
+// file; positions, not the order of the workers, break the ties.
+TEST(ReceiptAggregator, InterleavedWorkersPackTheSameBytes) {
+  const std::vector<model::Contribution> rows = TieRows();
+  ReceiptAggregator whole(Workers(1));
+  const std::vector<model::PackedDonorReceipts> want =
+      Aggregate(whole, rows, [](size_t) { return 0; });
+  for (size_t stride = 1; stride < 8; ++stride) {
+    SCOPED_TRACE(stride);
+    ReceiptAggregator parts(Workers(2));
+    ExpectSamePacked(
+        Aggregate(parts, rows, [&](size_t idx) { return static_cast<int>(idx / stride % 2); }),
+        want);
+  }
+}
+
+// A budget so small that every few rows are spilled, and every bucket's totals too: the same
+// bytes as with room to spare.
+TEST(ReceiptAggregator, SpillingPacksTheSameBytes) {
+  std::vector<model::Contribution> rows;
+  for (int round = 0; round < 40; ++round) {
+    for (model::Contribution row : TieRows()) {
+      row.cmte_id += std::to_string(round % 13);
+      rows.push_back(std::move(row));
+    }
+  }
+  rows = Numbered(std::move(rows));
+  ReceiptAggregator roomy(Workers(2));
+  const std::vector<model::PackedDonorReceipts> want =
+      Aggregate(roomy, rows, [&](size_t idx) { return idx < rows.size() / 2 ? 0 : 1; });
+  EXPECT_EQ(roomy.bytes_spilled(), 0);
+  for (const int64_t budget : {int64_t{1} << 14, int64_t{1} << 16, int64_t{1} << 18}) {
+    SCOPED_TRACE(budget);
+    ReceiptAggregator tight(Workers(2, budget));
+    ExpectSamePacked(Aggregate(tight, rows, [&](size_t idx) { return static_cast<int>(idx % 2); }),
+                     want);
+    EXPECT_GT(tight.bytes_spilled(), 0);
+  }
+}
+
+TEST(ReceiptAggregator, ASpillFolderThatCannotBeUsedIsAnError) {
+  ReceiptAggregatorOptions options = Workers(1, 1 << 12);
+  options.temp_folder = "/nonexistent/downballot/spill";
+  ReceiptAggregator aggregator(options);
+  absl::Status status;
+  for (const model::Contribution& row : TieRows()) {
+    status = aggregator.Add(0, model::ViewOf(row));
+    if (!status.ok()) break;
+  }
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("/nonexistent/downballot/spill"), std::string::npos) << status;
 }
 
 // Random rows against a plain map that applies the documented rules row by row.
@@ -165,6 +243,7 @@ TEST(ReceiptAggregator, MatchesAStraightforwardSum) {
     row.occupation = std::string(random() % 200, 'x');  // lengths past one length byte
     rows.push_back(std::move(row));
   }
+  rows = Numbered(std::move(rows));
   std::map<std::tuple<std::string, std::string, model::ReceiptKind>, model::DonorReceipts> want;
   std::map<std::tuple<std::string, std::string, model::ReceiptKind>, int> latest_date;
   for (const model::Contribution& row : rows) {
@@ -188,11 +267,10 @@ TEST(ReceiptAggregator, MatchesAStraightforwardSum) {
   std::vector<model::DonorReceipts> want_totals;
   for (const auto& [key, total] : want) want_totals.push_back(total);
 
-  ReceiptAggregator aggregator(2);
-  for (size_t idx = 0; idx < rows.size(); ++idx) {
-    aggregator.Add(idx < 1234 ? 0 : 1, model::ViewOf(rows[idx]));
-  }
-  EXPECT_EQ(DescribeAll(Unpacked(aggregator.Finish(2))), DescribeAll(want_totals));
+  ReceiptAggregator aggregator(Workers(2));
+  EXPECT_EQ(DescribeAll(Unpacked(
+                Aggregate(aggregator, rows, [](size_t idx) { return idx < 1234 ? 0 : 1; }))),
+            DescribeAll(want_totals));
 }
 
 // The key as first specified: clean, split on spaces, drop titles, join.

@@ -1,5 +1,6 @@
 #include "query/fec_ingest.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <future>
@@ -20,15 +21,18 @@
 namespace downballot::query {
 namespace {
 
-// itcont is scanned in this many chunks at once: the target machines have two cores, as for
-// `downballot committees` (money/committee_summary.h).
-constexpr int kIngestThreads = 2;
+// The store's folder, where temporary files go unless told otherwise: /tmp is often memory.
+std::string StoreFolder(const store::Database& db) {
+  const std::filesystem::path folder = std::filesystem::path(db.path()).parent_path();
+  return folder.empty() ? std::string(".") : folder.string();
+}
 
 // Parses and loads `path` as `kind`; on success the report says what was stored.
 // `await_content_hash` sets report.content_hash if it is not set yet; it is called before the
 // store is written.
 absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::FecFileKind kind,
-                        int cycle, int64_t bytes, model::FileReport& report,
+                        int cycle, int64_t bytes, const FecIngestSettings& settings,
+                        model::FileReport& report,
                         const std::function<absl::Status()>& await_content_hash) {
   switch (kind) {
     case ingest::FecFileKind::kCandidates: {
@@ -52,23 +56,40 @@ absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::Fe
       return store::LoadFecCommitteeContributions(db, report, bytes, cycle, rows);
     }
     case ingest::FecFileKind::kIndividualContributions: {
-      const ingest::ContributionScanOptions options{.num_threads = kIngestThreads};
-      money::ReceiptAggregator aggregator(options.num_threads);
+      ingest::ContributionScanOptions options;
+      options.num_threads = std::max(settings.num_threads, 1);
+      options.on_progress = settings.on_progress;
+      money::ReceiptAggregator aggregator(money::ReceiptAggregatorOptions{
+          .num_workers = options.num_threads,
+          .memory_budget_bytes = settings.memory_budget_bytes,
+          .temp_folder = settings.temp_folder.empty() ? StoreFolder(db) : settings.temp_folder});
       RETURN_IF_ERROR(
           ingest::ScanContributions(path, kind, report, options,
                                     [&aggregator](int worker, const model::ContributionView& row) {
-                                      aggregator.Add(worker, row);
-                                      return absl::OkStatus();
+                                      return aggregator.Add(worker, row);
                                     }));
-      const std::vector<model::PackedDonorReceipts> committees = aggregator.Finish(kIngestThreads);
-      int64_t num_totals = 0;
-      for (const model::PackedDonorReceipts& committee : committees) {
-        num_totals += committee.entries;
-      }
+      const auto step = [&](std::string_view name) {
+        if (settings.on_step) settings.on_step(name);
+      };
+      step("summing donor totals");
+      ASSIGN_OR_RETURN(const int64_t num_totals, aggregator.Sum());
       report.notes.push_back(fmt::format("{} contribution rows summed into {} donor totals",
-                                         report.rows_read - report.rows_rejected, num_totals));
+                                         aggregator.rows_added(), num_totals));
+      if (aggregator.bytes_spilled() > 0) {
+        const int64_t budget = settings.memory_budget_bytes;
+        report.notes.push_back(
+            fmt::format("{:.1f} MB held in temporary files to stay within the memory budget of {} "
+                        "(--memory)",
+                        static_cast<double>(aggregator.bytes_spilled()) / 1e6,
+                        budget >= (int64_t{1} << 20) ? fmt::format("{} MiB", budget >> 20)
+                                                     : fmt::format("{} KiB", budget >> 10)));
+      }
       RETURN_IF_ERROR(await_content_hash());
-      return store::LoadFecDonorReceipts(db, report, bytes, cycle, committees);
+      step("writing the store");
+      return store::LoadFecDonorReceipts(db, report, bytes, cycle, aggregator.rows_added(),
+                                         [&aggregator](const store::DonorReceiptsInsert& insert) {
+                                           return aggregator.Pack(insert);
+                                         });
     }
     case ingest::FecFileKind::kCommitteeToCommittee:
       break;
@@ -79,7 +100,7 @@ absl::Status LoadByKind(store::Database& db, const std::string& path, ingest::Fe
 }  // namespace
 
 model::FileReport IngestFecFile(store::Database& db, const std::string& path,
-                                std::optional<int> cycle) {
+                                const FecIngestSettings& settings) {
   model::FileReport report;
   report.path = path;
   const auto fail = [&](std::string message) {
@@ -99,7 +120,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
   }
   report.kind = std::string(ingest::ToString(*kind));
   const std::optional<int> file_cycle = ingest::FecCycleFromName(name);
-  const std::optional<int> resolved_cycle = file_cycle ? file_cycle : cycle;
+  const std::optional<int> resolved_cycle = file_cycle ? file_cycle : settings.cycle;
   if (!resolved_cycle) {
     return fail(fmt::format("{}: the file name gives no cycle: pass --cycle (e.g. 2020)", path));
   }
@@ -140,7 +161,7 @@ model::FileReport IngestFecFile(store::Database& db, const std::string& path,
     return absl::OkStatus();
   };
   if (const absl::Status status =
-          LoadByKind(db, path, *kind, *resolved_cycle, bytes, report, await_content_hash);
+          LoadByKind(db, path, *kind, *resolved_cycle, bytes, settings, report, await_content_hash);
       !status.ok()) {
     const std::string message(status.message());
     // Parser errors already name the file; store errors do not.

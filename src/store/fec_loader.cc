@@ -32,29 +32,43 @@ absl::Status BindDate(Statement& statement, int index, const std::optional<base:
   return statement.BindNull(index);
 }
 
-// The steps every FEC file shares: check, begin, write source_file, let `insert_rows` write the
-// records with the file id, commit. The transaction rolls back on any error. `rows_stored` is
-// the number of file rows the records stand for (records.size() unless they are aggregates).
-template <typename Record, typename InsertRow>
-absl::Status LoadFile(Database& db, model::FileReport& report, int64_t bytes, int cycle,
-                      std::string_view kind, std::span<const Record> records,
-                      std::string_view insert_sql, InsertRow insert_row,
-                      std::optional<int64_t> rows_stored = std::nullopt) {
+// The steps every FEC file shares: check, begin, write source_file, let `produce` call its
+// argument once per record (which binds the record with `insert_row` and inserts it with the
+// file id), commit. The transaction rolls back on any error. `rows_stored` is the number of
+// file rows the records stand for.
+template <typename Record, typename Produce, typename InsertRow>
+absl::Status LoadRecords(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                         std::string_view kind, const Produce& produce, std::string_view insert_sql,
+                         InsertRow insert_row, int64_t rows_stored) {
   if (report.kind.empty()) report.kind = std::string(kind);
   RETURN_IF_ERROR(CheckCycle(report, cycle));
-  report.rows_stored = rows_stored.value_or(static_cast<int64_t>(records.size()));
+  report.rows_stored = rows_stored;
   RETURN_IF_ERROR(CheckAccounting(report));
   ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
   ASSIGN_OR_RETURN(const int64_t file_id, InsertSourceFile(db, report, bytes));
   ASSIGN_OR_RETURN(auto insert, db.Prepare(insert_sql));
-  for (const Record& record : records) {
+  const auto insert_record = [&](const Record& record) -> absl::Status {
     RETURN_IF_ERROR(insert.Bind(1, file_id));
     RETURN_IF_ERROR(insert.Bind(2, int64_t{cycle}));
     RETURN_IF_ERROR(insert_row(insert, record));
-    RETURN_IF_ERROR(insert.Execute());
-  }
+    return insert.Execute();
+  };
+  RETURN_IF_ERROR(produce(insert_record));
   RETURN_IF_ERROR(MarkTargetsStale(db));
   return transaction.Commit();
+}
+
+// LoadRecords of records in memory, one file row each.
+template <typename Record, typename InsertRow>
+absl::Status LoadFile(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                      std::string_view kind, std::span<const Record> records,
+                      std::string_view insert_sql, InsertRow insert_row) {
+  const auto produce = [&](const auto& insert) -> absl::Status {
+    for (const Record& record : records) RETURN_IF_ERROR(insert(record));
+    return absl::OkStatus();
+  };
+  return LoadRecords<Record>(db, report, bytes, cycle, kind, produce, insert_sql, insert_row,
+                             static_cast<int64_t>(records.size()));
 }
 
 }  // namespace
@@ -210,14 +224,12 @@ absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& repo
 }
 
 absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
-                                  std::span<const model::PackedDonorReceipts> committees) {
-  int64_t rows_aggregated = 0;
-  for (const model::PackedDonorReceipts& committee : committees) rows_aggregated += committee.rows;
-  return LoadFile(
-      db, report, bytes, cycle, "fec_individual_contributions", committees,
+                                  int64_t rows_aggregated, const DonorReceiptsProducer& produce) {
+  return LoadRecords<model::PackedDonorReceipts>(
+      db, report, bytes, cycle, "fec_individual_contributions", produce,
       "INSERT INTO fec_committee_donors (file_id, cycle, cmte_id, entries, rows, packed) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-      // A static bind: the blobs outlive each Execute, and a large committee's is not worth
+      // A static bind: the blob outlives its Execute, and a large committee's is not worth
       // copying.
       [](Statement& insert, const model::PackedDonorReceipts& committee) -> absl::Status {
         RETURN_IF_ERROR(insert.Bind(3, committee.cmte_id));
@@ -226,6 +238,19 @@ absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64
         return insert.BindStaticBlob(6, committee.packed);
       },
       rows_aggregated);
+}
+
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                                  std::span<const model::PackedDonorReceipts> committees) {
+  int64_t rows_aggregated = 0;
+  for (const model::PackedDonorReceipts& committee : committees) rows_aggregated += committee.rows;
+  return LoadFecDonorReceipts(db, report, bytes, cycle, rows_aggregated,
+                              [&](const DonorReceiptsInsert& insert) -> absl::Status {
+                                for (const model::PackedDonorReceipts& committee : committees) {
+                                  RETURN_IF_ERROR(insert(committee));
+                                }
+                                return absl::OkStatus();
+                              });
 }
 
 }  // namespace downballot::store

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 
 #include "absl/status/status.h"
@@ -47,5 +48,16 @@ absl::Status LoadFecCommitteeContributions(Database& db, model::FileReport& repo
 // still holds for the file.
 absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
                                   std::span<const model::PackedDonorReceipts> committees);
+
+// Inserts one committee's packed totals; called by a DonorReceiptsProducer.
+using DonorReceiptsInsert = std::function<absl::Status(const model::PackedDonorReceipts&)>;
+// Calls its argument once per committee, in cmte_id order (money::ReceiptAggregator::Pack).
+using DonorReceiptsProducer = std::function<absl::Status(const DonorReceiptsInsert&)>;
+
+// As above, for totals produced while the transaction is open, so they need not be held all at
+// once: `rows_aggregated` is the sum of the committees' `rows`, known before (the report is
+// written first). A non-OK status from `produce` rolls back the load and is returned.
+absl::Status LoadFecDonorReceipts(Database& db, model::FileReport& report, int64_t bytes, int cycle,
+                                  int64_t rows_aggregated, const DonorReceiptsProducer& produce);
 
 }  // namespace downballot::store
