@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "base/status_macros.h"
+#include "cli/memory_options.h"
 #include "cli/run_command.h"
 #include "fmt/format.h"
 #include "money/committee_summary.h"
@@ -24,6 +26,7 @@ struct CommitteesOptions {
   std::vector<std::string> paths;
   int num_threads = 0;  // 0 = one per core
   bool fec_rules = false;
+  MemoryOptions memory;
 };
 
 // Receipts counted as `money` counts them: a table in any format, and the rows' account.
@@ -66,6 +69,10 @@ absl::Status RunCommittees(const AppContext& context, const CommitteesOptions& o
       options.num_threads > 0 ? options.num_threads
                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   if (options.fec_rules) return RunFecRules(context, options, summary_options.num_threads);
+  ASSIGN_OR_RETURN(summary_options.memory_budget_bytes, MemoryBudgetBytes(options.memory));
+  summary_options.temp_folder = options.memory.temp_dir.empty()
+                                    ? std::filesystem::temp_directory_path().string()
+                                    : options.memory.temp_dir;
   ASSIGN_OR_RETURN(const money::CommitteeSummary summary,
                    money::SummarizeCommittees(options.paths, summary_options));
 
@@ -98,6 +105,13 @@ absl::Status RunCommittees(const AppContext& context, const CommitteesOptions& o
                          summary.committees.size(), options.paths.size())
                  .c_str(),
              stderr);
+  if (report.bytes_spilled > 0) {
+    std::fputs(fmt::format("downballot committees: {:.1f} MB of donor hashes held in temporary "
+                           "files to stay within --memory {}\n",
+                           static_cast<double>(report.bytes_spilled) / 1e6, options.memory.memory)
+                   .c_str(),
+               stderr);
+  }
   std::fputs(FitToTerminal("sum = every row's TRANSACTION_AMT as filed: memo rows, refunds and "
                            "earmark pass-throughs included, so it is not the committee's "
                            "receipts; `--fec-rules` counts them as `money` does",
@@ -125,13 +139,15 @@ void RegisterCommitteesCommand(CLI::App& app, AppContext& context, int& exit_cod
       "with an empty NAME or ZIP are not donors); money in dollars with two decimals.\n"
       "Rows with a field count other than 21 or an unreadable TRANSACTION_AMT are rejected:\n"
       "counted and listed on stderr, never fatal. Exit 1 only if a file cannot be read.\n"
-      "Memory: a 1 MiB buffer per thread plus ~16 bytes per distinct committee+donor pair;\n"
-      "files are streamed, never held whole. Details: docs/committees.md.");
+      "Memory: a 1 MiB buffer per thread plus ~16 bytes per row with a donor, up to --memory,\n"
+      "beyond which they go to temporary files; files are streamed, never held whole.\n"
+      "Details: docs/committees.md.");
   command->add_option("files", options->paths, "itcont files (pipe-delimited, 21 fields)")
       ->required();
   command->add_option("--threads", options->num_threads,
                       "worker threads; each file is split into this many chunks (default 0 = one "
                       "per core)");
+  AddMemoryOptions(*command, options->memory, "the system's temporary folder, $TMPDIR or /tmp");
   command->add_flag("--fec-rules", options->fec_rules,
                     "count receipts by the FEC rules `money` uses (docs/money.md) instead of "
                     "summing every row");

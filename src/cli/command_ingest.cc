@@ -9,6 +9,7 @@
 
 #include "base/status_macros.h"
 #include "base/strings.h"
+#include "cli/memory_options.h"
 #include "cli/progress_bar.h"
 #include "fmt/format.h"
 #include "query/fec_ingest.h"
@@ -28,13 +29,9 @@ struct IngestOptions {
 struct FecIngestOptions {
   std::vector<std::string> paths;
   std::optional<int> cycle;
-  std::string memory = "1G";
-  std::string temp_dir;
+  MemoryOptions memory;
   bool is_quiet = false;
 };
-
-// The smallest --memory taken: below it the temporary files are written a few rows at a time.
-constexpr int64_t kMinMemoryBudget = int64_t{1} << 16;
 
 // A failed file, or an unrecognised one the user named, makes the run fail; unrecognised
 // files found by walking a folder are only counted.
@@ -153,11 +150,9 @@ int RunFecIngest(const AppContext& context, const FecIngestOptions& options) {
               << *options.cycle << '\n';
     return 2;
   }
-  const std::optional<int64_t> memory = base::ParseByteSize(options.memory);
-  if (!memory || *memory < kMinMemoryBudget) {
-    std::cerr << "downballot ingest fec: --memory takes a size of at least 64K, such as 512M "
-                 "or 2G; got '"
-              << options.memory << "'\n";
+  const absl::StatusOr<int64_t> memory = MemoryBudgetBytes(options.memory);
+  if (!memory.ok()) {
+    std::cerr << "downballot ingest fec: " << memory.status().message() << '\n';
     return 2;
   }
   auto setup = SetUpIngest(context, options.paths, /*is_fec=*/true);
@@ -171,7 +166,7 @@ int RunFecIngest(const AppContext& context, const FecIngestOptions& options) {
     query::FecIngestSettings settings;
     settings.cycle = options.cycle;
     settings.memory_budget_bytes = *memory;
-    settings.temp_folder = options.temp_dir;
+    settings.temp_folder = options.memory.temp_dir;
     settings.on_progress = [&bar](const ingest::ScanProgress& progress) { bar.Update(progress); };
     settings.on_step = [&bar](std::string_view step) { bar.Step(step); };
     reports.push_back(query::IngestFecFile(*db, input.path, settings));
@@ -217,13 +212,7 @@ void RegisterIngestCommand(CLI::App& app, AppContext& context, int& exit_code) {
   fec->add_option("paths", fec_options->paths, "FEC files or folders")->required();
   fec->add_option("--cycle", fec_options->cycle,
                   "two-year cycle (e.g. 2020) for files whose name has no digits (itcont.txt)");
-  fec->add_option("--memory", fec_options->memory,
-                  "memory for an itcont's donor totals, such as 512M or 4G (default 1G); what "
-                  "does not fit goes to temporary files, with the same result")
-      ->capture_default_str();
-  fec->add_option("--temp-dir", fec_options->temp_dir,
-                  "folder for those temporary files (default: the store's folder; they have no "
-                  "name and vanish when the run ends, even if it is killed)");
+  AddMemoryOptions(*fec, fec_options->memory, "the store's folder");
   fec->add_flag("--quiet", fec_options->is_quiet,
                 "no progress bar (there is none unless stderr is a terminal)");
   AddOutputOptions(*fec, context);

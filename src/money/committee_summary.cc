@@ -13,9 +13,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 // Inlined: donor keys average ~22 bytes, where the call through the PLT cost as much as the hash.
@@ -26,6 +29,8 @@
 #include "absl/status/status.h"
 #include "base/check.h"
 #include "base/parallel.h"
+#include "base/spill_file.h"
+#include "base/status_macros.h"
 #include "fmt/format.h"
 
 namespace downballot::money {
@@ -210,7 +215,15 @@ struct DonorEntry {
 // deduplicated afterwards bucket by bucket: a bucket is small enough for its table to stay in
 // cache, and pairs that are equal land in the same bucket whichever thread read them, so the
 // buckets are shared out across threads with nothing to merge.
+// When a thread's buckets outgrow its share of the memory budget, they are written to its
+// temporary file and emptied; counting reads each bucket's pieces back (SpilledEntries).
 using DonorBuckets = std::array<std::vector<DonorEntry>, kNumDonorBuckets>;
+
+// A bucket's entries written to a thread's temporary file at one spill.
+struct SpilledEntries {
+  int64_t offset = 0;
+  size_t count = 0;
+};
 
 // What one chunk adds to the report; line numbers are chunk-local until the merge.
 struct ChunkReport {
@@ -226,6 +239,13 @@ class Totaller {
  public:
   // Scans [begin, end) of `source`, which start and end on line boundaries (`end` may be the
   // end of the source without a final newline).
+  // Spill settings: the buckets may hold `max_held_bytes`, beyond which they go to a temporary
+  // file in `temp_folder`.
+  void SetMemory(size_t max_held_bytes, std::string temp_folder) {
+    max_held_bytes_ = max_held_bytes;
+    temp_folder_ = std::move(temp_folder);
+  }
+
   ChunkReport ScanChunk(const Source& source, const std::string& name, int64_t begin, int64_t end,
                         size_t block_bytes) {
     ChunkReport report;
@@ -271,6 +291,10 @@ class Totaller {
         scan_end = static_cast<size_t>(static_cast<const char*>(last_newline) - buffer.get()) + 1;
       }
       ScanLines(buffer.get(), scan_end);
+      if (!spill_status_.ok()) {
+        report.status = spill_status_;
+        return report;
+      }
       if (is_last) break;
       carry = filled - scan_end;
       std::memmove(buffer.get(), buffer.get() + scan_end, carry);
@@ -282,6 +306,20 @@ class Totaller {
   [[nodiscard]] const absl::flat_hash_map<std::string, uint32_t>& index() const { return index_; }
   [[nodiscard]] const std::vector<Accumulator>& accumulators() const { return accumulators_; }
   [[nodiscard]] const DonorBuckets& donor_buckets() const { return buckets_; }
+  [[nodiscard]] const std::vector<SpilledEntries>& spilled(size_t bucket) const {
+    return spilled_[bucket];
+  }
+  // The bucket's spilled entries, read back into `out` after its current contents.
+  [[nodiscard]] absl::Status ReadSpilled(size_t bucket, std::vector<DonorEntry>& out) const {
+    for (const SpilledEntries& piece : spilled_[bucket]) {
+      const size_t start = out.size();
+      out.resize(start + piece.count);
+      RETURN_IF_ERROR(spill_file_->ReadAt(piece.offset, reinterpret_cast<char*>(out.data() + start),
+                                          piece.count * sizeof(DonorEntry)));
+    }
+    return absl::OkStatus();
+  }
+  [[nodiscard]] int64_t bytes_spilled() const { return spill_file_ ? spill_file_->size() : 0; }
 
  private:
   // `data[0, len)` is whole lines, the last ending in '\n'; kScanStepBytes past `len` are
@@ -352,7 +390,31 @@ class Totaller {
   }
 
   void AddDonor(uint32_t slot, uint64_t hash) {
-    buckets_[hash >> (64 - kDonorBucketBits)].push_back(DonorEntry{hash, slot});
+    std::vector<DonorEntry>& bucket = buckets_[hash >> (64 - kDonorBucketBits)];
+    const size_t capacity = bucket.capacity();
+    bucket.push_back(DonorEntry{hash, slot});
+    if (bucket.capacity() == capacity) return;
+    held_bytes_ += (bucket.capacity() - capacity) * sizeof(DonorEntry);
+    if (held_bytes_ > max_held_bytes_ && spill_status_.ok()) spill_status_ = SpillDonors();
+  }
+
+  // Writes every bucket to the temporary file and empties it.
+  absl::Status SpillDonors() {
+    if (!spill_file_) {
+      ASSIGN_OR_RETURN(base::SpillFile file, base::SpillFile::Create(temp_folder_));
+      spill_file_.emplace(std::move(file));
+    }
+    for (size_t bucket = 0; bucket < kNumDonorBuckets; ++bucket) {
+      std::vector<DonorEntry>& entries = buckets_[bucket];
+      if (entries.empty()) continue;
+      ASSIGN_OR_RETURN(const int64_t offset, spill_file_->Append(std::string_view(
+                                                 reinterpret_cast<const char*>(entries.data()),
+                                                 entries.size() * sizeof(DonorEntry))));
+      spilled_[bucket].push_back(SpilledEntries{offset, entries.size()});
+      std::vector<DonorEntry>().swap(entries);
+    }
+    held_bytes_ = 0;
+    return absl::OkStatus();
   }
 
   void Reject(ChunkReport& report, std::string field, std::string reason) {
@@ -382,6 +444,12 @@ class Totaller {
   uint32_t last_slot_ = 0;
   bool has_last_ = false;
   DonorBuckets buckets_;
+  std::array<std::vector<SpilledEntries>, kNumDonorBuckets> spilled_;
+  std::optional<base::SpillFile> spill_file_;
+  size_t held_bytes_ = 0;
+  size_t max_held_bytes_ = std::numeric_limits<size_t>::max();
+  std::string temp_folder_;
+  absl::Status spill_status_;
   ChunkReport* report_ = nullptr;
   const std::string* name_ = nullptr;
 };
@@ -453,7 +521,12 @@ class Summarizer {
   explicit Summarizer(const SummaryOptions& options)
       : options_(options),
         num_threads_(std::max(options.num_threads, 1)),
-        totallers_(static_cast<size_t>(num_threads_)) {}
+        totallers_(static_cast<size_t>(num_threads_)) {
+    // The donor buckets take 80% of the budget: the rest is read buffers and the process.
+    const auto share = static_cast<size_t>(std::max<int64_t>(options.memory_budget_bytes, 1) / 5 *
+                                           4 / num_threads_);
+    for (Totaller& totaller : totallers_) totaller.SetMemory(share, options.temp_folder);
+  }
 
   absl::Status Add(const Source& source, const std::string& name) {
     const int64_t min_chunk = std::max<int64_t>(options_.min_chunk_bytes, 1);
@@ -485,7 +558,7 @@ class Summarizer {
     return absl::OkStatus();
   }
 
-  CommitteeSummary Finish() {
+  absl::StatusOr<CommitteeSummary> Finish() {
     // One slot per committee across all threads, in output (cmte_id) order.
     std::vector<std::string_view> cmte_ids;
     for (const Totaller& totaller : totallers_) {
@@ -512,41 +585,52 @@ class Summarizer {
         totals.small_sum += acc.small_sum;
       }
     }
-    CountDonors(global_slot, committees);
+    RETURN_IF_ERROR(CountDonors(global_slot, committees));
+    for (const Totaller& totaller : totallers_) report_.bytes_spilled += totaller.bytes_spilled();
     return CommitteeSummary{std::move(committees), std::move(report_)};
   }
 
  private:
   // Sets each committee's `donors`: buckets are dealt out to the threads round-robin, and
   // each thread counts into its own array, summed at the end.
-  void CountDonors(const std::vector<std::vector<uint32_t>>& global_slot,
-                   std::vector<CommitteeTotals>& committees) const {
+  absl::Status CountDonors(const std::vector<std::vector<uint32_t>>& global_slot,
+                           std::vector<CommitteeTotals>& committees) const {
     const size_t num_workers = static_cast<size_t>(num_threads_);
     std::vector<std::vector<int64_t>> counts(num_workers,
                                              std::vector<int64_t>(committees.size(), 0));
+    std::vector<absl::Status> statuses(num_workers);
     const auto count = [&](size_t worker) {
       PairTable table;
+      std::vector<DonorEntry> read_back;
       for (size_t bucket = worker; bucket < kNumDonorBuckets; bucket += num_workers) {
         size_t num_pairs = 0;
         for (const Totaller& totaller : totallers_) {
           num_pairs += totaller.donor_buckets()[bucket].size();
+          for (const SpilledEntries& piece : totaller.spilled(bucket)) num_pairs += piece.count;
         }
         if (num_pairs == 0) continue;
         table.Reset(num_pairs);
         for (size_t thread = 0; thread < totallers_.size(); ++thread) {
-          for (const DonorEntry& entry : totallers_[thread].donor_buckets()[bucket]) {
+          const auto insert = [&](const DonorEntry& entry) {
             const uint32_t slot = global_slot[thread][entry.slot];
             if (table.Insert(entry.hash, slot)) ++counts[worker][slot];
-          }
+          };
+          for (const DonorEntry& entry : totallers_[thread].donor_buckets()[bucket]) insert(entry);
+          read_back.clear();
+          statuses[worker] = totallers_[thread].ReadSpilled(bucket, read_back);
+          if (!statuses[worker].ok()) return;
+          for (const DonorEntry& entry : read_back) insert(entry);
         }
       }
     };
     base::RunInParallel(num_workers, count);
+    for (const absl::Status& status : statuses) RETURN_IF_ERROR(status);
     for (const std::vector<int64_t>& worker_counts : counts) {
       for (size_t slot = 0; slot < committees.size(); ++slot) {
         committees[slot].donors += worker_counts[slot];
       }
     }
+    return absl::OkStatus();
   }
 
   SummaryOptions options_;
@@ -575,7 +659,10 @@ CommitteeSummary SummarizeCommitteesInBuffer(std::string_view bytes, const std::
   // A MemorySource cannot fail to read.
   const absl::Status status = summarizer.Add(source, name);
   DOWNBALLOT_CHECK(status.ok());
-  return summarizer.Finish();
+  absl::StatusOr<CommitteeSummary> summary = summarizer.Finish();
+  // Only a temporary file can fail here (see the header).
+  DOWNBALLOT_CHECK(summary.ok());
+  return *std::move(summary);
 }
 
 std::string FormatCommitteeLine(const CommitteeTotals& totals) {

@@ -50,6 +50,8 @@ struct SummaryReport {
   // The first kMaxReportedRejects rejected rows in input order (file, then line), with
   // field "" for a wrong field count and "TRANSACTION_AMT" for an amount that does not parse.
   std::vector<model::RowError> first_rejects;
+  // Donor entries written to temporary files to stay within the memory budget.
+  int64_t bytes_spilled = 0;
 };
 
 // How a pass splits and reads its input. The defaults suit files; tests shrink them to put
@@ -58,6 +60,11 @@ struct SummaryOptions {
   int num_threads = 2;                   // chunks per file, one thread each; values < 1 mean 1
   size_t block_bytes = size_t{1} << 20;  // read size per thread; grows for longer lines
   int64_t min_chunk_bytes = 1 << 20;     // a file is split only into chunks at least this big
+  // What the donor counts may hold in memory (80% of it, split among the threads): beyond it
+  // they go to unnamed temporary files in `temp_folder` ("" is the current folder), with the
+  // same result.
+  int64_t memory_budget_bytes = int64_t{1} << 30;
+  std::string temp_folder;
 };
 
 struct CommitteeSummary {
@@ -71,16 +78,17 @@ struct CommitteeSummary {
 // counted in the report and otherwise skipped; they never fail the call. Each file is split
 // into up to `options.num_threads` chunks at line boundaries, read and totalled in parallel;
 // the result does not depend on the options.
-// Returns NotFound if a file does not exist and Internal if one cannot be read (the message
-// names the path); nothing partial is returned then. Memory: a fixed read buffer per thread
-// plus 16 bytes per row with a donor (its committee and donor hash, deduplicated at the end);
-// the files are never held whole.
+// Returns NotFound if a file does not exist and Internal if one cannot be read or a temporary
+// file written (the message names the path); nothing partial is returned then. Memory: a fixed
+// read buffer per thread plus 16 bytes per row with a donor (its committee and donor hash,
+// deduplicated at the end), up to options.memory_budget_bytes; the files are never held whole.
 // Thread-compatible: concurrent calls share nothing.
 [[nodiscard]] absl::StatusOr<CommitteeSummary> SummarizeCommittees(
     std::span<const std::string> paths, const SummaryOptions& options = {});
 
 // As SummarizeCommittees, over `bytes` already in memory, reported as file `name` (which need
-// not exist). `bytes` need only live for the call.
+// not exist). `bytes` need only live for the call. Dies if a temporary file cannot be written:
+// give a budget that needs none, or a usable options.temp_folder.
 [[nodiscard]] CommitteeSummary SummarizeCommitteesInBuffer(std::string_view bytes,
                                                            const std::string& name,
                                                            const SummaryOptions& options = {});

@@ -44,13 +44,19 @@ std::vector<std::string> Lines(const CommitteeSummary& summary) {
 // Every way of cutting the input must give the same answer: one chunk, and several chunks
 // with blocks so small that chunk and block seams fall inside lines.
 std::vector<SummaryOptions> AllSplits() {
-  return {
-      SummaryOptions{},
-      SummaryOptions{.num_threads = 2, .block_bytes = 8, .min_chunk_bytes = 1},
-      SummaryOptions{.num_threads = 3, .block_bytes = 1, .min_chunk_bytes = 1},
-      SummaryOptions{.num_threads = 4, .block_bytes = 64, .min_chunk_bytes = 1},
-      SummaryOptions{.num_threads = 7, .block_bytes = 200, .min_chunk_bytes = 1},
+  const auto split = [](int num_threads, size_t block_bytes, int64_t memory_budget_bytes) {
+    SummaryOptions options;
+    options.num_threads = num_threads;
+    options.block_bytes = block_bytes;
+    options.min_chunk_bytes = 1;
+    options.memory_budget_bytes = memory_budget_bytes;
+    options.temp_folder = ::testing::TempDir();
+    return options;
   };
+  constexpr int64_t kRoomy = int64_t{1} << 30;
+  // 1 byte: every donor entry spills the thread's buckets to its temporary file.
+  return {SummaryOptions{},     split(2, 8, kRoomy),   split(3, 1, kRoomy),
+          split(4, 64, kRoomy), split(7, 200, kRoomy), split(2, 8, 1)};
 }
 
 TEST(CommitteeSummary, TotalsSmallInputs) {
@@ -263,14 +269,27 @@ TEST(CommitteeSummary, MatchesReferenceOnRealSample) {
   ASSERT_GT(want.size(), 900u);
   const std::vector<std::string> paths = {kRealSample};
   for (const int num_threads : {1, 2}) {
-    SCOPED_TRACE(::testing::Message() << "threads=" << num_threads);
-    const absl::StatusOr<CommitteeSummary> summary =
-        SummarizeCommittees(paths, SummaryOptions{.num_threads = num_threads});
-    ASSERT_TRUE(summary.ok()) << summary.status();
-    EXPECT_EQ(Lines(*summary), want);
-    EXPECT_EQ(summary->report.rows_read, want_read);
-    EXPECT_EQ(summary->report.rows_rejected, want_rejected);
+    // 64 KiB spills the donor hashes to temporary files every few thousand rows.
+    for (const int64_t budget : {int64_t{1} << 30, int64_t{1} << 16}) {
+      SCOPED_TRACE(::testing::Message() << "threads=" << num_threads << " budget=" << budget);
+      SummaryOptions options;
+      options.num_threads = num_threads;
+      options.memory_budget_bytes = budget;
+      options.temp_folder = ::testing::TempDir();
+      const absl::StatusOr<CommitteeSummary> summary = SummarizeCommittees(paths, options);
+      ASSERT_TRUE(summary.ok()) << summary.status();
+      EXPECT_EQ(Lines(*summary), want);
+      EXPECT_EQ(summary->report.rows_read, want_read);
+      EXPECT_EQ(summary->report.rows_rejected, want_rejected);
+      EXPECT_EQ(summary->report.bytes_spilled > 0, budget < (int64_t{1} << 20));
+    }
   }
+  SummaryOptions unusable;
+  unusable.memory_budget_bytes = 1 << 16;
+  unusable.temp_folder = "/nonexistent/downballot/spill";
+  const absl::StatusOr<CommitteeSummary> failed = SummarizeCommittees(paths, unusable);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("/nonexistent/downballot/spill"), std::string::npos);
   // Two files add up: every count doubles except donors, which are the same people.
   const std::vector<std::string> twice = {kRealSample, kRealSample};
   const absl::StatusOr<CommitteeSummary> doubled = SummarizeCommittees(twice);

@@ -337,17 +337,26 @@ struct ReceiptAggregator::SummedBucket {
     return run + 1 < runs.size() ? runs[run + 1].offset : records_bytes;
   }
 
-  void Write(const std::vector<Total>& totals) {
-    std::vector<uint32_t> order(totals.size());
-    for (size_t idx = 0; idx < totals.size(); ++idx) order[idx] = static_cast<uint32_t>(idx);
-    std::sort(order.begin(), order.end(), [&](uint32_t left, uint32_t right) {
-      const Total& a = totals[left];
-      const Total& b = totals[right];
-      return a.committee != b.committee ? a.committee < b.committee
-                                        : a.first_position < b.first_position;
-    });
-    for (const uint32_t idx : order) {
-      const Total& total = totals[idx];
+  // `is_seen_in_order`: the rows were summed in position order, so the totals already stand in
+  // the order of their first rows.
+  void Write(const std::vector<Total>& totals, bool is_seen_in_order) {
+    // (committee, index) pairs: sorting 8 bytes per total, where sorting the totals moved 64.
+    std::vector<uint64_t> order(totals.size());
+    for (size_t idx = 0; idx < totals.size(); ++idx) {
+      order[idx] = (uint64_t{totals[idx].committee} << 32) | idx;
+    }
+    if (is_seen_in_order) {
+      std::sort(order.begin(), order.end());
+    } else {
+      std::sort(order.begin(), order.end(), [&](uint64_t left, uint64_t right) {
+        const Total& a = totals[left & 0xFFFFFFFFu];
+        const Total& b = totals[right & 0xFFFFFFFFu];
+        return a.committee != b.committee ? a.committee < b.committee
+                                          : a.first_position < b.first_position;
+      });
+    }
+    for (const uint64_t entry : order) {
+      const Total& total = totals[entry & 0xFFFFFFFFu];
       if (runs.empty() || runs.back().committee != total.committee) {
         runs.push_back(Run{total.committee, 0, records.size()});
       }
@@ -475,10 +484,15 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
       totals.clear();
       spilled_rows.resize(spilled_bytes);
       size_t spilled_end = 0;
+      // True while the rows come in position order (a plain file's chunks, worker by worker).
+      bool is_seen_in_order = true;
+      int64_t last_position = std::numeric_limits<int64_t>::min();
       for (size_t idx = 0; idx < workers_.size() && status.ok(); ++idx) {
         const Worker& worker = *workers_[idx];
         const std::vector<uint32_t>& committee_of = sorted_index[idx];
         const auto add = [&](const RowHeader& row, const char* text) {
+          is_seen_in_order = is_seen_in_order && row.position > last_position;
+          last_position = row.position;
           summer.Add(row, text, committee_of[row.committee], totals);
         };
         for (const SpilledRows& piece : worker.spilled[bucket]) {
@@ -493,7 +507,7 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
       }
       if (!status.ok()) break;
       SummedBucket& out = summed_[bucket];
-      out.Write(totals);
+      out.Write(totals, is_seen_in_order);
       num_totals += static_cast<int64_t>(totals.size());
       if (totals_held.fetch_add(static_cast<int64_t>(out.records_bytes)) +
               static_cast<int64_t>(out.records_bytes) >
