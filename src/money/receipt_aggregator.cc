@@ -529,7 +529,8 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
         }
         out.file_offset = *offset;
         totals_bytes_spilled_ += static_cast<int64_t>(out.records_bytes);
-        out.records = std::string();
+        // Swapped, not assigned: assigning an empty string keeps the old buffer.
+        std::string().swap(out.records);
       }
       // Freed now, the rows' memory serves the summed records of the buckets still to come.
       for (auto& worker : workers_) {
@@ -549,13 +550,17 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
 absl::Status ReceiptAggregator::Pack(const PackedReceiptsSink& sink) {
   const auto threads = static_cast<size_t>(options_.num_workers);
   const size_t num_committees = committees_.size();
-  // Each committee's record bytes over all buckets, to cut batches that fit the budget.
+  // Each committee's record bytes and totals over all buckets, to cut batches that fit the
+  // budget and to find the committees stored in parts.
   std::vector<size_t> committee_bytes(num_committees, 0);
+  std::vector<int64_t> committee_totals(num_committees, 0);
   for (const SummedBucket& bucket : summed_) {
     for (size_t run = 0; run < bucket.runs.size(); ++run) {
       committee_bytes[bucket.runs[run].committee] += bucket.RunEnd(run) - bucket.runs[run].offset;
+      committee_totals[bucket.runs[run].committee] += bucket.runs[run].num_totals;
     }
   }
+  const int64_t max_part_totals = std::max<int64_t>(options_.max_totals_per_part, 1);
   const auto batch_budget = static_cast<size_t>(options_.memory_budget_bytes * kBatchPercent / 100);
 
   // Per bucket, the batch's runs, and where the records from `records_start` on are.
@@ -565,10 +570,58 @@ absl::Status ReceiptAggregator::Pack(const PackedReceiptsSink& sink) {
   std::vector<size_t> records_start(kNumBuckets, 0);
   std::vector<std::string> read_back(kNumBuckets);
   std::vector<model::PackedDonorReceipts> packed;
+
+  // A committee whose totals alone outgrow a batch is packed on this thread, a bucket at a
+  // time; one with more than max_part_totals totals (a conduit such as ActBlue, with millions
+  // of donors) in parts of whole buckets, stored as rows of their own, which readers gather
+  // (store/money_queries). Where the parts are cut depends on the totals only.
+  const auto pack_in_parts = [&](size_t committee) -> absl::Status {
+    model::DonorReceiptsPacker packer;
+    model::PackedDonorReceipts part;
+    part.cmte_id = committees_[committee];
+    int64_t part_totals = 0;
+    std::string bytes;
+    const auto flush = [&]() -> absl::Status {
+      part.entries = packer.entries();
+      part.packed = packer.Finish();
+      RETURN_IF_ERROR(sink(part));
+      part.rows = 0;
+      part_totals = 0;
+      return absl::OkStatus();
+    };
+    for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
+      const SummedBucket& summed = summed_[bucket];
+      size_t& run = end_run[bucket];
+      while (run < summed.runs.size() && summed.runs[run].committee < committee) ++run;
+      if (run == summed.runs.size() || summed.runs[run].committee != committee) continue;
+      const size_t run_bytes = summed.RunEnd(run) - summed.runs[run].offset;
+      const int64_t run_totals = summed.runs[run].num_totals;
+      if (part_totals > 0 && part_totals + run_totals > max_part_totals) RETURN_IF_ERROR(flush());
+      const char* records = summed.records.data() + summed.runs[run].offset;
+      if (summed.file_offset >= 0) {
+        bytes.resize(run_bytes);
+        RETURN_IF_ERROR(totals_spill_->ReadAt(
+            summed.file_offset + static_cast<int64_t>(summed.runs[run].offset), bytes.data(),
+            run_bytes));
+        records = bytes.data();
+      }
+      part.rows += PackRecords(records, summed.runs[run].num_totals, packer);
+      part_totals += run_totals;
+      ++run;
+    }
+    return part_totals > 0 ? flush() : absl::OkStatus();
+  };
+
   for (size_t batch_begin = 0; batch_begin < num_committees;) {
+    if (committee_bytes[batch_begin] > batch_budget ||
+        committee_totals[batch_begin] > max_part_totals) {
+      RETURN_IF_ERROR(pack_in_parts(batch_begin++));
+      continue;
+    }
     size_t batch_end = batch_begin + 1;
     size_t batch_bytes = committee_bytes[batch_begin];
-    while (batch_end < num_committees && batch_bytes + committee_bytes[batch_end] <= batch_budget) {
+    while (batch_end < num_committees && batch_bytes + committee_bytes[batch_end] <= batch_budget &&
+           committee_totals[batch_end] <= max_part_totals) {
       batch_bytes += committee_bytes[batch_end++];
     }
     // Each bucket's runs of the batch's committees, read back when they were spilled.
@@ -619,7 +672,7 @@ absl::Status ReceiptAggregator::Pack(const PackedReceiptsSink& sink) {
     });
     for (const model::PackedDonorReceipts& committee : packed) RETURN_IF_ERROR(sink(committee));
     for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
-      if (summed_[bucket].file_offset >= 0) read_back[bucket] = std::string();
+      if (summed_[bucket].file_offset >= 0) std::string().swap(read_back[bucket]);
     }
     batch_begin = batch_end;
   }

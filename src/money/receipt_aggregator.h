@@ -28,10 +28,16 @@ struct ReceiptAggregatorOptions {
   // Where temporary files are made: beside the store, as /tmp is often memory itself. They
   // have no name (base::SpillFile), so a killed run leaves none. "" is the current folder.
   std::string temp_folder;
+  // A committee with more donor totals than this is packed and stored in parts of at most this
+  // many (whole buckets each), so that no single blob needs ~75 MB of records and more to
+  // build. Part of the store's format, not of the budget: tests shrink it.
+  int64_t max_totals_per_part = 1'000'000;
 };
 
-// Called once per committee, in cmte_id order, from the thread that called Pack. The totals
-// are valid only during the call; a non-OK return stops Pack and is returned by it.
+// Called once per committee, in cmte_id order, from the thread that called Pack; several times
+// in a row, a part of its totals each time, for a committee with more than
+// options.max_totals_per_part totals. The totals are valid only during the call; a non-OK
+// return stops Pack and is returned by it.
 using PackedReceiptsSink = std::function<absl::Status(const model::PackedDonorReceipts&)>;
 
 // Feed rows with Add() from up to options.num_workers threads, then Sum(), then Pack().
@@ -50,8 +56,8 @@ using PackedReceiptsSink = std::function<absl::Status(const model::PackedDonorRe
 // date by the one with the greatest position; a committee's totals are packed in bucket
 // order, and within a bucket in the order of their first rows' positions.
 //
-// Memory beyond the budget: one bucket's rows per thread while summing (the file's rows / 1,024)
-// and the packed totals of the largest committee, which is held whole while it is packed.
+// Memory beyond the budget: one bucket's rows per thread while summing (the file's rows / 1,024),
+// one part (max_totals_per_part totals) while it is packed, and the store's own cache.
 //
 // Example: two threads over the two halves of a file.
 //   ReceiptAggregator aggregator({.num_workers = 2, .temp_folder = "/data"});
@@ -78,7 +84,8 @@ class ReceiptAggregator {
   // Call once, after Sum. Errors: the sink's, or those of reading the temporary files.
   [[nodiscard]] absl::Status Pack(const PackedReceiptsSink& sink);
 
-  // Sum and Pack into one vector: for tests and small inputs.
+  // Sum and Pack into one vector (a committee's parts as they come): for tests and small
+  // inputs.
   [[nodiscard]] absl::StatusOr<std::vector<model::PackedDonorReceipts>> SumAndPackAll();
 
   [[nodiscard]] int64_t rows_added() const;

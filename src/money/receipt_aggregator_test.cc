@@ -209,6 +209,34 @@ TEST(ReceiptAggregator, SpillingPacksTheSameBytes) {
   }
 }
 
+// A committee with more totals than a part holds is stored in several, cut by the data alone:
+// the same parts for any budget, and together the totals of one.
+TEST(ReceiptAggregator, LargeCommitteesArePackedInParts) {
+  const std::vector<model::Contribution> rows = TieRows();
+  ReceiptAggregator whole(Workers(2));
+  const std::vector<model::PackedDonorReceipts> one_part =
+      Aggregate(whole, rows, [](size_t idx) { return static_cast<int>(idx % 2); });
+  std::vector<model::PackedDonorReceipts> want_parts;
+  for (const int64_t budget : {int64_t{1} << 30, int64_t{1} << 12}) {
+    SCOPED_TRACE(budget);
+    ReceiptAggregatorOptions options = Workers(2, budget);
+    options.max_totals_per_part = 4;
+    ReceiptAggregator parts(options);
+    const std::vector<model::PackedDonorReceipts> got =
+        Aggregate(parts, rows, [](size_t idx) { return static_cast<int>(idx % 2); });
+    EXPECT_GT(got.size(), one_part.size());
+    for (size_t idx = 1; idx < got.size(); ++idx) {
+      EXPECT_LE(got[idx - 1].cmte_id, got[idx].cmte_id) << "a committee's parts come together";
+    }
+    EXPECT_EQ(DescribeAll(Unpacked(got)), DescribeAll(Unpacked(one_part)));
+    if (want_parts.empty()) {
+      want_parts = got;
+    } else {
+      ExpectSamePacked(got, want_parts);
+    }
+  }
+}
+
 TEST(ReceiptAggregator, ASpillFolderThatCannotBeUsedIsAnError) {
   ReceiptAggregatorOptions options = Workers(1, 1 << 12);
   options.temp_folder = "/nonexistent/downballot/spill";

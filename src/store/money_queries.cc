@@ -92,8 +92,9 @@ absl::StatusOr<std::vector<std::string>> ReadCandidateCommittees(Database& db,
 
 absl::StatusOr<std::vector<model::DonorReceipts>> ReadDonorReceipts(
     Database& db, std::span<const std::string> cmte_ids, int cycle) {
-  ASSIGN_OR_RETURN(auto select, db.Prepare("SELECT file_id, packed FROM fec_committee_donors "
-                                           "WHERE cmte_id = ?1 AND cycle = ?2 ORDER BY file_id"));
+  ASSIGN_OR_RETURN(auto select,
+                   db.Prepare("SELECT file_id, packed FROM fec_committee_donors "
+                              "WHERE cmte_id = ?1 AND cycle = ?2 ORDER BY file_id, rowid"));
   std::vector<model::DonorReceipts> receipts;
   for (const std::string& cmte_id : cmte_ids) {
     RETURN_IF_ERROR(select.Bind(1, cmte_id));
