@@ -219,14 +219,18 @@ TEST_F(FecScale, KilledSpillingIngestLeavesTheStoreBeforeOrAfter) {
     int status = 0;
     waitpid(pid, &status, 0);
     if (WIFSIGNALED(status)) ++num_killed;
-    EXPECT_TRUE(StrayFiles(dir).empty());
+    // SQLite's own rollback journal may outlive a kill (the next open rolls it back); no
+    // temporary file of ours may.
+    std::set<std::string> stray = StrayFiles(dir);
+    stray.erase("s.db-journal");
+    EXPECT_TRUE(stray.empty()) << *stray.begin();
     const std::string got = fs::exists(store) ? DonorTotals(store) : "";
     EXPECT_TRUE(got.empty() || got == after) << "a partial store: " << got.size() << " bytes";
     // The next run completes the store.
     const CommandResult next = RunDownballot(store, args);
     EXPECT_EQ(next.exit_code, 0) << next.err;
     EXPECT_EQ(DonorTotals(store), after);
-    EXPECT_TRUE(StrayFiles(dir).empty());
+    EXPECT_TRUE(StrayFiles(dir).empty()) << *StrayFiles(dir).begin();
   }
   // Most kills land mid-run (a few may come after a fast run ended).
   EXPECT_GE(num_killed, 10);

@@ -2,14 +2,18 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <isa-l/igzip_lib.h>
 #include <sys/stat.h>
 
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "base/status_macros.h"
 #include "fmt/format.h"
@@ -95,6 +99,141 @@ class ZipMemberSource final : public ByteSource {
   bool is_done_ = false;
 };
 
+// The first member of a zip when it is deflated, inflated with ISA-L's igzip, three times
+// zlib's speed here (1.6 s against 5 s for a 1.7 GB itcont, bench/README.md): the FEC ships
+// itcont as one deflated member, and inflating it was the one thread a zipped ingest waited on.
+// Reads the local header itself; anything it does not expect goes to libarchive instead.
+class DeflatedZipMemberSource final : public ByteSource {
+ public:
+  // The local header's fields this reader needs (APPNOTE.TXT 4.3.7).
+  struct LocalHeader {
+    uint16_t flags = 0;
+    uint16_t method = 0;
+    uint32_t crc = 0;
+    std::string name;
+    int64_t data_offset = 0;
+  };
+  static constexpr uint16_t kEncryptedFlag = 1;
+  static constexpr uint16_t kDataDescriptorFlag = 8;
+  static constexpr uint16_t kDeflated = 8;
+
+  // Reads the first local header of `file`; nullopt when it is not whole.
+  static std::optional<LocalHeader> ReadLocalHeader(std::FILE* file) {
+    std::array<unsigned char, 30> fixed{};
+    if (std::fseek(file, 0, SEEK_SET) != 0 ||
+        std::fread(fixed.data(), 1, fixed.size(), file) != fixed.size()) {
+      return std::nullopt;
+    }
+    const auto u16 = [&](size_t at) {
+      return static_cast<uint16_t>(fixed[at] | fixed[at + 1] << 8);
+    };
+    const auto u32 = [&](size_t at) { return uint32_t{u16(at)} | uint32_t{u16(at + 2)} << 16; };
+    if (u32(0) != 0x04034b50) return std::nullopt;
+    LocalHeader header;
+    header.flags = u16(6);
+    header.method = u16(8);
+    header.crc = u32(14);
+    header.name.resize(u16(26));
+    if (!header.name.empty() &&
+        std::fread(header.name.data(), 1, header.name.size(), file) != header.name.size()) {
+      return std::nullopt;
+    }
+    header.data_offset = 30 + static_cast<int64_t>(header.name.size()) + u16(28);
+    return header;
+  }
+
+  DeflatedZipMemberSource(std::string path, LocalHeader header, FilePtr file)
+      : path_(std::move(path)),
+        header_(std::move(header)),
+        file_(std::move(file)),
+        state_(std::make_unique<inflate_state>()),
+        input_(kArchiveBlockBytes * 16) {
+    isal_inflate_init(state_.get());
+    state_->crc_flag = ISAL_GZIP_NO_HDR;  // raw deflate, with the CRC-32 zip uses
+    consumed_ = header_.data_offset;
+  }
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t size) override {
+    if (size == 0 || is_done_) return size_t{0};
+    inflate_state& state = *state_;
+    state.next_out = reinterpret_cast<uint8_t*>(buffer);
+    state.avail_out =
+        static_cast<uint32_t>(std::min<size_t>(size, std::numeric_limits<uint32_t>::max()));
+    const uint32_t room = state.avail_out;
+    while (state.avail_out == room && state.block_state != ISAL_BLOCK_FINISH) {
+      if (state.avail_in == 0) {
+        const size_t got = std::fread(input_.data(), 1, input_.size(), file_.get());
+        if (got == 0)
+          return Fail(std::ferror(file_.get()) != 0 ? "read error" : "the data ends early");
+        state.next_in = input_.data();
+        state.avail_in = static_cast<uint32_t>(got);
+        consumed_ += static_cast<int64_t>(got);
+      }
+      const int rc = isal_inflate(&state);
+      if (rc < 0) return Fail(fmt::format("invalid deflate data (igzip error {})", rc));
+    }
+    const size_t produced = room - state.avail_out;
+    if (state.block_state == ISAL_BLOCK_FINISH && produced == 0) {
+      RETURN_IF_ERROR(CheckCrc());
+      is_done_ = true;
+    }
+    return produced;
+  }
+  int64_t bytes_consumed() const override {
+    return consumed_ - static_cast<int64_t>(state_->avail_in);
+  }
+  const std::string& path() const override { return path_; }
+  const std::string& member_name() const override { return header_.name; }
+
+ private:
+  absl::Status Fail(std::string_view reason) {
+    is_done_ = true;
+    return absl::DataLossError(fmt::format("{}: zip member '{}' is corrupt or truncated: {}", path_,
+                                           header_.name, reason));
+  }
+
+  // The CRC-32 is in the local header, or in the data descriptor after the data when the
+  // header's flag says so (an optional signature, then the CRC).
+  absl::Status CheckCrc() {
+    uint32_t want = header_.crc;
+    if ((header_.flags & kDataDescriptorFlag) != 0) {
+      std::array<unsigned char, 8> descriptor{};
+      size_t have = 0;
+      // igzip may hold the bytes after the data in its bit buffer: past the last byte's
+      // padding bits come whole bytes, low bits first.
+      const auto buffered_bits = static_cast<uint32_t>(std::max(state_->read_in_length, 0));
+      const uint64_t buffered = buffered_bits >= 64 ? 0 : state_->read_in >> (buffered_bits % 8);
+      for (uint32_t byte = 0; byte < buffered_bits / 8 && have < descriptor.size(); ++byte) {
+        descriptor[have++] = static_cast<unsigned char>(buffered >> (8 * byte));
+      }
+      const size_t from_input = std::min<size_t>(state_->avail_in, descriptor.size() - have);
+      std::memcpy(descriptor.data() + have, state_->next_in, from_input);
+      have += from_input;
+      have += std::fread(descriptor.data() + have, 1, descriptor.size() - have, file_.get());
+      const auto u32 = [&](size_t at) {
+        return uint32_t{descriptor[at]} | uint32_t{descriptor[at + 1]} << 8 |
+               uint32_t{descriptor[at + 2]} << 16 | uint32_t{descriptor[at + 3]} << 24;
+      };
+      if (have < 4) return Fail("the data descriptor is missing");
+      const bool has_signature = u32(0) == 0x08074b50;
+      if (has_signature && have < 8) return Fail("the data descriptor is cut short");
+      want = has_signature ? u32(4) : u32(0);
+    }
+    if (state_->crc != want) {
+      return Fail(fmt::format("CRC-32 {:08x} where the archive says {:08x}", state_->crc, want));
+    }
+    return absl::OkStatus();
+  }
+
+  std::string path_;
+  LocalHeader header_;
+  FilePtr file_;
+  std::unique_ptr<inflate_state> state_;
+  std::vector<uint8_t> input_;
+  int64_t consumed_ = 0;
+  bool is_done_ = false;
+};
+
 absl::StatusOr<std::unique_ptr<ByteSource>> OpenZipMember(const std::string& path,
                                                           const ByteSourceOptions& options) {
   ArchivePtr handle(archive_read_new());
@@ -146,6 +285,16 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& pa
   const size_t num_magic = std::fread(magic.data(), 1, magic.size(), file.get());
   if (num_magic == magic.size() &&
       (magic == kZipLocalHeaderMagic || magic == kZipEmptyArchiveMagic)) {
+    using Deflated = DeflatedZipMemberSource;
+    if (const std::optional<Deflated::LocalHeader> header = Deflated::ReadLocalHeader(file.get());
+        header && header->method == Deflated::kDeflated &&
+        (header->flags & Deflated::kEncryptedFlag) == 0 && !header->name.ends_with('/') &&
+        (options.member.empty() || header->name == options.member ||
+         LastComponent(header->name) == options.member) &&
+        std::fseek(file.get(), header->data_offset, SEEK_SET) == 0) {
+      return std::unique_ptr<ByteSource>(
+          std::make_unique<Deflated>(path, *header, std::move(file)));
+    }
     file.reset();
     return OpenZipMember(path, options);
   }
