@@ -249,8 +249,8 @@ int64_t PackRecords(const char* cursor, uint32_t num_totals, model::DonorReceipt
 }
 
 // The share of the budget each use may take (ReceiptAggregatorOptions).
-constexpr int64_t kRowsPercent = 45;
-constexpr int64_t kTotalsPercent = 30;
+constexpr int64_t kRowsPercent = 40;
+constexpr int64_t kTotalsPercent = 20;
 constexpr int64_t kBatchPercent = 10;
 
 // A worker's rows written to its temporary file at one spill, for one bucket.

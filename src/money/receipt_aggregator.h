@@ -20,18 +20,20 @@ namespace downballot::money {
 struct ReceiptAggregatorOptions {
   // Threads that call Add (worker ids 0..num_workers-1), and that Sum and Pack use.
   int num_workers = 2;
-  // What the aggregator may hold in memory, in bytes: rows waiting to be summed take up to
-  // 45% (split among the workers), summed totals up to 30%, a batch being packed up to 10%;
-  // the rest is left to the reader, the store and the process. Beyond that, rows and totals
-  // go to temporary files in `temp_folder`.
+  // What the whole ingest may hold in memory, in bytes: rows waiting to be summed take up to
+  // 40% (split among the workers), summed totals up to 20%, a batch being packed up to 10%;
+  // the rest is left to the reader, the store's cache, a committee part and the allocator's
+  // slack (a 70M-row file peaked at 1,036 MiB of 1,024 with 45/30/10). Beyond that, rows and
+  // totals go to temporary files in `temp_folder`.
   int64_t memory_budget_bytes = int64_t{1} << 30;
   // Where temporary files are made: beside the store, as /tmp is often memory itself. They
   // have no name (base::SpillFile), so a killed run leaves none. "" is the current folder.
   std::string temp_folder;
   // A committee with more donor totals than this is packed and stored in parts of at most this
-  // many (whole buckets each), so that no single blob needs ~75 MB of records and more to
-  // build. Part of the store's format, not of the budget: tests shrink it.
-  int64_t max_totals_per_part = 1'000'000;
+  // many (whole buckets each), so that no single blob needs more than ~20 MB of records (and
+  // about three times that to pack). Part of the store's format, not of the budget: tests
+  // shrink it.
+  int64_t max_totals_per_part = 250'000;
 };
 
 // Called once per committee, in cmte_id order, from the thread that called Pack; several times
