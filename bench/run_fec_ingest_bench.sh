@@ -238,9 +238,20 @@ for n in "${SIZES[@]}"; do
                NR, t($1), t($4), t($7), r($1, $7), r($4, $1), t($10), r($10, $1), rows / $1,
                m($2), m($5), m($8), m($11), $3, ($6 > 0 ? sprintf("%.2f", $6) : "–"), $9 }' "$WORK/joined.$n"
     echo
-    echo "- Medians: ingest $(col 1 "$I" | median) s, zip $(col 1 "$Z" | median) s, committees $(col 1 "$C" | median) s, DuckDB $(col 1 "$D" | median) s; ingest ÷ committees $(awk '{ print $1 / $7 }' "$WORK/joined.$n" | median %.2f), zip ÷ plain $(awk '$4 > 0 { print $4 / $1 }' "$WORK/joined.$n" | median %.2f), DuckDB ÷ ingest $(awk '$10 > 0 { print $10 / $1 }' "$WORK/joined.$n" | median %.2f); ingest $(commas "$(awk -v rows="$rows_read" '{ printf "%d\n", rows / $1 }' "$I" | median %d)") rows/s."
-    echo "- Peak RSS, largest of the runs, against \`--memory $MEMORY\` ($(( memory_bytes / 1048576 )) MiB): ingest $(( $(col 2 "$I" | sort -n | tail -1) / 1024 )) MiB, zip $(( $(col 2 "$Z" | sort -n | tail -1) / 1024 )) MiB, committees $(( $(col 2 "$C" | sort -n | tail -1) / 1024 )) MiB."
-    echo "- The zip's store: donor totals $zip_same as the plain file's."
+    zip_median="not run"; zip_ratio="not run"; zip_rss="not run"
+    if [ "$WITH_ZIP" -eq 1 ]; then
+      zip_median="$(col 1 "$Z" | median) s"
+      zip_ratio=$(awk '{ print $4 / $1 }' "$WORK/joined.$n" | median %.2f)
+      zip_rss="$(( $(col 2 "$Z" | sort -n | tail -1) / 1024 )) MiB"
+    fi
+    duck_median="not run"; duck_ratio="not run"
+    if [ "$WITH_DUCKDB" -eq 1 ]; then
+      duck_median="$(col 1 "$D" | median) s"
+      duck_ratio=$(awk '{ print $10 / $1 }' "$WORK/joined.$n" | median %.2f)
+    fi
+    echo "- Medians: ingest $(col 1 "$I" | median) s, zip $zip_median, committees $(col 1 "$C" | median) s, DuckDB $duck_median; ingest ÷ committees $(awk '{ print $1 / $7 }' "$WORK/joined.$n" | median %.2f), zip ÷ plain $zip_ratio, DuckDB ÷ ingest $duck_ratio; ingest $(commas "$(awk -v rows="$rows_read" '{ printf "%d\n", rows / $1 }' "$I" | median %d)") rows/s."
+    echo "- Peak RSS, largest of the runs, against \`--memory $MEMORY\` ($(( memory_bytes / 1048576 )) MiB): ingest $(( $(col 2 "$I" | sort -n | tail -1) / 1024 )) MiB, zip $zip_rss, committees $(( $(col 2 "$C" | sort -n | tail -1) / 1024 )) MiB."
+    [ "$WITH_ZIP" -eq 1 ] && echo "- The zip's store: donor totals $zip_same as the plain file's."
     echo "- Size on disk after loading (bytes, run by run): downballot store (db + wal) $(awk '{ printf "%s%s + %s", (NR > 1 ? "; " : ""), $1, $2 }' "$WORK/sizes.$n" | commas_all); DuckDB file (+ .wal) $(awk '{ printf "%s%s + %s", (NR > 1 ? "; " : ""), $3, $4 }' "$WORK/sizes.$n" | commas_all)."
     echo "- DuckDB inside node, CREATE TABLE AS + CHECKPOINT (ms): $duck_internal; the rest of its wall time is starting node and DuckDB and closing."
     echo

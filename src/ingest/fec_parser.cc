@@ -54,11 +54,22 @@ class LineReader {
         chunk_bytes_(std::max<size_t>(chunk_bytes, 1)),
         buffer_position_(first_position) {}
 
+  // Over `bytes`, the whole of `source` already in memory, read in place: a zip's blocks are
+  // not copied again.
+  LineReader(ByteSource& source, std::string_view bytes, int64_t first_position)
+      : source_(source),
+        chunk_bytes_(1),
+        data_(bytes.data()),
+        end_(bytes.size()),
+        buffer_position_(first_position),
+        is_eof_(true),
+        is_first_read_(false) {}
+
   // Sets `line` to the next line without its '\n' and `has_newline` to whether it ended with
   // one; returns false at the end.
   absl::StatusOr<bool> Next(std::string_view& line, bool& has_newline, int64_t line_number) {
     for (;;) {
-      const char* begin = buffer_.data() + start_;
+      const char* begin = data_ + start_;
       const void* found = std::memchr(begin, '\n', end_ - start_);
       if (found != nullptr) {
         const size_t length = static_cast<size_t>(static_cast<const char*>(found) - begin);
@@ -88,6 +99,10 @@ class LineReader {
 
   // Where the line Next last returned starts in the file.
   [[nodiscard]] int64_t line_position() const { return line_position_; }
+  // Where the bytes read so far end in the file.
+  [[nodiscard]] int64_t end_position() const {
+    return buffer_position_ + static_cast<int64_t>(end_);
+  }
   // True once the first chunk has been read and holds a NUL byte.
   [[nodiscard]] bool is_first_chunk_binary() const { return is_first_chunk_binary_; }
   // True once Next has failed on a line longer than kMaxLineBytes.
@@ -109,6 +124,7 @@ class LineReader {
       is_first_chunk_binary_ = std::memchr(buffer_.data() + end_, '\0', num_read) != nullptr;
     }
     end_ += num_read;
+    data_ = buffer_.data();
     if (num_read == 0) is_eof_ = true;
     return absl::OkStatus();
   }
@@ -116,6 +132,7 @@ class LineReader {
   ByteSource& source_;
   size_t chunk_bytes_;
   std::string buffer_;
+  const char* data_ = buffer_.data();  // buffer_'s bytes, or the caller's in-place
   size_t start_ = 0;
   size_t end_ = 0;
   int64_t buffer_position_ = 0;  // of buffer_[0] in the file
@@ -911,12 +928,11 @@ class ProgressMeter {
   std::mutex mutex_;
 };
 
-// Feeds every line of `source` (which starts at `first_position` in the file) to `lines`,
+// Feeds every line `reader` reads (from `first_position` in the file on) to `lines`,
 // recording a too-long line in `scan`.
 template <typename Lines>
-void ScanSource(ByteSource& source, size_t block_bytes, int64_t first_position, Lines& lines,
-                ChunkScan& scan, ProgressMeter* meter) {
-  LineReader reader(source, block_bytes, first_position);
+void ScanLines(LineReader& reader, int64_t first_position, Lines& lines, ChunkScan& scan,
+               ProgressMeter* meter) {
   std::string_view line;
   bool has_newline = false;
   int64_t reported_lines = 0;
@@ -940,8 +956,7 @@ void ScanSource(ByteSource& source, size_t block_bytes, int64_t first_position, 
     }
     if (!*has_line) {
       if (meter != nullptr) {
-        meter->Add(first_position + source.bytes_consumed() - reported_position,
-                   scan.lines - reported_lines);
+        meter->Add(reader.end_position() - reported_position, scan.lines - reported_lines);
       }
       return;
     }
@@ -1181,10 +1196,12 @@ std::deque<ChunkScan> ScanStream(const std::string& path, FecFileKind kind,
       }
       changed.notify_all();
       if (is_stopped) continue;
-      MemorySource bytes(std::string_view(block.data.get(), block.size), path);
+      const std::string_view bytes(block.data.get(), block.size);
+      MemorySource block_source(bytes, path);
+      LineReader reader(block_source, bytes, block.position);
       ContributionLines<cols> lines(kind, block.index == 0, static_cast<int>(worker), on_row,
                                     *scan);
-      ScanSource(bytes, kChunkBytes, block.position, lines, *scan, nullptr);
+      ScanLines(reader, block.position, lines, *scan, nullptr);
       meter.AddLines(scan->lines);
       if (scan->failed()) {
         is_stopped = true;
@@ -1241,8 +1258,9 @@ absl::StatusOr<std::deque<ChunkScan>> ScanChunks(const std::string& path, FecFil
     ChunkScan& scan = scans[chunk];
     scan.report.path = path;
     FileRangeSource source(path, fd.get(), bounds[chunk], bounds[chunk + 1]);
+    LineReader reader(source, options.block_bytes, bounds[chunk]);
     ContributionLines<cols> lines(kind, chunk == 0, static_cast<int>(chunk), on_row, scan);
-    ScanSource(source, options.block_bytes, bounds[chunk], lines, scan, &meter);
+    ScanLines(reader, bounds[chunk], lines, scan, &meter);
   };
   base::RunInParallel(scans.size(), scan_chunk);
   return scans;

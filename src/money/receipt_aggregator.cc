@@ -348,12 +348,25 @@ struct ReceiptAggregator::SummedBucket {
     if (is_seen_in_order) {
       std::sort(order.begin(), order.end());
     } else {
-      std::sort(order.begin(), order.end(), [&](uint64_t left, uint64_t right) {
-        const Total& a = totals[left & 0xFFFFFFFFu];
-        const Total& b = totals[right & 0xFFFFFFFFu];
+      // (committee, first position, index) by value: a comparison that looked the totals up
+      // missed the cache for every pair (6% of a zipped ingest).
+      struct Key {
+        uint32_t committee;
+        uint32_t index;
+        int64_t first_position;
+      };
+      std::vector<Key> keys(totals.size());
+      for (size_t idx = 0; idx < totals.size(); ++idx) {
+        keys[idx] =
+            Key{totals[idx].committee, static_cast<uint32_t>(idx), totals[idx].first_position};
+      }
+      std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         return a.committee != b.committee ? a.committee < b.committee
                                           : a.first_position < b.first_position;
       });
+      for (size_t idx = 0; idx < keys.size(); ++idx) {
+        order[idx] = (uint64_t{keys[idx].committee} << 32) | keys[idx].index;
+      }
     }
     for (const uint64_t entry : order) {
       const Total& total = totals[entry & 0xFFFFFFFFu];
