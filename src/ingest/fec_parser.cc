@@ -1084,7 +1084,14 @@ std::deque<ChunkScan> ScanStream(const std::string& path, FecFileKind kind,
                                  const ContributionScanOptions& options,
                                  const ContributionSink& on_row, int64_t file_bytes) {
   std::deque<ChunkScan> scans;
-  absl::StatusOr<std::unique_ptr<ByteSource>> opened = OpenByteSource(path);
+  // Since 2019 indivYY.zip also holds itcont.txt split by date (by_date/itcont_*.txt): the
+  // whole file is read wherever it stands in the archive, else the first member.
+  const std::string_view whole_member = kind == FecFileKind::kIndividualContributions ? "itcont.txt"
+                                        : kind == FecFileKind::kCommitteeToCandidate  ? "itpas2.txt"
+                                                                                      : "itoth.txt";
+  absl::StatusOr<std::unique_ptr<ByteSource>> opened =
+      OpenByteSource(path, ByteSourceOptions{.member = std::string(whole_member)});
+  if (absl::IsNotFound(opened.status())) opened = OpenByteSource(path);
   if (!opened.ok()) {
     scans.emplace_back().status = opened.status();
     return scans;

@@ -885,6 +885,33 @@ TEST(ScanContributions, ZipBlocksGiveThePlainFilesRowsAndPositions) {
   }
 }
 
+// The FEC's indivYY.zip holds itcont.txt and its by-date splits: the whole file is read
+// wherever it stands, and a zip without it gives its first member.
+TEST(ScanContributions, ZipReadsTheWholeItcontBesideItsSplits) {
+  const TempDir dir;
+  std::string whole;
+  for (int idx = 0; idx < 40; ++idx) whole += ItcontLine(idx);
+  const std::string split = whole.substr(0, whole.find('\n') + 1);
+  const std::string zip = dir.File("indiv20.zip");
+  testing::WriteZip(zip,
+                    {{"by_date/itcont_2020_20190101_20190331.txt", split}, {"itcont.txt", whole}});
+  model::FileReport report;
+  ASSERT_TRUE(
+      ScanContributions(zip, FecFileKind::kIndividualContributions, report, Options(2, 1, 64, 100),
+                        [](int, const model::ContributionView&) { return absl::OkStatus(); })
+          .ok());
+  EXPECT_EQ(report.rows_read, 40);
+  const std::string other = dir.File("other20.zip");
+  testing::WriteZip(other, {{"itcont_copy.txt", split}});
+  model::FileReport first_member;
+  ASSERT_TRUE(
+      ScanContributions(other, FecFileKind::kIndividualContributions, first_member,
+                        Options(2, 1, 64, 100),
+                        [](int, const model::ContributionView&) { return absl::OkStatus(); })
+          .ok());
+  EXPECT_EQ(first_member.rows_read, 1);
+}
+
 TEST(ScanContributions, ZipCutShortNamesTheFileAndTheLastLine) {
   const TempDir dir;
   std::string text;
