@@ -117,6 +117,16 @@ void CheckReportedTotal(const model::GeneralContest& contest, const RollOffOptio
     issue.check = RollOffCheck::kVotesAboveReportedTotal;
     issue.message = fmt::format("{}: its lines sum to {} votes, more than the file's total of {}",
                                 contest.contest_id, counted, contest.reported_total_votes);
+  } else if (share < options.min_share_of_reported_total &&
+             2 * counted == contest.reported_total_votes) {
+    // MEDSL's 2018 House totals for Delaware and Florida: the candidates' lines match the
+    // official returns and the total is exactly twice them.
+    issue.severity = RollOffSeverity::kWarning;
+    issue.check = RollOffCheck::kVotesBelowReportedTotal;
+    issue.message = fmt::format(
+        "{}: its lines sum to {} votes, exactly half of the file's total of {}: the file's "
+        "total counts each vote twice, not a sign of missing lines",
+        contest.contest_id, counted, contest.reported_total_votes);
   } else if (share < options.min_share_of_reported_total) {
     issue.severity = RollOffSeverity::kWarning;
     issue.check = RollOffCheck::kVotesBelowReportedTotal;

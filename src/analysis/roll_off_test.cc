@@ -193,6 +193,22 @@ TEST(RollOff, ChecksEachContestAgainstTheFilesTotal) {
   EXPECT_EQ(issues[1].message,
             "medsl.2018.TX.U.S. House.7: its lines sum to 1000 votes, more than the file's total "
             "of 999");
+  EXPECT_NE(issues[0].message.find("the total covers more than this contest"), std::string::npos);
+}
+
+// MEDSL's 2018 House totals for Delaware and Florida are exactly twice the candidates' lines:
+// the message says so, rather than that lines are missing.
+TEST(CheckRollOff, SaysWhenAFilesTotalIsExactlyTwiceItsLines) {
+  model::GeneralContest doubled = Contest("DE", "U.S. House", "AL", 352737);
+  doubled.reported_total_votes = 705474;
+  const std::vector<model::GeneralContest> contests = {doubled};
+  const std::vector<RollOffIssue> issues = CheckRollOff(contests, RollOffOptions{});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].check, RollOffCheck::kVotesBelowReportedTotal);
+  EXPECT_EQ(issues[0].message,
+            "medsl.2018.DE.U.S. House.AL: its lines sum to 352737 votes, exactly half of the "
+            "file's total of 705474: the file's total counts each vote twice, not a sign of "
+            "missing lines");
 }
 
 TEST(RollOff, IssuesAreSortedByStateThenCheck) {
