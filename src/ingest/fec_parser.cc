@@ -50,15 +50,14 @@ class LineReader {
   // `first_position` is where the source's first byte is in the file.
   explicit LineReader(ByteSource& source, size_t chunk_bytes = kChunkBytes,
                       int64_t first_position = 0)
-      : source_(source),
+      : source_(&source),
         chunk_bytes_(std::max<size_t>(chunk_bytes, 1)),
         buffer_position_(first_position) {}
 
-  // Over `bytes`, the whole of `source` already in memory, read in place: a zip's blocks are
-  // not copied again.
-  LineReader(ByteSource& source, std::string_view bytes, int64_t first_position)
-      : source_(source),
-        chunk_bytes_(1),
+  // Over `bytes`, whole lines already in memory (starting at `first_position` in the file),
+  // read in place: a zip's blocks are not copied again.
+  LineReader(std::string_view bytes, int64_t first_position)
+      : chunk_bytes_(1),
         data_(bytes.data()),
         end_(bytes.size()),
         buffer_position_(first_position),
@@ -90,7 +89,7 @@ class LineReader {
       if (end_ - start_ > kMaxLineBytes) {
         is_line_too_long_ = true;
         return absl::InvalidArgumentError(
-            fmt::format("{}:{}: line longer than {} bytes, not an FEC bulk file", source_.path(),
+            fmt::format("{}:{}: line longer than {} bytes, not an FEC bulk file", source_->path(),
                         line_number, kMaxLineBytes));
       }
       RETURN_IF_ERROR(Fill());
@@ -118,7 +117,7 @@ class LineReader {
       start_ = 0;
     }
     if (buffer_.size() < end_ + chunk_bytes_) buffer_.resize(end_ + chunk_bytes_);
-    ASSIGN_OR_RETURN(const size_t num_read, source_.Read(buffer_.data() + end_, chunk_bytes_));
+    ASSIGN_OR_RETURN(const size_t num_read, source_->Read(buffer_.data() + end_, chunk_bytes_));
     if (is_first_read_) {
       is_first_read_ = false;
       is_first_chunk_binary_ = std::memchr(buffer_.data() + end_, '\0', num_read) != nullptr;
@@ -129,7 +128,7 @@ class LineReader {
     return absl::OkStatus();
   }
 
-  ByteSource& source_;
+  ByteSource* source_ = nullptr;  // null when reading bytes in memory, which never refills
   size_t chunk_bytes_;
   std::string buffer_;
   const char* data_ = buffer_.data();  // buffer_'s bytes, or the caller's in-place
@@ -1045,28 +1044,6 @@ absl::StatusOr<std::vector<int64_t>> ChunkBoundaries(const std::string& path, in
   return bounds;
 }
 
-// Bytes already in memory, as a ByteSource for LineReader.
-class MemorySource final : public ByteSource {
- public:
-  MemorySource(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
-
-  absl::StatusOr<size_t> Read(char* buffer, size_t size) override {
-    const size_t num_read = std::min(size, bytes_.size() - consumed_);
-    std::memcpy(buffer, bytes_.data() + consumed_, num_read);
-    consumed_ += num_read;
-    return num_read;
-  }
-  int64_t bytes_consumed() const override { return static_cast<int64_t>(consumed_); }
-  const std::string& path() const override { return path_; }
-  const std::string& member_name() const override { return member_name_; }
-
- private:
-  std::string_view bytes_;
-  size_t consumed_ = 0;
-  const std::string& path_;
-  std::string member_name_;
-};
-
 // Whole lines of a streamed file, waiting for a worker.
 struct LineBlock {
   size_t index = 0;      // of its ChunkScan: blocks are numbered in file order
@@ -1203,9 +1180,7 @@ std::deque<ChunkScan> ScanStream(const std::string& path, FecFileKind kind,
       }
       changed.notify_all();
       if (is_stopped) continue;
-      const std::string_view bytes(block.data.get(), block.size);
-      MemorySource block_source(bytes, path);
-      LineReader reader(block_source, bytes, block.position);
+      LineReader reader(std::string_view(block.data.get(), block.size), block.position);
       ContributionLines<cols> lines(kind, block.index == 0, static_cast<int>(worker), on_row,
                                     *scan);
       ScanLines(reader, block.position, lines, *scan, nullptr);

@@ -27,9 +27,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "base/bucket_spill.h"
 #include "base/check.h"
 #include "base/parallel.h"
-#include "base/spill_file.h"
 #include "base/status_macros.h"
 #include "fmt/format.h"
 
@@ -216,14 +216,8 @@ struct DonorEntry {
 // cache, and pairs that are equal land in the same bucket whichever thread read them, so the
 // buckets are shared out across threads with nothing to merge.
 // When a thread's buckets outgrow its share of the memory budget, they are written to its
-// temporary file and emptied; counting reads each bucket's pieces back (SpilledEntries).
+// temporary file (base::BucketSpill) and emptied; counting reads each bucket's pieces back.
 using DonorBuckets = std::array<std::vector<DonorEntry>, kNumDonorBuckets>;
-
-// A bucket's entries written to a thread's temporary file at one spill.
-struct SpilledEntries {
-  int64_t offset = 0;
-  size_t count = 0;
-};
 
 // What one chunk adds to the report; line numbers are chunk-local until the merge.
 struct ChunkReport {
@@ -241,9 +235,9 @@ class Totaller {
   // end of the source without a final newline).
   // Spill settings: the buckets may hold `max_held_bytes`, beyond which they go to a temporary
   // file in `temp_folder`.
-  void SetMemory(size_t max_held_bytes, std::string temp_folder) {
+  void SetMemory(size_t max_held_bytes, const std::string& temp_folder) {
     max_held_bytes_ = max_held_bytes;
-    temp_folder_ = std::move(temp_folder);
+    spilled_.emplace(kNumDonorBuckets, temp_folder);
   }
 
   ChunkReport ScanChunk(const Source& source, const std::string& name, int64_t begin, int64_t end,
@@ -306,20 +300,16 @@ class Totaller {
   [[nodiscard]] const absl::flat_hash_map<std::string, uint32_t>& index() const { return index_; }
   [[nodiscard]] const std::vector<Accumulator>& accumulators() const { return accumulators_; }
   [[nodiscard]] const DonorBuckets& donor_buckets() const { return buckets_; }
-  [[nodiscard]] const std::vector<SpilledEntries>& spilled(size_t bucket) const {
-    return spilled_[bucket];
+  [[nodiscard]] size_t num_spilled(size_t bucket) const {
+    return spilled_ ? spilled_->bucket_bytes(bucket) / sizeof(DonorEntry) : 0;
   }
-  // The bucket's spilled entries, read back into `out` after its current contents.
+  // The bucket's spilled entries, read back into `out` (replacing what it held).
   [[nodiscard]] absl::Status ReadSpilled(size_t bucket, std::vector<DonorEntry>& out) const {
-    for (const SpilledEntries& piece : spilled_[bucket]) {
-      const size_t start = out.size();
-      out.resize(start + piece.count);
-      RETURN_IF_ERROR(spill_file_->ReadAt(piece.offset, reinterpret_cast<char*>(out.data() + start),
-                                          piece.count * sizeof(DonorEntry)));
-    }
-    return absl::OkStatus();
+    out.resize(num_spilled(bucket));
+    if (out.empty()) return absl::OkStatus();
+    return spilled_->ReadBucket(bucket, reinterpret_cast<char*>(out.data()));
   }
-  [[nodiscard]] int64_t bytes_spilled() const { return spill_file_ ? spill_file_->size() : 0; }
+  [[nodiscard]] int64_t bytes_spilled() const { return spilled_ ? spilled_->bytes_written() : 0; }
 
  private:
   // `data[0, len)` is whole lines, the last ending in '\n'; kScanStepBytes past `len` are
@@ -400,17 +390,12 @@ class Totaller {
 
   // Writes every bucket to the temporary file and empties it.
   absl::Status SpillDonors() {
-    if (!spill_file_) {
-      ASSIGN_OR_RETURN(base::SpillFile file, base::SpillFile::Create(temp_folder_));
-      spill_file_.emplace(std::move(file));
-    }
     for (size_t bucket = 0; bucket < kNumDonorBuckets; ++bucket) {
       std::vector<DonorEntry>& entries = buckets_[bucket];
       if (entries.empty()) continue;
-      ASSIGN_OR_RETURN(const int64_t offset, spill_file_->Append(std::string_view(
-                                                 reinterpret_cast<const char*>(entries.data()),
-                                                 entries.size() * sizeof(DonorEntry))));
-      spilled_[bucket].push_back(SpilledEntries{offset, entries.size()});
+      RETURN_IF_ERROR(
+          spilled_->Append(bucket, std::string_view(reinterpret_cast<const char*>(entries.data()),
+                                                    entries.size() * sizeof(DonorEntry))));
       std::vector<DonorEntry>().swap(entries);
     }
     held_bytes_ = 0;
@@ -444,11 +429,9 @@ class Totaller {
   uint32_t last_slot_ = 0;
   bool has_last_ = false;
   DonorBuckets buckets_;
-  std::array<std::vector<SpilledEntries>, kNumDonorBuckets> spilled_;
-  std::optional<base::SpillFile> spill_file_;
+  std::optional<base::BucketSpill> spilled_;  // set by SetMemory
   size_t held_bytes_ = 0;
   size_t max_held_bytes_ = std::numeric_limits<size_t>::max();
-  std::string temp_folder_;
   absl::Status spill_status_;
   ChunkReport* report_ = nullptr;
   const std::string* name_ = nullptr;
@@ -606,7 +589,7 @@ class Summarizer {
         size_t num_pairs = 0;
         for (const Totaller& totaller : totallers_) {
           num_pairs += totaller.donor_buckets()[bucket].size();
-          for (const SpilledEntries& piece : totaller.spilled(bucket)) num_pairs += piece.count;
+          num_pairs += totaller.num_spilled(bucket);
         }
         if (num_pairs == 0) continue;
         table.Reset(num_pairs);
@@ -616,7 +599,6 @@ class Summarizer {
             if (table.Insert(entry.hash, slot)) ++counts[worker][slot];
           };
           for (const DonorEntry& entry : totallers_[thread].donor_buckets()[bucket]) insert(entry);
-          read_back.clear();
           statuses[worker] = totallers_[thread].ReadSpilled(bucket, read_back);
           if (!statuses[worker].ok()) return;
           for (const DonorEntry& entry : read_back) insert(entry);

@@ -9,8 +9,8 @@ namespace {
 // Types that are individual money on line 11(a) (or a party's 30–32 accounts), from the FEC's
 // is_individual definition (METHODS.md §4).
 constexpr std::array<std::string_view, 19> kIndividualTypes = {
-    "10", "10J", "11", "11J", "15", "15E", "15J", "30", "30E", "30J",
-    "30T", "31", "31E", "31J", "31T", "32", "32E", "32J", "32T"};
+    "10",  "10J", "11",  "11J", "15",  "15E", "15J", "30",  "30E", "30J",
+    "30T", "31",  "31E", "31J", "31T", "32",  "32E", "32J", "32T"};
 
 bool IsIndividualType(std::string_view type) {
   for (const std::string_view individual : kIndividualTypes) {

@@ -2,11 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "money/donor_identity.h"
-
 #include <iostream>
 
 #include "base/strings.h"
+#include "money/donor_identity.h"
 
 namespace downballot::money {
 namespace {

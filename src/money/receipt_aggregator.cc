@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "absl/container/flat_hash_map.h"
+#include "base/bucket_spill.h"
 #include "base/check.h"
 #include "base/parallel.h"
 #include "base/spill_file.h"
@@ -253,19 +254,16 @@ constexpr int64_t kRowsPercent = 40;
 constexpr int64_t kTotalsPercent = 20;
 constexpr int64_t kBatchPercent = 10;
 
-// A worker's rows written to its temporary file at one spill, for one bucket.
-struct SpilledRows {
-  int64_t offset = 0;
-  int64_t bytes = 0;
-  int64_t num_rows = 0;
-};
-
 }  // namespace
 
 struct ReceiptAggregator::Worker {
+  explicit Worker(const std::string& temp_folder)
+      : spilled(std::in_place, kNumBuckets, temp_folder) {}
+
   std::array<Bucket, kNumBuckets> buckets;
-  std::array<std::vector<SpilledRows>, kNumBuckets> spilled;
-  std::optional<base::SpillFile> spill_file;
+  // The rows taken out of memory, bucket by bucket; reset once summed, freeing the disk.
+  std::optional<base::BucketSpill> spilled;
+  std::array<size_t, kNumBuckets> spilled_rows{};
   size_t held_bytes = 0;  // the buckets' capacity
   int64_t bytes_spilled = 0;
   absl::flat_hash_map<std::string, uint32_t> committee_index;
@@ -293,26 +291,19 @@ struct ReceiptAggregator::Worker {
     return last_committee;
   }
 
-  // Writes every bucket's rows to the temporary file in `folder` and empties the buckets.
-  absl::Status Spill(const std::string& folder) {
-    if (!spill_file) {
-      ASSIGN_OR_RETURN(base::SpillFile file, base::SpillFile::Create(folder));
-      spill_file.emplace(std::move(file));
-    }
+  // Writes every bucket's rows to the temporary file and empties the buckets.
+  absl::Status Spill() {
     for (size_t bucket = 0; bucket < kNumBuckets; ++bucket) {
       if (buckets[bucket].num_rows() == 0) continue;
-      SpilledRows piece{spill_file->size(), 0, static_cast<int64_t>(buckets[bucket].num_rows())};
       absl::Status status;
       buckets[bucket].ForEachBlock([&](const char* data, size_t bytes) {
-        if (!status.ok()) return;
-        status = spill_file->Append(std::string_view(data, bytes)).status();
-        piece.bytes += static_cast<int64_t>(bytes);
-        bytes_spilled += static_cast<int64_t>(bytes);
+        if (status.ok()) status = spilled->Append(bucket, std::string_view(data, bytes));
       });
       RETURN_IF_ERROR(status);
-      spilled[bucket].push_back(piece);
+      spilled_rows[bucket] += buckets[bucket].num_rows();
       buckets[bucket] = Bucket{};
     }
+    bytes_spilled = spilled->bytes_written();
     held_bytes = 0;
     return absl::OkStatus();
   }
@@ -385,7 +376,7 @@ ReceiptAggregator::ReceiptAggregator(ReceiptAggregatorOptions options)
   options_.num_workers = std::max(options_.num_workers, 1);
   options_.memory_budget_bytes = std::max<int64_t>(options_.memory_budget_bytes, 1);
   for (int idx = 0; idx < options_.num_workers; ++idx) {
-    workers_.push_back(std::make_unique<Worker>());
+    workers_.push_back(std::make_unique<Worker>(options_.temp_folder));
   }
 }
 
@@ -441,7 +432,7 @@ absl::Status ReceiptAggregator::Add(int worker_index, const model::ContributionV
   const int64_t worker_budget =
       options_.memory_budget_bytes * kRowsPercent / 100 / options_.num_workers;
   if (static_cast<int64_t>(worker.held_bytes) > worker_budget) {
-    return worker.Spill(options_.temp_folder);
+    return worker.Spill();
   }
   return absl::OkStatus();
 }
@@ -486,17 +477,15 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
       size_t num_rows = 0;
       size_t spilled_bytes = 0;
       for (const auto& worker : workers_) {
-        num_rows += worker->buckets[bucket].num_rows();
-        for (const SpilledRows& piece : worker->spilled[bucket]) {
-          num_rows += static_cast<size_t>(piece.num_rows);
-          spilled_bytes += static_cast<size_t>(piece.bytes);
-        }
+        num_rows += worker->buckets[bucket].num_rows() + worker->spilled_rows[bucket];
+        spilled_bytes += worker->spilled->bucket_bytes(bucket);
       }
       if (num_rows == 0) continue;
       summer.Reset(num_rows);
       totals.clear();
+      // One buffer for every worker's spilled rows: the totals point into their text.
       spilled_rows.resize(spilled_bytes);
-      size_t spilled_end = 0;
+      char* spilled_end = spilled_rows.data();
       // True while the rows come in position order (a plain file's chunks, worker by worker).
       bool is_seen_in_order = true;
       int64_t last_position = std::numeric_limits<int64_t>::min();
@@ -508,13 +497,12 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
           last_position = row.position;
           summer.Add(row, text, committee_of[row.committee], totals);
         };
-        for (const SpilledRows& piece : worker.spilled[bucket]) {
-          char* const begin = spilled_rows.data() + spilled_end;
-          status = worker.spill_file->ReadAt(piece.offset, begin, static_cast<size_t>(piece.bytes));
-          if (!status.ok()) break;
-          spilled_end += static_cast<size_t>(piece.bytes);
-          VisitRows(begin, begin + piece.bytes, add);
-        }
+        // The spilled rows first: they came before those still in memory.
+        char* const begin = spilled_end;
+        status = worker.spilled->ReadBucket(bucket, begin);
+        if (!status.ok()) break;
+        spilled_end += worker.spilled->bucket_bytes(bucket);
+        VisitRows(begin, spilled_end, add);
         worker.buckets[bucket].ForEachBlock(
             [&](const char* data, size_t bytes) { VisitRows(data, data + bytes, add); });
       }
@@ -548,13 +536,13 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
       // Freed now, the rows' memory serves the summed records of the buckets still to come.
       for (auto& worker : workers_) {
         worker->buckets[bucket] = Bucket{};
-        worker->spilled[bucket] = {};
+        worker->spilled->ForgetBucket(bucket);
       }
     }
   });
   for (absl::Status& status : statuses) RETURN_IF_ERROR(status);
   for (auto& worker : workers_) {
-    worker->spill_file.reset();
+    worker->spilled.reset();
     worker->held_bytes = 0;
   }
   return num_totals.load();
