@@ -121,20 +121,25 @@ class DeflatedZipMemberSource final : public ByteSource {
     std::string name;
     int64_t data_offset = 0;
   };
+  // APPNOTE.TXT 4.3.7 and 4.3.9: the local header's signature and fixed size (its name and
+  // extra field follow), and the optional signature of a data descriptor.
+  static constexpr uint32_t kLocalHeaderSignature = 0x04034b50;
+  static constexpr size_t kLocalHeaderBytes = 30;
+  static constexpr uint32_t kDataDescriptorSignature = 0x08074b50;
   static constexpr uint16_t kEncryptedFlag = 1;
   static constexpr uint16_t kDataDescriptorFlag = 8;
   static constexpr uint16_t kDeflated = 8;
 
   // Reads the first local header of `file`; nullopt when it is not whole.
   static std::optional<LocalHeader> ReadLocalHeader(std::FILE* file) {
-    std::array<unsigned char, 30> fixed{};
+    std::array<unsigned char, kLocalHeaderBytes> fixed{};
     if (std::fseek(file, 0, SEEK_SET) != 0 ||
         std::fread(fixed.data(), 1, fixed.size(), file) != fixed.size()) {
       return std::nullopt;
     }
     const auto u16 = [&](size_t at) { return static_cast<uint16_t>(LittleEndian(fixed, at, 2)); };
     const auto u32 = [&](size_t at) { return LittleEndian(fixed, at, 4); };
-    if (u32(0) != 0x04034b50) return std::nullopt;
+    if (u32(0) != kLocalHeaderSignature) return std::nullopt;
     LocalHeader header;
     header.flags = u16(6);
     header.method = u16(8);
@@ -144,7 +149,7 @@ class DeflatedZipMemberSource final : public ByteSource {
         std::fread(header.name.data(), 1, header.name.size(), file) != header.name.size()) {
       return std::nullopt;
     }
-    header.data_offset = 30 + static_cast<int64_t>(header.name.size()) + u16(28);
+    header.data_offset = static_cast<int64_t>(kLocalHeaderBytes + header.name.size()) + u16(28);
     return header;
   }
 
@@ -218,7 +223,7 @@ class DeflatedZipMemberSource final : public ByteSource {
       have += std::fread(descriptor.data() + have, 1, descriptor.size() - have, file_.get());
       const auto u32 = [&](size_t at) { return LittleEndian(descriptor, at, 4); };
       if (have < 4) return Fail("the data descriptor is missing");
-      const bool has_signature = u32(0) == 0x08074b50;
+      const bool has_signature = u32(0) == kDataDescriptorSignature;
       if (has_signature && have < 8) return Fail("the data descriptor is cut short");
       want = has_signature ? u32(4) : u32(0);
     }

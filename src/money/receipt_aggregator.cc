@@ -430,7 +430,7 @@ absl::Status ReceiptAggregator::Add(int worker_index, const model::ContributionV
   header->kind = treatment.kind;
   bucket.Commit(static_cast<size_t>(out - start));
   const int64_t worker_budget =
-      options_.memory_budget_bytes * kRowsPercent / 100 / options_.num_workers;
+      options_.memory_budget_bytes / 100 * kRowsPercent / options_.num_workers;
   if (static_cast<int64_t>(worker.held_bytes) > worker_budget) {
     return worker.Spill();
   }
@@ -461,7 +461,7 @@ absl::StatusOr<int64_t> ReceiptAggregator::Sum() {
   // spent a quarter of the ingest waiting on DRAM. Totals beyond their share of the budget go
   // to the totals file.
   summed_.assign(kNumBuckets, SummedBucket{});
-  const int64_t totals_budget = options_.memory_budget_bytes * kTotalsPercent / 100;
+  const int64_t totals_budget = options_.memory_budget_bytes / 100 * kTotalsPercent;
   std::atomic<int64_t> totals_held{0};
   std::atomic<int64_t> num_totals{0};
   std::atomic<size_t> next_bucket{0};
@@ -562,7 +562,7 @@ absl::Status ReceiptAggregator::Pack(const PackedReceiptsSink& sink) {
     }
   }
   const int64_t max_part_totals = std::max<int64_t>(options_.max_totals_per_part, 1);
-  const auto batch_budget = static_cast<size_t>(options_.memory_budget_bytes * kBatchPercent / 100);
+  const auto batch_budget = static_cast<size_t>(options_.memory_budget_bytes / 100 * kBatchPercent);
 
   // Per bucket, the batch's runs, and where the records from `records_start` on are.
   std::vector<size_t> first_run(kNumBuckets, 0);
